@@ -1,0 +1,14 @@
+package dev.fonte;
+
+import io.micronaut.runtime.Micronaut;
+import io.swagger.v3.oas.annotations.OpenAPIDefinition;
+import io.swagger.v3.oas.annotations.info.Info;
+
+@OpenAPIDefinition(info = @Info(title = "Fonte", version = "0.1",
+        description = "Grounded answers about a news announcement, every claim tied to the passage it comes from."))
+public class Application {
+
+    public static void main(String[] args) {
+        Micronaut.run(Application.class, args);
+    }
+}

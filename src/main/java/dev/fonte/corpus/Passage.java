@@ -1,0 +1,34 @@
+package dev.fonte.corpus;
+
+/**
+ * A span of a document: a paragraph, or a sentence within one.
+ * {@code document.text().substring(start, end).equals(text)} always holds.
+ *
+ * @param id        stable across restarts and corpus additions: {@code <documentId>.p<paragraph>} for a paragraph,
+ *                  {@code <documentId>.p<paragraph>.s<sentence>} for a sentence (both 1-based)
+ * @param paragraph 1-based index of the paragraph in its document
+ * @param sentence  1-based index of the sentence in its paragraph; 0 for a paragraph passage
+ */
+public record Passage(String id, String documentId, Kind kind, int paragraph, int sentence,
+                      int start, int end, String text) {
+
+    public enum Kind { PARAGRAPH, SENTENCE }
+
+    public Passage {
+        if (start < 0 || end < start || text.length() != end - start) {
+            throw new IllegalArgumentException("bad span " + start + ".." + end + " for " + id);
+        }
+    }
+
+    public static String paragraphId(String documentId, int paragraph) {
+        return documentId + ".p" + paragraph;
+    }
+
+    public static String sentenceId(String documentId, int paragraph, int sentence) {
+        return paragraphId(documentId, paragraph) + ".s" + sentence;
+    }
+
+    public String paragraphId() {
+        return paragraphId(documentId, paragraph);
+    }
+}
