@@ -20,6 +20,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Function;
 
 /**
  * A local server on 127.0.0.1 that speaks one model provider's wire protocol, plain and streaming, and misbehaves on
@@ -53,6 +54,7 @@ public abstract class FakeModelServer implements AutoCloseable {
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private volatile Mode mode = Mode.REPLY;
     private volatile String text = "";
+    private volatile Function<String, String> responder;
     private volatile int status = 200;
 
     protected FakeModelServer() {
@@ -89,9 +91,32 @@ public abstract class FakeModelServer implements AutoCloseable {
 
     /** Answers every request with this text (streamed token by token when asked to stream). */
     public FakeModelServer replies(String text) {
-        this.text = text;
+        return replies(userMessage -> text);
+    }
+
+    /** Answers every request with what {@code responder} writes from the request's last user message. */
+    public FakeModelServer replies(Function<String, String> responder) {
+        this.responder = responder;
         this.mode = Mode.REPLY;
         return this;
+    }
+
+    /** The text of the last user message of a request, as this protocol carries it. */
+    protected String userMessage(JsonNode request) {
+        String last = "";
+        for (JsonNode message : request.path("messages")) {
+            if ("user".equals(message.path("role").asText())) {
+                JsonNode content = message.path("content");
+                if (content.isArray()) {
+                    StringBuilder b = new StringBuilder();
+                    content.forEach(block -> b.append(block.path("text").asText()));
+                    last = b.toString();
+                } else {
+                    last = content.asText();
+                }
+            }
+        }
+        return last;
     }
 
     public FakeModelServer failsWith(int status) {
@@ -178,6 +203,7 @@ public abstract class FakeModelServer implements AutoCloseable {
                 case MALFORMED -> send(exchange, 200, stream ? streamContentType() : "application/json",
                         stream ? malformedFrame() : "{\"id\": \"x\", \"choices\": [{\"message\": <html>oops");
                 case REPLY -> {
+                    String text = responder.apply(userMessage(request));
                     if (stream) {
                         stream(exchange, streamFrames(model, tokens(text), true), false);
                     } else {

@@ -18,7 +18,7 @@ import java.time.Clock;
  * {@link Primary} {@code ChatModel} and {@code StreamingChatModel}, so an unqualified injection gets it.
  */
 @Factory
-public class AnswerModelFactory {
+public class ResilientModelFactory {
 
     /** The qualifier of the embedded default model. */
     public static final String EXTRACTIVE = "extractive";
