@@ -1,6 +1,7 @@
 package dev.fonte.slack;
 
 import io.micronaut.context.annotation.Requires;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
@@ -23,6 +24,7 @@ class SlackDeduplicator {
     private final int capacity;
     private final Clock clock;
 
+    @Inject
     SlackDeduplicator(SlackConfiguration configuration) {
         this(configuration.dedupWindow(), configuration.dedupCapacity(), Clock.systemUTC());
     }

@@ -25,6 +25,8 @@ class SlackFactory {
     @Bean(preDestroy = "close")
     Slack slack(SlackConfiguration configuration) {
         SlackConfig config = new SlackConfig();
+        // The SDK's rate-limit statistics call auth.test behind our back to learn the team id: not needed here.
+        config.setStatsEnabled(false);
         if (configuration.apiUrl() != null) {
             config.setMethodsEndpointUrlPrefix(configuration.apiUrl());
         }

@@ -3,6 +3,7 @@ package dev.fonte.slack;
 import com.slack.api.app_backend.SlackSignature;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 import javax.crypto.Mac;
@@ -36,6 +37,7 @@ class SlackRequestVerifier {
     private final long windowSeconds;
     private final Clock clock;
 
+    @Inject
     SlackRequestVerifier(SlackConfiguration configuration) {
         this(configuration, Clock.systemUTC());
     }
