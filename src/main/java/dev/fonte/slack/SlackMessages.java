@@ -58,13 +58,14 @@ final class SlackMessages {
                 : ":x: Something went wrong while answering, please try again.";
     }
 
+    /** Usage, in both languages; mrkdwn, so {@code <} and {@code >} are escaped as Slack requires. */
     static String help(String command) {
-        String c = command == null || command.isBlank() ? "/fonte" : command;
+        String c = command == null || command.isBlank() ? "/fonte" : SlackBlocks.escape(command);
         return """
                 *Fonte* answers questions about the article, quoting its sources / risponde a domande sull'articolo, \
                 citando le fonti.
-                • `%1$s <question>`: e.g. `%1$s How much will Meta spend on AI in 2025?`
-                • `%1$s <domanda>`: es. `%1$s Quanto spenderà Meta in IA nel 2025?`
+                • `%1$s &lt;question&gt;`: e.g. `%1$s How much will Meta spend on AI in 2025?`
+                • `%1$s &lt;domanda&gt;`: es. `%1$s Quanto spenderà Meta in IA nel 2025?`
                 • Mention the app in a channel to get the answer in a thread; reply in the thread (mentioning it) to \
                 follow up / menziona l'app per avere la risposta in un thread e continua lì la conversazione.
                 Every sentence carries `[n]` markers tied to the quoted passage; when the article does not say, \

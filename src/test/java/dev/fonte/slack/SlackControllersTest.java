@@ -137,7 +137,7 @@ class SlackControllersTest implements TestPropertyProvider {
             assertThat(response.statusCode()).isEqualTo(200);
             Map<String, Object> body = json.readValue(response.body(), Map.class);
             assertThat(body).containsEntry("response_type", "ephemeral");
-            assertThat(body.get("text").toString()).contains("/fonte <question>").contains("/fonte <domanda>");
+            assertThat(body.get("text").toString()).contains("/fonte &lt;question&gt;").contains("/fonte &lt;domanda&gt;");
         }
         mentionAndAwait("sentinel");
         assertThat(answers.questions()).extracting(Question::text).containsExactly("sentinel");
