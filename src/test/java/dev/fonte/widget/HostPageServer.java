@@ -39,6 +39,7 @@ final class HostPageServer implements AutoCloseable {
         }));
         server.createContext("/page/", this::page);
         server.createContext("/fake/api/chat/stream", this::stream);
+        server.createContext("/fake/api/citations/", this::citation);
         server.start();
     }
 
@@ -94,6 +95,15 @@ final class HostPageServer implements AutoCloseable {
         }
     }
 
+    /** Every citation of the fake: an English sentence inside its paragraph, with its Italian original. */
+    private void citation(HttpExchange exchange) throws IOException {
+        exchange.getResponseHeaders().add("Access-Control-Allow-Origin", "*");
+        send(exchange, 200, "application/json", """
+                {"id":"fake-en:119-159","documentId":"fake-en","title":"A fake article","text":"Meta will spend up to 65 billion dollars","start":119,"end":159,
+                 "context":"In a recent post, Zuckerberg said that Meta will spend up to 65 billion dollars this year.","contextStart":80,
+                 "original":{"documentId":"fake-it","text":"Meta spenderà fino a 65 miliardi di dollari","start":100,"end":143}}""");
+    }
+
     /** A well-formed event stream: sources, {@code deltas} deltas {@code pauseMillis} apart, then done. */
     private void sse(HttpExchange exchange, int deltas, long pauseMillis) throws IOException {
         exchange.getResponseHeaders().add("Content-Type", "text/event-stream");
@@ -102,13 +112,15 @@ final class HostPageServer implements AutoCloseable {
             write(out, "sources", "{\"sources\":[]}");
             StringBuilder text = new StringBuilder();
             for (int i = 1; i <= deltas; i++) {
-                String piece = "Frase numero " + i + ". ";
+                String piece = "Frase numero " + i + " [1]. ";
                 text.append(piece);
                 write(out, "delta", "{\"text\":\"" + piece + "\"}");
                 Thread.sleep(pauseMillis);
             }
             write(out, "done", "{\"conversationId\":\"c-1\",\"answer\":\"" + text.toString().trim()
-                    + "\",\"answered\":true,\"language\":\"it\",\"citations\":[],\"model\":\"fake\"}");
+                    + "\",\"answered\":true,\"language\":\"it\",\"citations\":[{\"n\":1,\"id\":\"fake-en:119-159\","
+                    + "\"documentId\":\"fake-en\",\"title\":\"A fake article\",\"text\":\"Meta will spend up to 65 billion dollars\","
+                    + "\"start\":119,\"end\":159,\"score\":0.9}],\"model\":\"fake\"}");
         } catch (IOException | InterruptedException e) {
             // the browser stopped reading (the stop button): nothing more to send
         }

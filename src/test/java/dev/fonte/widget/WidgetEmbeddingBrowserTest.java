@@ -105,7 +105,7 @@ class WidgetEmbeddingBrowserTest implements TestPropertyProvider {
         retry.click();
 
         browser.waitFor(d -> browser.all(".msg.bot").size() == 2, WAIT);
-        assertThat(browser.all(".msg.bot").get(1).getText()).contains("Frase numero 3.");
+        assertThat(browser.all(".msg.bot").get(1).getText()).contains("Frase numero 3");
         assertThat(browser.in(".error").isDisplayed()).isFalse();
         assertThat(browser.all(".msg.user")).hasSize(1);
     }
@@ -129,7 +129,7 @@ class WidgetEmbeddingBrowserTest implements TestPropertyProvider {
         browser.open(pages.origin() + "/page/plain?api=fake&open=true&language=en");
 
         browser.in("textarea").sendKeys("Tell me everything", Keys.ENTER);
-        browser.waitFor(d -> browser.in(".log").getText().contains("Frase numero 2."), WAIT);
+        browser.waitFor(d -> browser.in(".log").getText().contains("Frase numero 2"), WAIT);
         WebElement stop = browser.in(".stop");
         assertThat(stop.isDisplayed()).isTrue();
         assertThat(browser.in(".send").isDisplayed()).isFalse();
@@ -137,7 +137,7 @@ class WidgetEmbeddingBrowserTest implements TestPropertyProvider {
 
         browser.waitFor(d -> browser.in(".send").isDisplayed(), WAIT);
         WebElement partial = browser.all(".msg.bot").get(1);
-        assertThat(partial.getText()).contains("Frase numero 2.").contains("Answer stopped.").doesNotContain("Frase numero 40.");
+        assertThat(partial.getText()).contains("Frase numero 2").contains("Answer stopped.").doesNotContain("Frase numero 40");
         assertThat(browser.in(".stop").isDisplayed()).isFalse();
     }
 
@@ -152,8 +152,31 @@ class WidgetEmbeddingBrowserTest implements TestPropertyProvider {
 
         assertThat(browser.in(".panel").isDisplayed()).isTrue(); // it was open before the reload
         assertThat(browser.in(".msg.user").getText()).contains("First question");
-        assertThat(browser.all(".msg.bot").get(1).getText()).contains("Frase numero 3.");
+        assertThat(browser.all(".msg.bot").get(1).getText()).contains("Frase numero 3");
         assertThat((String) browser.js("return sessionStorage.getItem(Object.keys(sessionStorage)[0])"))
                 .contains("\"conversationId\":\"c-1\"");
+    }
+
+    @Test
+    void given_an_answer_with_a_citation_when_its_chip_is_clicked_then_the_span_shows_highlighted_with_its_original() {
+        browser.open(pages.origin() + "/page/plain?api=fake&open=true&language=en");
+        browser.in("textarea").sendKeys("How much?", Keys.ENTER);
+        WebElement chip = browser.waitFor(d -> browser.all("button.chip").isEmpty() ? null : browser.all("button.chip").get(0), WAIT);
+        assertThat(chip.getAttribute("aria-label")).isEqualTo("Source 1: A fake article");
+
+        chip.click();
+
+        WebElement mark = browser.waitFor(d -> browser.all(".src mark").isEmpty() ? null : browser.in(".src mark"), WAIT);
+        assertThat(mark.getText()).isEqualTo("Meta will spend up to 65 billion dollars");
+        assertThat(browser.in(".src p").getText())
+                .isEqualTo("In a recent post, Zuckerberg said that Meta will spend up to 65 billion dollars this year.");
+        assertThat(browser.in(".src h3").getText()).isEqualTo("A fake article");
+        assertThat(browser.in(".src blockquote").getText()).isEqualTo("Meta spenderà fino a 65 miliardi di dollari");
+        assertThat(browser.in(".src blockquote").getAttribute("lang")).isEqualTo("it");
+        browser.screenshot("fake-source-view");
+
+        browser.in(".src .back").sendKeys(Keys.ESCAPE);
+        assertThat(browser.in(".src").isDisplayed()).isFalse();
+        assertThat(browser.focused()).startsWith("button.chip");
     }
 }
