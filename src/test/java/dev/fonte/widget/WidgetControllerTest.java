@@ -1,11 +1,14 @@
 package dev.fonte.widget;
 
+import io.micronaut.context.annotation.Property;
 import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -13,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @MicronautTest
+@Property(name = "micronaut.server.cors.configurations.widget.allowed-origins", value = "https://news.example")
 class WidgetControllerTest {
 
     @Inject
@@ -60,5 +64,48 @@ class WidgetControllerTest {
         assertThat(WidgetCorsFilter.isWidgetPath("/api/chatty")).isFalse();
         assertThat(WidgetCorsFilter.isWidgetPath("/health")).isFalse();
         assertThat(WidgetCorsFilter.isWidgetPath("/slack/events")).isFalse();
+    }
+
+    private static MutableHttpRequest<?> preflight(String path, String origin) {
+        return HttpRequest.OPTIONS(path)
+                .header(HttpHeaders.ORIGIN, origin)
+                .header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "POST")
+                .header(HttpHeaders.ACCESS_CONTROL_REQUEST_HEADERS, "content-type");
+    }
+
+    @Test
+    void an_allowed_origin_may_call_the_chat_stream_and_read_retry_after() {
+        HttpResponse<?> response = client.toBlocking().exchange(preflight("/api/chat/stream", "https://news.example"));
+
+        assertThat((String) response.header(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN)).isEqualTo("https://news.example");
+        assertThat((String) response.header(HttpHeaders.ACCESS_CONTROL_ALLOW_METHODS)).contains("POST");
+
+        HttpResponse<String> get = client.toBlocking().exchange(HttpRequest.GET("/api/documents")
+                .header(HttpHeaders.ORIGIN, "https://news.example"), String.class);
+        assertThat((String) get.header(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN)).isEqualTo("https://news.example");
+        assertThat(get.getHeaders().getAll(HttpHeaders.ACCESS_CONTROL_EXPOSE_HEADERS)).contains("Retry-After");
+    }
+
+    @Test
+    void an_origin_not_in_the_list_gets_no_cors_headers() {
+        HttpResponse<?> response;
+        try {
+            response = client.toBlocking().exchange(HttpRequest.GET("/api/documents")
+                    .header(HttpHeaders.ORIGIN, "https://evil.example"), String.class);
+        } catch (HttpClientResponseException e) {
+            // on a localhost host Micronaut also forbids foreign origins outright (drive-by-localhost protection)
+            response = e.getResponse();
+            assertThat(response.code()).isEqualTo(HttpStatus.FORBIDDEN.getCode());
+        }
+
+        assertThat((String) response.header(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN)).isNull();
+    }
+
+    @Test
+    void paths_outside_the_widget_api_get_no_cors_headers_even_for_an_allowed_origin() {
+        HttpResponse<String> get = client.toBlocking().exchange(HttpRequest.GET("/widget.js")
+                .header(HttpHeaders.ORIGIN, "https://news.example"), String.class);
+
+        assertThat((String) get.header(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN)).isNull();
     }
 }

@@ -61,7 +61,7 @@ class WidgetEmbeddingBrowserTest implements TestPropertyProvider {
     }
 
     @Test
-    void given_a_page_with_hostile_css_when_the_widget_loads_then_it_renders_and_styles_itself() {
+    void given_a_page_with_hostile_css_on_another_origin_when_the_widget_loads_then_it_renders_and_answers() {
         browser.open(pages.origin() + "/page/hostile");
 
         WebElement launcher = browser.in(".launcher");
@@ -83,7 +83,14 @@ class WidgetEmbeddingBrowserTest implements TestPropertyProvider {
         assertThat(browser.all(".starters button")).hasSize(3)
                 .allSatisfy(b -> assertThat(b.getCssValue("font-size")).isEqualTo("13px"));
         assertThat(browser.focused()).startsWith("textarea");
-        browser.screenshot("hostile-css-open");
+
+        // the real API, cross-origin: the page's origin is in the CORS list
+        input.sendKeys("How much will Meta spend on capital expenditure in 2025?", Keys.ENTER);
+        WebElement answer = browser.waitFor(d -> browser.all(".msg.bot button.chip").isEmpty() ? null
+                : browser.all(".msg.bot").get(1), WAIT);
+        assertThat(answer.getText()).contains("65 billion");
+        assertThat(answer.getCssValue("font-size")).isEqualTo("15px");
+        browser.screenshot("hostile-css-answer");
     }
 
     @Test
