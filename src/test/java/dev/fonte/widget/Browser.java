@@ -2,7 +2,6 @@ package dev.fonte.widget;
 
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.SearchContext;
@@ -105,10 +104,6 @@ final class Browser implements AutoCloseable {
 
     <T> T waitFor(Function<WebDriver, T> condition, Duration timeout) {
         return new WebDriverWait(driver, timeout, Duration.ofMillis(50)).until(condition);
-    }
-
-    void size(int width, int height) {
-        driver.manage().window().setSize(new Dimension(width, height));
     }
 
     /** Emulates a device viewport of exactly this many CSS pixels (a phone), or clears the emulation with 0, 0. */

@@ -111,7 +111,7 @@ class WidgetEmbeddingBrowserTest implements TestPropertyProvider {
         browser.waitFor(d -> retry.isEnabled(), Duration.ofSeconds(6));
         retry.click();
 
-        browser.waitFor(d -> browser.all(".msg.bot").size() == 2, WAIT);
+        browser.waitFor(d -> browser.all(".msg.bot").size() == 2 && browser.in(".send").isDisplayed(), WAIT);
         assertThat(browser.all(".msg.bot").get(1).getText()).contains("Frase numero 3");
         assertThat(browser.in(".error").isDisplayed()).isFalse();
         assertThat(browser.all(".msg.user")).hasSize(1);
@@ -153,7 +153,7 @@ class WidgetEmbeddingBrowserTest implements TestPropertyProvider {
         browser.open(pages.origin() + "/page/plain?api=fake&language=en");
         browser.in(".launcher").click();
         browser.in("textarea").sendKeys("First question", Keys.ENTER);
-        browser.waitFor(d -> browser.all(".msg.bot").size() == 2, WAIT);
+        browser.waitFor(d -> browser.all(".msg.bot").size() == 2 && browser.in(".send").isDisplayed(), WAIT);
 
         browser.open(pages.origin() + "/page/plain?api=fake&language=en");
 
