@@ -87,10 +87,14 @@ public class ExtractiveChatModel implements ChatModel {
         Set<String> asked = QuestionTerms.of(prompt.question(), language, current.synonyms()).stream()
                 .map(QuestionTerms.Term::surface).collect(java.util.stream.Collectors.toSet());
         Set<String> questionWords = words(question);
+        // what a "how many" question counts must be in the answering sentence: "Quanti dipendenti..." is not
+        // answered by a sentence that counts GPUs
+        List<QuestionTerms.Term> counted = type == QuestionType.COUNT
+                ? QuestionTerms.of(QuestionType.countedThing(question), language, current.synonyms()) : List.of();
         List<Candidate> candidates = new ArrayList<>();
         for (ChainPrompt.PromptSource source : prompt.sources()) {
             double similarity = current.embedder().similarity(question, source.text()).orElse(0.0);
-            candidates.add(score(source, terms, asked, type, language, questionWords, similarity,
+            candidates.add(score(source, terms, asked, counted, type, language, questionWords, similarity,
                     term -> term.alternatives().stream().mapToDouble(a -> current.idf(language, a)).min().orElse(1),
                     current.embedder()));
         }
@@ -133,6 +137,7 @@ public class ExtractiveChatModel implements ChatModel {
     }
 
     private Candidate score(ChainPrompt.PromptSource source, List<QuestionTerms.Term> terms, Set<String> asked,
+                            List<QuestionTerms.Term> counted,
                             QuestionType type, String language, Set<String> questionWords, double similarity,
                             java.util.function.ToDoubleFunction<QuestionTerms.Term> idf, Embedder embedder) {
         Set<String> sentence = QuestionTerms.stems(source.text(), FonteAnalyzers.index(language));
@@ -176,6 +181,10 @@ public class ExtractiveChatModel implements ChatModel {
         double coverage = total == 0 ? 1.0 : got / total;
         boolean typeOk = type == QuestionType.PERSON
                 ? hasNewName(source.text(), questionWords) : type.hasEvidence(source.text());
+        if (typeOk && !counted.isEmpty()) {
+            QuestionTerms.Term thing = counted.get(0);
+            typeOk = matches(thing, sentence) || softCredit(thing.surface(), source.text(), language, embedder) >= 0.5;
+        }
         boolean supported = coverage >= config.minCoverage()
                 || similarity >= config.minSimilarity() && coverage >= config.minCoverageWithSimilarity();
         double score = coverage + config.similarityWeight() * similarity + (typeOk ? 0.3 : 0) + 0.1 / source.n();

@@ -36,15 +36,44 @@ public enum QuestionType {
         this.evidence = Pattern.compile(evidence);
     }
 
-    /** The first type whose question words appear; GENERIC when none does. */
+    /** A yes/no question opens with a verb ("Posso...", "Is it...", "Does..."): it asks for no particular kind of fact. */
+    private static final Pattern YES_NO = Pattern.compile("(?i)^\\s*(posso|possiamo|può|puo|puoi|è|e'|sono|ha|hanno|c['’]è|"
+            + "ci sono|si può|is|are|was|were|does|do|did|can|could|should|will|would|has|have|had)\\b");
+
+    /**
+     * The type whose question words come first (the question's own question word, not one inside a clause: "Can I
+     * take this as advice on where to invest?" is a yes/no question); GENERIC for yes/no questions and when none
+     * appears.
+     */
     public static QuestionType of(String question) {
         String q = question.toLowerCase(Locale.ROOT);
+        if (YES_NO.matcher(q).find()) {
+            return GENERIC;
+        }
+        QuestionType first = GENERIC;
+        int at = Integer.MAX_VALUE;
         for (QuestionType t : values()) {
-            if (t != GENERIC && t.asks.matcher(q).find()) {
-                return t;
+            if (t == GENERIC) {
+                continue;
+            }
+            var m = t.asks.matcher(q);
+            // on a tie the more specific type (declared first) wins: "quanti soldi" is an amount, not a count
+            if (m.find() && m.start() < at) {
+                at = m.start();
+                first = t;
             }
         }
-        return GENERIC;
+        return first;
+    }
+
+    /**
+     * For a question that counts something ("Quante GPU...", "How many people..."), the words right after the
+     * question word: the thing counted, which an answering sentence must mention. Empty for other types.
+     */
+    public static String countedThing(String question) {
+        var m = Pattern.compile("(?i)\\b(?:quanti|quante|how many|numero di|number of)\\s+([\\p{L}\\p{N}]+(?:\\s+[\\p{L}]+)?)")
+                .matcher(question);
+        return m.find() ? m.group(1) : "";
     }
 
     /** Whether {@code text} carries the kind of fact this type asks for. */
