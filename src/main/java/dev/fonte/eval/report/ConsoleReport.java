@@ -16,8 +16,11 @@ public final class ConsoleReport implements ReportWriter {
         out.write("Fonte evaluation against " + run.target() + ": " + run.suites().size() + " suites, "
                 + run.cases().count() + " cases in " + Format.seconds(run.duration().toMillis()) + "\n\n");
         table(MetricsTable.suites(run), out);
-        out.write("\n");
-        table(MetricsTable.tags(run), out);
+        List<List<String>> tags = MetricsTable.tags(run);
+        if (tags.size() > 1) {
+            out.write("\n");
+            table(tags, out);
+        }
         List<CaseResult> failed = run.cases().filter(c -> !c.passed()).toList();
         if (!failed.isEmpty()) {
             out.write("\nFailures (" + failed.size() + "):\n");
