@@ -17,6 +17,7 @@ public final class Corpus {
     private final Map<String, Passage> passages;
     private final Map<String, List<Passage>> sentencesByParagraph;
     private final Map<String, List<Passage>> paragraphsByDocument;
+    private final Map<String, List<String>> topics = new java.util.concurrent.ConcurrentHashMap<>();
 
     public Corpus(List<Document> documents, List<Passage> passages) {
         Map<String, Document> docs = new LinkedHashMap<>();
@@ -77,6 +78,27 @@ public final class Corpus {
     public Passage paragraphOf(Passage passage) {
         return passages.get(passage.paragraphId());
     }
+
+    /**
+     * The names a document keeps coming back to (in at least {@value #TOPIC_SHARE_PERCENT}% of its paragraphs, and
+     * at least two): its subjects, which a sentence of it may leave implicit ("Zuckerberg announced...").
+     */
+    public List<String> topics(String documentId) {
+        return topics.computeIfAbsent(documentId, id -> {
+            List<Passage> paragraphs = paragraphs(id);
+            Map<String, Integer> counts = new LinkedHashMap<>();
+            for (Passage p : paragraphs) {
+                NAME.matcher(p.text()).results().map(java.util.regex.MatchResult::group).distinct()
+                        .forEach(n -> counts.merge(n, 1, Integer::sum));
+            }
+            int needed = Math.max(2, (int) Math.ceil(paragraphs.size() * TOPIC_SHARE_PERCENT / 100.0));
+            return counts.entrySet().stream().filter(e -> e.getValue() >= needed).map(Map.Entry::getKey).toList();
+        });
+    }
+
+    private static final int TOPIC_SHARE_PERCENT = 30;
+    /** A capitalised word that does not start a sentence. */
+    private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("(?<=[^.!?:]\\s)\\p{Lu}\\p{L}+");
 
     /** The paragraph of a document that contains the character offset, if any. */
     public Optional<Passage> paragraphAt(String documentId, int offset) {

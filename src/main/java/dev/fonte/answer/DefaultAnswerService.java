@@ -1,0 +1,168 @@
+package dev.fonte.answer;
+
+import dev.fonte.corpus.Corpus;
+import dev.fonte.corpus.Document;
+import dev.fonte.corpus.LanguageDetector;
+import dev.fonte.corpus.Passage;
+import dev.fonte.retrieval.IndexManager;
+import dev.fonte.retrieval.PassageIndex;
+import dev.fonte.retrieval.PassageRetriever;
+import dev.fonte.retrieval.RetrievalConfiguration;
+import dev.fonte.retrieval.ScoredPassage;
+import dev.langchain4j.data.message.ChatMessage;
+import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.chat.response.ChatResponse;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Flux;
+import reactor.core.scheduler.Schedulers;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The answer chain every adapter shares: detect the question's language, resolve a follow-up against the
+ * conversation, retrieve candidate sentences (or the key sentences, for a summary), let the answer model write from
+ * the numbered sources, check its citations against them, and refuse when nothing grounded is left.
+ */
+@Singleton
+public class DefaultAnswerService implements AnswerService {
+
+    private final IndexManager indexes;
+    private final PassageRetriever retriever;
+    private final ChatModel model;
+    private final ConversationMemory memory;
+    private final RetrievalConfiguration retrieval;
+    private final ExtractiveConfiguration extractive;
+
+    public DefaultAnswerService(IndexManager indexes, PassageRetriever retriever,
+                                @Named(ExtractiveChatModel.NAME) ChatModel model, ConversationMemory memory,
+                                RetrievalConfiguration retrieval, ExtractiveConfiguration extractive) {
+        this.indexes = indexes;
+        this.retriever = retriever;
+        this.model = model;
+        this.memory = memory;
+        this.retrieval = retrieval;
+        this.extractive = extractive;
+    }
+
+    /** Everything decided before the model is called. */
+    record Prepared(String conversationId, String question, String standalone, String language,
+                    ChainPrompt.Task task, List<ScoredPassage> sources, PassageIndex index) {
+    }
+
+    @Override
+    public Answer answer(Question question) {
+        Prepared prepared = prepare(question);
+        return complete(prepared, generate(prepared));
+    }
+
+    @Override
+    public Publisher<AnswerEvent> stream(Question question) {
+        return Flux.<AnswerEvent>create(sink -> {
+            Prepared prepared = prepare(question);
+            sink.next(new AnswerEvent.Sources(prepared.sources().stream().map(s -> source(prepared.index(), s)).toList()));
+            if (sink.isCancelled()) {
+                return;
+            }
+            Answer answer = complete(prepared, generate(prepared));
+            for (String piece : Chunks.words(answer.answer())) {
+                if (sink.isCancelled()) {
+                    return;
+                }
+                sink.next(new AnswerEvent.Delta(piece));
+            }
+            sink.next(new AnswerEvent.Done(answer));
+            sink.complete();
+        }).subscribeOn(Schedulers.boundedElastic());
+    }
+
+    Prepared prepare(Question question) {
+        PassageIndex index = indexes.current();
+        String conversationId = question.conversationId() == null || question.conversationId().isBlank()
+                ? UUID.randomUUID().toString() : question.conversationId();
+        String text = question.text().strip();
+        var last = memory.last(conversationId);
+        double languageScore = LanguageDetector.score(text);
+        String language = languageScore == 0 && last.isPresent() ? last.get().language()
+                : LanguageDetector.detect(text);
+        String standalone = FollowUpResolver.resolve(text, last.map(ConversationMemory.LastTurn::standaloneQuestion).orElse(null));
+        boolean summary = SummaryIntent.isSummary(text);
+        List<ScoredPassage> sources = index.corpus().isEmpty() ? List.of()
+                : summary ? index.keySentences(language, extractive.summarySentences())
+                : retriever.retrieve(standalone, language, retrieval.k());
+        return new Prepared(conversationId, text, standalone, language,
+                summary ? ChainPrompt.Task.SUMMARY : ChainPrompt.Task.ANSWER, sources, index);
+    }
+
+    ChatResponse generate(Prepared p) {
+        if (p.sources().isEmpty()) {
+            return null;
+        }
+        Corpus corpus = p.index().corpus();
+        Map<String, String> contexts = new HashMap<>();
+        Map<String, String> titles = new HashMap<>();
+        for (ScoredPassage s : p.sources()) {
+            contexts.put(s.passage().id(), corpus.paragraphOf(s.passage()).text());
+            corpus.document(s.passage().documentId()).ifPresent(d -> {
+                List<String> topics = corpus.topics(d.id());
+                titles.put(s.passage().id(), topics.isEmpty() ? d.title() : d.title() + " (about: " + String.join(", ", topics) + ")");
+            });
+        }
+        List<ChatMessage> messages = ChainPrompt.messages(p.task(), p.question(), p.standalone(), p.language(),
+                p.sources(), contexts, titles, List.of());
+        return model.chat(ChatRequest.builder().messages(messages).build());
+    }
+
+    Answer complete(Prepared p, ChatResponse response) {
+        String modelName = response == null || response.modelName() == null ? ExtractiveChatModel.NAME : response.modelName();
+        CitationChecker.Checked checked = response == null
+                ? new CitationChecker.Checked("", List.of(), false, true, "")
+                : CitationChecker.check(response.aiMessage().text(), p.sources());
+        Answer answer;
+        if (!checked.grounded()) {
+            List<String> titles = p.index().corpus().documents().stream()
+                    .filter(d -> d.language().equals(p.language())).map(Document::title).toList();
+            if (titles.isEmpty()) {
+                titles = p.index().corpus().documents().stream().filter(d -> !d.isTranslation()).map(Document::title).toList();
+            }
+            answer = new Answer(p.conversationId(), Refusals.message(p.language(), checked.missing(), titles), false,
+                    p.language(), List.of(), modelName);
+        } else {
+            List<Citation> citations = new ArrayList<>();
+            for (CitationChecker.Cited c : checked.cited()) {
+                citations.add(citation(p.index().corpus(), c));
+            }
+            answer = new Answer(p.conversationId(), checked.text(), true, p.language(), citations, modelName);
+        }
+        memory.remember(p.conversationId(), p.standalone(), p.language(), answer.answer());
+        return answer;
+    }
+
+    static Citation citation(Corpus corpus, CitationChecker.Cited c) {
+        Passage passage = c.source().passage();
+        Document doc = corpus.document(passage.documentId()).orElseThrow();
+        Citation.Original original = corpus.original(passage)
+                .map(o -> new Citation.Original(o.documentId(), o.text(), o.start(), o.end())).orElse(null);
+        return new Citation(c.n(), CitationIds.of(doc.id(), c.start(), c.end()), doc.id(), doc.title(),
+                doc.text().substring(c.start(), c.end()), c.start(), c.end(), relevance(c.source().score()), original);
+    }
+
+    static AnswerEvent.Source source(PassageIndex index, ScoredPassage s) {
+        Passage p = s.passage();
+        String title = index.corpus().document(p.documentId()).map(Document::title).orElse(p.documentId());
+        return new AnswerEvent.Source(CitationIds.of(p.documentId(), p.start(), p.end()), p.documentId(), title,
+                p.text(), p.start(), p.end(), relevance(s.score()));
+    }
+
+    /** A retrieval score squashed into (0, 1), monotonic, rounded for display. */
+    static double relevance(double score) {
+        double r = score <= 0 ? 0 : score / (score + 1);
+        return Math.round(r * 1000) / 1000.0;
+    }
+}

@@ -1,0 +1,255 @@
+package dev.fonte.answer;
+
+import dev.fonte.retrieval.FonteAnalyzers;
+import dev.langchain4j.data.message.AiMessage;
+import dev.langchain4j.data.message.ChatMessage;
+import dev.langchain4j.data.message.UserMessage;
+import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.output.FinishReason;
+import org.apache.lucene.analysis.synonym.SynonymMap;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The embedded default answer model: no network, no weights. It reads the same prompt a language model reads
+ * ({@link ChainPrompt}) and answers by quoting the source sentence (or the clause of it) that carries the kind of
+ * fact asked for, with its {@code [n]} marker; when no source covers the question's terms and the asked-for kind of
+ * fact, it answers {@link ChainPrompt#NOT_IN_SOURCES} followed by what is missing.
+ * {@link ExtractiveStreamingChatModel} streams the same answer.
+ */
+public class ExtractiveChatModel implements ChatModel {
+
+    public static final String NAME = "extractive";
+
+    private static final Pattern CLAUSE_BREAK = Pattern.compile(
+            "(?i)(;\\s+|:\\s+|\\s+[–—]\\s+|,\\s+(?=(?:tuttavia|ma|mentre|però|pero|il che|however|but|while|whereas|which)\\b))");
+    private static final Pattern LEADING_CONNECTOR = Pattern.compile(
+            "(?i)^(?:tuttavia|ma|mentre|però|pero|however|but|while|whereas)\\b[,\\s]*");
+    private static final Pattern CAPITALISED = Pattern.compile("\\b\\p{Lu}\\p{L}+");
+
+    private final Supplier<SynonymMap> synonyms;
+    private final ExtractiveConfiguration config;
+
+    public ExtractiveChatModel(Supplier<SynonymMap> synonyms, ExtractiveConfiguration config) {
+        this.synonyms = synonyms;
+        this.config = config;
+    }
+
+    @Override
+    public ChatResponse doChat(ChatRequest request) {
+        return ChatResponse.builder()
+                .aiMessage(AiMessage.from(answer(request.messages())))
+                .modelName(NAME)
+                .finishReason(FinishReason.STOP)
+                .build();
+    }
+
+    String answer(List<ChatMessage> messages) {
+        UserMessage last = (UserMessage) messages.stream().filter(m -> m instanceof UserMessage)
+                .reduce((a, b) -> b).orElseThrow(() -> new IllegalArgumentException("no user message"));
+        ChainPrompt.Parsed prompt = ChainPrompt.parse(last.singleText());
+        if (prompt.sources().isEmpty()) {
+            return ChainPrompt.NOT_IN_SOURCES;
+        }
+        return prompt.task() == ChainPrompt.Task.SUMMARY ? summary(prompt) : answer(prompt);
+    }
+
+    private String summary(ChainPrompt.Parsed prompt) {
+        StringBuilder b = new StringBuilder();
+        prompt.sources().stream().limit(config.summarySentences())
+                .forEach(s -> append(b, s.text(), s.n()));
+        return b.toString();
+    }
+
+    private String answer(ChainPrompt.Parsed prompt) {
+        String language = prompt.language();
+        String question = prompt.standaloneQuestion();
+        QuestionType type = QuestionType.of(question);
+        List<QuestionTerms.Term> terms = QuestionTerms.of(question, language, synonyms.get());
+        if (terms.isEmpty()) {
+            return ChainPrompt.NOT_IN_SOURCES;
+        }
+        Set<String> questionWords = words(question);
+        List<Candidate> candidates = new ArrayList<>();
+        for (ChainPrompt.PromptSource source : prompt.sources()) {
+            candidates.add(score(source, terms, type, language, questionWords));
+        }
+        List<Candidate> passing = candidates.stream().filter(Candidate::passes)
+                .sorted(Comparator.comparingDouble(Candidate::score).reversed()).toList();
+        if (passing.isEmpty()) {
+            Candidate nearest = candidates.stream().max(Comparator.comparingDouble(Candidate::coverage)).orElseThrow();
+            return ChainPrompt.NOT_IN_SOURCES + ": " + missing(nearest, type, language);
+        }
+        StringBuilder b = new StringBuilder();
+        Candidate first = passing.get(0);
+        append(b, trim(first, type, terms, language), first.source().n());
+        Set<String> covered = new HashSet<>(first.covered());
+        for (Candidate next : passing.subList(1, passing.size())) {
+            if (countSentences(b) >= config.maxSentences()) {
+                break;
+            }
+            // a second sentence only when it answers a part of the question the first does not
+            if (!covered.containsAll(next.covered()) && next.coverage() >= config.minCoverage()) {
+                append(b, trim(next, type, terms, language), next.source().n());
+                covered.addAll(next.covered());
+            }
+        }
+        return b.toString();
+    }
+
+    private record Candidate(ChainPrompt.PromptSource source, double coverage, boolean criticalOk, boolean typeOk,
+                             Set<String> covered, List<String> uncovered, double score, double minCoverage) {
+        boolean passes() {
+            return criticalOk && typeOk && coverage >= minCoverage;
+        }
+    }
+
+    private Candidate score(ChainPrompt.PromptSource source, List<QuestionTerms.Term> terms, QuestionType type,
+                            String language, Set<String> questionWords) {
+        Set<String> sentence = QuestionTerms.stems(source.text(), FonteAnalyzers.index(language));
+        Set<String> context = source.context() == null ? Set.of()
+                : QuestionTerms.stems(source.context(), FonteAnalyzers.index(language));
+        Set<String> title = source.title() == null ? Set.of()
+                : QuestionTerms.stems(source.title(), FonteAnalyzers.index(language));
+        double got = 0;
+        double total = 0;
+        boolean criticalOk = true;
+        Set<String> covered = new HashSet<>();
+        List<String> uncovered = new ArrayList<>();
+        for (QuestionTerms.Term term : terms) {
+            boolean inSentence = matches(term, sentence);
+            boolean inContext = inSentence || matches(term, context);
+            if (term.kind() == QuestionTerms.Kind.CRITICAL) {
+                if (!inContext && !matches(term, title)) {
+                    criticalOk = false;
+                    uncovered.add(term.surface());
+                }
+                continue;
+            }
+            double weight = term.kind() == QuestionTerms.Kind.YEAR ? 0.5 : 1.0;
+            total += weight;
+            if (inSentence) {
+                got += weight;
+                covered.add(term.surface());
+            } else if (inContext) {
+                got += weight / 2;
+            } else if (!term.surface().isEmpty()) {
+                uncovered.add(term.surface());
+            }
+        }
+        double coverage = total == 0 ? 1.0 : got / total;
+        boolean typeOk = type == QuestionType.PERSON
+                ? hasNewName(source.text(), questionWords) : type.hasEvidence(source.text());
+        double score = coverage + (typeOk ? 0.3 : 0) + 0.1 / source.n();
+        return new Candidate(source, coverage, criticalOk, typeOk, covered, uncovered, score, config.minCoverage());
+    }
+
+    private static boolean matches(QuestionTerms.Term term, Set<String> stems) {
+        for (String alternative : term.alternatives()) {
+            if (stems.contains(alternative)) {
+                return true;
+            }
+            if (alternative.length() >= 5) {
+                for (String s : stems) {
+                    if (s.length() >= 5 && (s.startsWith(alternative) || alternative.startsWith(s))) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    /** A name (capitalised word) in the sentence, past its first word, that the question does not already name. */
+    private static boolean hasNewName(String text, Set<String> questionWords) {
+        Matcher m = CAPITALISED.matcher(text);
+        while (m.find()) {
+            if (m.start() > 0 && !questionWords.contains(m.group().toLowerCase(Locale.ROOT))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The clause of the sentence that carries the asked-for fact, when it stands on its own; else the sentence. */
+    private String trim(Candidate c, QuestionType type, List<QuestionTerms.Term> terms, String language) {
+        String text = c.source().text();
+        if (type == QuestionType.GENERIC) {
+            return text;
+        }
+        List<int[]> clauses = new ArrayList<>();
+        Matcher m = CLAUSE_BREAK.matcher(text);
+        int start = 0;
+        while (m.find()) {
+            clauses.add(new int[] {start, m.start()});
+            start = m.end();
+        }
+        clauses.add(new int[] {start, text.length()});
+        if (clauses.size() < 2) {
+            return text;
+        }
+        String best = null;
+        double bestCoverage = -1;
+        for (int[] span : clauses) {
+            String clause = LEADING_CONNECTOR.matcher(text.substring(span[0], span[1]).strip()).replaceFirst("");
+            if (clause.split("\\s+").length < config.minClauseWords() || !type.hasEvidence(clause)) {
+                continue;
+            }
+            Set<String> stems = QuestionTerms.stems(clause, FonteAnalyzers.index(language));
+            double coverage = terms.stream().filter(t -> matches(t, stems)).count() / (double) terms.size();
+            if (coverage > bestCoverage) {
+                bestCoverage = coverage;
+                best = clause;
+            }
+        }
+        return best == null ? text : best;
+    }
+
+    private static String missing(Candidate nearest, QuestionType type, String language) {
+        if (!nearest.uncovered().isEmpty()) {
+            return String.join(", ", nearest.uncovered().stream().distinct().toList());
+        }
+        return Refusals.factName(type, language);
+    }
+
+    /** Appends "Sentence [n]." keeping the sentence verbatim (its first letter capitalised). */
+    private static void append(StringBuilder b, String sentence, int n) {
+        String s = sentence.strip();
+        String end = ".";
+        if (!s.isEmpty() && ".!?".indexOf(s.charAt(s.length() - 1)) >= 0) {
+            end = s.substring(s.length() - 1);
+            s = s.substring(0, s.length() - 1).stripTrailing();
+        }
+        if (!s.isEmpty()) {
+            s = s.substring(0, 1).toUpperCase(Locale.ROOT) + s.substring(1);
+        }
+        if (b.length() > 0) {
+            b.append(' ');
+        }
+        b.append(s).append(" [").append(n).append(']').append(end);
+    }
+
+    private static int countSentences(StringBuilder b) {
+        return (int) Pattern.compile("\\[\\d+]").matcher(b).results().count();
+    }
+
+    private static Set<String> words(String text) {
+        Set<String> out = new HashSet<>();
+        for (String w : text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
+            if (!w.isEmpty()) {
+                out.add(w);
+            }
+        }
+        return out;
+    }
+}

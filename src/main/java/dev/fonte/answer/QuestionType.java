@@ -1,0 +1,62 @@
+package dev.fonte.answer;
+
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * The kind of fact a question asks for, read from its question words (Italian and English), and the evidence a
+ * sentence must carry to answer it: an amount, a number, a name, a time, a place or a price.
+ */
+public enum QuestionType {
+    PLACE("(?i)\\b(dove|where|in (quale|che) (stato|citt[aà]|paese|regione|luogo|localit[aà])|"
+            + "in which (state|city|country|region|place|location)|what (state|city|country|location))\\b",
+            "(?:\\b(?:in|a|ad|nel|nella|nello|negli|nelle|presso|vicino a|at|near|outside|inside)\\s+\\p{Lu}\\p{L}+)"),
+    PRICE("(?i)\\b(prezzo|price|quotazione|quota|costa(no)? le azioni|share price|stock price|worth per share)\\b",
+            "(?:[$€£]\\s?\\d|\\d[\\d.,_ ]*\\s*(?:dollari|dollars|euro|usd|\\$))"),
+    TIME("(?i)\\b(quando|entro quando|in che anno|in quale anno|when|what year|which year|by when|how soon)\\b",
+            "(?i)(?:\\b(?:19|20)\\d{2}\\b|\\b(?:gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|"
+                    + "ottobre|novembre|dicembre|january|february|march|april|may|june|july|august|september|"
+                    + "october|november|december)\\b|\\bfine dell['’]anno\\b|\\bend of (?:the|this) year\\b|"
+                    + "\\bquest['’]anno\\b|\\bthis year\\b|\\banno scorso\\b|\\blast year\\b|\\bentro\\b|\\bby the end\\b)"),
+    AMOUNT("(?i)\\b(quanto|quanta|quanti soldi|quanti dollari|quanti miliardi|how much|what amount|what budget|"
+            + "what sum|che cifra|quale cifra|what figure|how big|what size)\\b",
+            "(?i)(?:[$€£]\\s?\\d|\\d[\\d_]*(?:\\s*%|\\s*(?:miliardi|milioni|billion|million|trillion|dollari|dollars|"
+                    + "euro|per cento|percent|gigawatt|gw|volte|times)\\b))"),
+    COUNT("(?i)\\b(quanti|quante|how many|numero di|number of)\\b", "\\d"),
+    PERSON("(?i)\\b(chi|who|whom|quale azienda|quali aziende|which compan(y|ies)|what compan(y|ies))\\b",
+            "(?:(?<![.!?]\\s)(?<!^)\\b\\p{Lu}\\p{L}+)"),
+    GENERIC("$^", "");
+
+    private final Pattern asks;
+    private final Pattern evidence;
+
+    QuestionType(String asks, String evidence) {
+        this.asks = Pattern.compile(asks);
+        this.evidence = Pattern.compile(evidence);
+    }
+
+    /** The first type whose question words appear; GENERIC when none does. */
+    public static QuestionType of(String question) {
+        String q = question.toLowerCase(Locale.ROOT);
+        for (QuestionType t : values()) {
+            if (t != GENERIC && t.asks.matcher(q).find()) {
+                return t;
+            }
+        }
+        return GENERIC;
+    }
+
+    /** Whether {@code text} carries the kind of fact this type asks for. */
+    public boolean hasEvidence(String text) {
+        return this == GENERIC || evidence.matcher(text).find();
+    }
+
+    /** Where in {@code text} the evidence is, or -1. */
+    public int evidenceAt(String text) {
+        if (this == GENERIC) {
+            return -1;
+        }
+        var m = evidence.matcher(text);
+        return m.find() ? m.start() : -1;
+    }
+}

@@ -1,0 +1,45 @@
+package dev.fonte.answer;
+
+import java.util.List;
+
+/** What Fonte says, in the question's language, when the corpus does not support an answer. */
+public final class Refusals {
+
+    private Refusals() {
+    }
+
+    /**
+     * @param missing what the question asks that the sources lack (may be empty)
+     * @param titles  titles of the documents the corpus does cover
+     */
+    public static String message(String language, String missing, List<String> titles) {
+        boolean en = "en".equals(language);
+        StringBuilder b = new StringBuilder();
+        if (titles.isEmpty()) {
+            return en ? "I cannot answer: there are no documents to answer from yet."
+                    : "Non posso rispondere: non ci sono ancora documenti su cui basare una risposta.";
+        }
+        if (missing == null || missing.isBlank()) {
+            b.append(en ? "The article does not say." : "L'articolo non lo dice.");
+        } else {
+            b.append(en ? "The article does not say anything about " : "L'articolo non dice nulla su ")
+                    .append('"').append(missing).append("\".");
+        }
+        b.append(en ? " It covers: " : " Tratta di: ").append(String.join("; ", titles)).append('.');
+        return b.toString();
+    }
+
+    /** The name of the kind of fact a question type asks for. */
+    static String factName(QuestionType type, String language) {
+        boolean en = "en".equals(language);
+        return switch (type) {
+            case PLACE -> en ? "where" : "il luogo";
+            case PRICE -> en ? "the price" : "il prezzo";
+            case TIME -> en ? "when" : "la data";
+            case AMOUNT -> en ? "the amount" : "la cifra";
+            case COUNT -> en ? "the number" : "il numero";
+            case PERSON -> en ? "who" : "chi";
+            case GENERIC -> "";
+        };
+    }
+}

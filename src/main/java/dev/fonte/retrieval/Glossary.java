@@ -1,0 +1,62 @@
+package dev.fonte.retrieval;
+
+import dev.fonte.corpus.CorpusException;
+import dev.fonte.corpus.CorpusLoader;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.synonym.SolrSynonymParser;
+import org.apache.lucene.analysis.synonym.SynonymMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.ParseException;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The domain glossary: every {@code *.synonyms} file of the corpus folder, in Solr's synonym format
+ * ({@code GPU, chip grafici, graphics processors}), read with Lucene's {@link SolrSynonymParser}.
+ */
+public final class Glossary {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Glossary.class);
+
+    private Glossary() {
+    }
+
+    public static SynonymMap load(Path corpusFolder) {
+        List<Path> files;
+        try (Stream<Path> s = Files.isDirectory(corpusFolder) ? Files.list(corpusFolder) : Stream.empty()) {
+            files = s.filter(p -> p.getFileName().toString().endsWith("." + CorpusLoader.GLOSSARY_TYPE)).sorted().toList();
+        } catch (IOException e) {
+            throw new CorpusException("cannot list glossary files in " + corpusFolder, e);
+        }
+        try (Analyzer entries = FonteAnalyzers.glossaryEntries()) {
+            SolrSynonymParser parser = new SolrSynonymParser(true, true, entries);
+            for (Path file : files) {
+                try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                    parser.parse(reader);
+                } catch (IOException | ParseException | IllegalArgumentException e) {
+                    LOG.warn("Skipping glossary file {}: {}", file, e.getMessage());
+                }
+            }
+            SynonymMap map = parser.build();
+            LOG.info("Glossary: {} file(s)", files.size());
+            return map;
+        } catch (IOException e) {
+            throw new CorpusException("cannot build the glossary", e);
+        }
+    }
+
+    public static SynonymMap empty() {
+        try {
+            return new SynonymMap.Builder(true).build();
+        } catch (IOException e) {
+            throw new IllegalStateException("an empty synonym map cannot fail", e);
+        }
+    }
+}

@@ -1,0 +1,132 @@
+package dev.fonte.retrieval;
+
+import dev.fonte.corpus.CorpusConfiguration;
+import dev.fonte.corpus.CorpusLoader;
+import io.micronaut.context.annotation.Context;
+import io.micronaut.context.event.ShutdownEvent;
+import io.micronaut.runtime.event.annotation.EventListener;
+import jakarta.annotation.PostConstruct;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Owns the current {@link PassageIndex}: builds the first one in the background at start-up (readiness stays down
+ * until it is there) and swaps in a rebuilt one atomically, so readers always see a whole index.
+ */
+@Context
+public class IndexManager {
+
+    private static final Logger LOG = LoggerFactory.getLogger(IndexManager.class);
+
+    private final CorpusConfiguration corpusConfiguration;
+    private final RetrievalConfiguration configuration;
+    private final CompletableFuture<PassageIndex> first = new CompletableFuture<>();
+    private volatile PassageIndex current;
+    private volatile Instant builtAt;
+
+    public IndexManager(CorpusConfiguration corpusConfiguration, RetrievalConfiguration configuration) {
+        this.corpusConfiguration = corpusConfiguration;
+        this.configuration = configuration;
+    }
+
+    @PostConstruct
+    void start() {
+        Thread builder = new Thread(() -> {
+            try {
+                PassageIndex index = build();
+                swap(index);
+                first.complete(index);
+            } catch (RuntimeException e) {
+                LOG.error("The first index build failed: {}", e.getMessage());
+                first.completeExceptionally(e);
+            }
+        }, "fonte-index-build");
+        builder.setDaemon(true);
+        builder.start();
+    }
+
+    /** Builds an index from the corpus folder as it is now, without touching the one being served. */
+    public PassageIndex build() {
+        long t0 = System.nanoTime();
+        Path folder = Path.of(corpusConfiguration.path());
+        CorpusLoader.Result loaded = new CorpusLoader(corpusConfiguration.chrome()).load(folder);
+        PassageIndex index = PassageIndex.build(loaded.corpus(), Glossary.load(folder), configuration.contextWeight());
+        LOG.info("Index ready: {} sentences from {} document(s) in {} ms", index.size(),
+                loaded.corpus().documents().size(), (System.nanoTime() - t0) / 1_000_000);
+        return index;
+    }
+
+    /** Serves {@code index} from now on; the previous one is closed. */
+    public synchronized void swap(PassageIndex index) {
+        PassageIndex old = current;
+        current = index;
+        builtAt = Instant.now();
+        if (old != null) {
+            try {
+                old.close();
+            } catch (IOException e) {
+                LOG.warn("Closing the previous index failed: {}", e.getMessage());
+            }
+        }
+    }
+
+    public boolean isReady() {
+        return current != null;
+    }
+
+    public Instant builtAt() {
+        return builtAt;
+    }
+
+    /** The index being served, waiting up to the configured time for the first build. */
+    public PassageIndex current() {
+        PassageIndex index = current;
+        if (index != null) {
+            return index;
+        }
+        try {
+            return first.get(configuration.readyTimeout(), TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            throw new IndexNotReadyException("the index is still being built");
+        } catch (ExecutionException e) {
+            throw new IndexNotReadyException("the index could not be built: " + e.getCause().getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IndexNotReadyException("interrupted while waiting for the index");
+        }
+    }
+
+    /** Waits for the first build (for benchmarks and tools); false when it did not complete in time. */
+    public boolean awaitReady(Duration timeout) {
+        try {
+            first.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (ExecutionException | TimeoutException e) {
+            return false;
+        }
+    }
+
+    @EventListener
+    void onShutdown(ShutdownEvent event) {
+        PassageIndex index = current;
+        if (index != null) {
+            try {
+                index.close();
+            } catch (IOException e) {
+                LOG.debug("closing the index on shutdown: {}", e.getMessage());
+            }
+        }
+    }
+}

@@ -1,0 +1,202 @@
+package dev.fonte.retrieval;
+
+import dev.fonte.corpus.Corpus;
+import dev.fonte.corpus.Document;
+import dev.fonte.corpus.Passage;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.DelegatingAnalyzerWrapper;
+import org.apache.lucene.analysis.synonym.SynonymMap;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.util.QueryBuilder;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * An in-memory Lucene index of the corpus's sentences. Each sentence is indexed in the fields of its document's
+ * language ({@code text_it}, {@code text_en}, ...) so each language gets its own analysis; its paragraph is indexed
+ * beside it as lower-weighted context. Immutable once built: a re-index builds a new one.
+ */
+public final class PassageIndex implements Closeable {
+
+    private final Corpus corpus;
+    private final ByteBuffersDirectory directory;
+    private final DirectoryReader reader;
+    private final IndexSearcher searcher;
+    private final Set<String> languages;
+    private final Map<String, Analyzer> queryAnalyzers = new HashMap<>();
+    private final double contextWeight;
+    private final SynonymMap synonyms;
+    private final Map<String, List<ScoredPassage>> keySentences = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private PassageIndex(Corpus corpus, ByteBuffersDirectory directory, SynonymMap synonyms, double contextWeight)
+            throws IOException {
+        this.corpus = corpus;
+        this.directory = directory;
+        this.reader = DirectoryReader.open(directory);
+        this.searcher = new IndexSearcher(reader);
+        this.contextWeight = contextWeight;
+        this.synonyms = synonyms;
+        this.languages = new LinkedHashSet<>();
+        corpus.documents().forEach(d -> languages.add(d.language()));
+        for (String language : languages) {
+            queryAnalyzers.put(language, FonteAnalyzers.query(language, synonyms));
+        }
+    }
+
+    public static PassageIndex build(Corpus corpus, SynonymMap synonyms, double contextWeight) {
+        ByteBuffersDirectory directory = new ByteBuffersDirectory();
+        try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(new LanguageFieldAnalyzer()))) {
+            for (Passage sentence : corpus.sentences()) {
+                Document doc = corpus.document(sentence.documentId()).orElseThrow();
+                org.apache.lucene.document.Document d = new org.apache.lucene.document.Document();
+                d.add(new StringField(IndexFields.ID, sentence.id(), Field.Store.YES));
+                d.add(new StringField(IndexFields.DOCUMENT_ID, doc.id(), Field.Store.NO));
+                d.add(new StringField(IndexFields.LANGUAGE, doc.language(), Field.Store.NO));
+                d.add(new TextField(field(IndexFields.TEXT, doc.language()), sentence.text(), Field.Store.NO));
+                d.add(new TextField(field(IndexFields.CONTEXT, doc.language()),
+                        corpus.paragraphOf(sentence).text(), Field.Store.NO));
+                // idempotent: a passage id is indexed once however often the corpus is re-read
+                writer.updateDocument(new Term(IndexFields.ID, sentence.id()), d);
+            }
+            writer.commit();
+            return new PassageIndex(corpus, directory, synonyms, contextWeight);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot build the in-memory index", e);
+        }
+    }
+
+    public Corpus corpus() {
+        return corpus;
+    }
+
+    public SynonymMap synonyms() {
+        return synonyms;
+    }
+
+    /**
+     * The sentences that best summarise the documents in a language, in document order: those that carry the most
+     * facts (numbers, names) and share the most vocabulary with the rest of their document, at most one per
+     * paragraph. Computed once per index and language.
+     */
+    public List<ScoredPassage> keySentences(String language, int n) {
+        String lang = languages.contains(language) ? language : languages.stream().findFirst().orElse(language);
+        return keySentences.computeIfAbsent(lang + "/" + n, key -> KeySentences.select(corpus, lang, n));
+    }
+
+    public int size() {
+        return reader.numDocs();
+    }
+
+    public long sizeInBytes() {
+        try {
+            long total = 0;
+            for (String file : directory.listAll()) {
+                total += directory.fileLength(file);
+            }
+            return total;
+        } catch (IOException e) {
+            throw new UncheckedIOException("in-memory directory failed", e);
+        }
+    }
+
+    /** BM25 over the sentences in the query's language (all languages when the corpus has none in it). */
+    public List<ScoredPassage> searchLexical(String query, String language, int k) {
+        BooleanQuery.Builder all = new BooleanQuery.Builder();
+        boolean any = false;
+        for (String lang : searchLanguages(language)) {
+            QueryBuilder builder = new QueryBuilder(queryAnalyzers.get(lang));
+            Query text = builder.createBooleanQuery(field(IndexFields.TEXT, lang), query, BooleanClause.Occur.SHOULD);
+            Query context = builder.createBooleanQuery(field(IndexFields.CONTEXT, lang), query, BooleanClause.Occur.SHOULD);
+            if (text != null) {
+                all.add(text, BooleanClause.Occur.SHOULD);
+                any = true;
+            }
+            if (context != null) {
+                all.add(new BoostQuery(context, (float) contextWeight), BooleanClause.Occur.SHOULD);
+            }
+        }
+        if (!any) {
+            return List.of();
+        }
+        return run(all.build(), k);
+    }
+
+    /** The languages to search for a query in {@code language}. */
+    Set<String> searchLanguages(String language) {
+        return languages.contains(language) ? Set.of(language) : languages;
+    }
+
+    /** A filter on the query's language, for searches that are not per-field (dense vectors). */
+    Query languageFilter(String language) {
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        for (String lang : searchLanguages(language)) {
+            b.add(new TermQuery(new Term(IndexFields.LANGUAGE, lang)), BooleanClause.Occur.SHOULD);
+        }
+        return b.build();
+    }
+
+    IndexSearcher searcher() {
+        return searcher;
+    }
+
+    List<ScoredPassage> run(Query query, int k) {
+        try {
+            List<ScoredPassage> out = new ArrayList<>();
+            for (ScoreDoc hit : searcher.search(query, k).scoreDocs) {
+                String id = searcher.storedFields().document(hit.doc).get(IndexFields.ID);
+                corpus.passage(id).ifPresent(p -> out.add(new ScoredPassage(p, hit.score)));
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException("in-memory search failed", e);
+        }
+    }
+
+    static String field(String base, String language) {
+        return base + "_" + language;
+    }
+
+    @Override
+    public void close() throws IOException {
+        reader.close();
+        directory.close();
+    }
+
+    /** Picks each field's analyzer from the language suffix of its name. */
+    private static final class LanguageFieldAnalyzer extends DelegatingAnalyzerWrapper {
+        private final Map<String, Analyzer> byLanguage = new HashMap<>();
+
+        LanguageFieldAnalyzer() {
+            super(PER_FIELD_REUSE_STRATEGY);
+        }
+
+        @Override
+        protected Analyzer getWrappedAnalyzer(String fieldName) {
+            int underscore = fieldName.lastIndexOf('_');
+            String language = underscore < 0 ? "en" : fieldName.substring(underscore + 1);
+            return byLanguage.computeIfAbsent(language, FonteAnalyzers::index);
+        }
+    }
+}
