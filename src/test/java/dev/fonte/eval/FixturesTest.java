@@ -51,7 +51,7 @@ class FixturesTest {
 
         Fixtures fixtures = new FixtureLoader().load(List.of(FIXTURES));
         EvalRun run;
-        try (InProcessTarget target = new InProcessTarget(context.getBean(AnswerService.class), Duration.ofSeconds(120))) {
+        try (InProcessTarget target = InProcessTarget.of(context, Duration.ofSeconds(120))) {
             run = new Runner(target, 2, (done, total, result) -> { }).run(fixtures);
         }
         String console = render(new ConsoleReport(), run);

@@ -2,6 +2,7 @@ package dev.fonte.eval;
 
 import dev.fonte.answer.Answer;
 import dev.fonte.answer.AnswerEvent;
+import dev.fonte.corpus.Passage;
 import dev.fonte.eval.fixture.Assertion;
 import dev.fonte.eval.fixture.Case;
 import dev.fonte.eval.fixture.Turn;
@@ -9,10 +10,12 @@ import dev.fonte.eval.run.CaseResult;
 import dev.fonte.eval.run.Metrics;
 import dev.fonte.eval.run.TurnResult;
 import dev.fonte.eval.target.Reply;
+import dev.fonte.eval.target.SourceMatcher;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import static dev.fonte.eval.CannedAnswers.citation;
@@ -70,6 +73,16 @@ class MetricsTest {
     }
 
     @Test
+    void a_candidate_with_a_citation_id_matches_the_named_passage_its_span_overlaps() {
+        Passage p5s2 = new Passage("doc.p5.s2", "doc", Passage.Kind.SENTENCE, 5, 2, 100, 110, "0123456789");
+        SourceMatcher bySpan = SourceMatcher.bySpan(id -> id.equals(p5s2.id()) ? Optional.of(p5s2) : Optional.empty());
+
+        assertThat(bySpan.matches(new AnswerEvent.Source("doc:100-110", "doc", "t", "x", 100, 110, 1), "doc.p5.s2")).isTrue();
+        assertThat(bySpan.matches(new AnswerEvent.Source("doc:110-120", "doc", "t", "x", 110, 120, 1), "doc.p5.s2")).isFalse();
+        assertThat(bySpan.matches(new AnswerEvent.Source("other:100-110", "other", "t", "x", 100, 110, 1), "doc.p5.s2")).isFalse();
+    }
+
+    @Test
     void latency_percentiles_are_nearest_rank_and_unmeasured_figures_are_null() {
         Answer answer = new Answer("c", "x", true, "it", List.of(), "m");
         List<CaseResult> results = java.util.stream.IntStream.rangeClosed(1, 20)
@@ -95,8 +108,6 @@ class MetricsTest {
     private static CaseResult result(Turn turn, Answer answer, List<AnswerEvent.Source> candidates, long millis) {
         Case c = new Case("s", "id", List.of(turn), Set.of(), "f:1");
         Reply reply = new Reply(answer, candidates, Duration.ofMillis(millis));
-        List<TurnResult.Checked> checks = turn.assertions().stream()
-                .map(a -> new TurnResult.Checked(a, a.check(answer))).toList();
-        return new CaseResult(c, List.of(new TurnResult(turn, reply, checks, null)));
+        return new CaseResult(c, List.of(TurnResult.of(turn, reply, SourceMatcher.BY_ID)));
     }
 }

@@ -1,10 +1,8 @@
 package dev.fonte.eval.run;
 
 import dev.fonte.answer.Answer;
-import dev.fonte.answer.AnswerEvent;
 import dev.fonte.eval.fixture.Assertion;
 import dev.fonte.eval.fixture.Fact;
-import dev.fonte.eval.fixture.Turn;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
@@ -71,10 +69,7 @@ public record Metrics(int cases, int passed, double accuracy,
             }
         }
 
-        List<Retrieval> retrievals = answeredTurns.stream()
-                .filter(t -> !t.turn().sources().isEmpty())
-                .map(t -> Retrieval.of(t.turn(), t.reply().candidates()))
-                .toList();
+        List<Retrieval> retrievals = answeredTurns.stream().map(TurnResult::retrieval).filter(r -> r != null).toList();
         long[] latencies = answeredTurns.stream().mapToLong(t -> t.reply().latency().toMillis()).sorted().toArray();
 
         return new Metrics(results.size(), passed, results.isEmpty() ? 0 : (double) passed / results.size(),
@@ -107,34 +102,4 @@ public record Metrics(int cases, int passed, double accuracy,
         int rank = (int) Math.ceil(p / 100.0 * sorted.length);
         return sorted[Math.max(0, rank - 1)];
     }
-
-    /** Where a turn's named sources appear among the candidates, 1-based ranks. */
-    private record Retrieval(List<String> sources, List<String> candidateIds) {
-
-        static Retrieval of(Turn turn, List<AnswerEvent.Source> candidates) {
-            return new Retrieval(turn.sources(), candidates.stream().map(AnswerEvent.Source::id).toList());
-        }
-
-        /** A candidate sentence id matches a named source when it equals it or lies inside it ("p5" holds "p5.s2"). */
-        static boolean matches(String candidateId, String source) {
-            return candidateId.equals(source) || candidateId.startsWith(source + ".");
-        }
-
-        double recallAt(int k) {
-            List<String> top = candidateIds.subList(0, Math.min(k, candidateIds.size()));
-            long found = sources.stream().filter(s -> top.stream().anyMatch(c -> matches(c, s))).count();
-            return (double) found / sources.size();
-        }
-
-        double reciprocalRank() {
-            for (int i = 0; i < candidateIds.size(); i++) {
-                String id = candidateIds.get(i);
-                if (sources.stream().anyMatch(s -> matches(id, s))) {
-                    return 1.0 / (i + 1);
-                }
-            }
-            return 0;
-        }
-    }
-
 }

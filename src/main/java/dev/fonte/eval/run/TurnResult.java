@@ -3,6 +3,7 @@ package dev.fonte.eval.run;
 import dev.fonte.eval.fixture.Assertion;
 import dev.fonte.eval.fixture.Turn;
 import dev.fonte.eval.target.Reply;
+import dev.fonte.eval.target.SourceMatcher;
 import io.micronaut.core.annotation.Nullable;
 
 import java.util.List;
@@ -10,9 +11,11 @@ import java.util.List;
 /**
  * One asked question and how its answer fared.
  *
- * @param reply null when the target gave no answer; {@code error} then says why
+ * @param reply     null when the target gave no answer; {@code error} then says why
+ * @param retrieval null when the turn names no source or got no answer
  */
-public record TurnResult(Turn turn, @Nullable Reply reply, List<Checked> checks, @Nullable String error) {
+public record TurnResult(Turn turn, @Nullable Reply reply, List<Checked> checks, @Nullable Retrieval retrieval,
+                         @Nullable String error) {
 
     public TurnResult {
         checks = List.copyOf(checks);
@@ -22,13 +25,15 @@ public record TurnResult(Turn turn, @Nullable Reply reply, List<Checked> checks,
     public record Checked(Assertion assertion, Assertion.Verdict verdict) {
     }
 
-    static TurnResult of(Turn turn, Reply reply) {
+    /** Checks the reply against the turn's assertions and finds its named sources among the candidates. */
+    public static TurnResult of(Turn turn, Reply reply, SourceMatcher sources) {
         return new TurnResult(turn, reply,
-                turn.assertions().stream().map(a -> new Checked(a, a.check(reply.answer()))).toList(), null);
+                turn.assertions().stream().map(a -> new Checked(a, a.check(reply.answer()))).toList(),
+                turn.sources().isEmpty() ? null : Retrieval.of(turn.sources(), reply.candidates(), sources), null);
     }
 
     static TurnResult failed(Turn turn, String error) {
-        return new TurnResult(turn, null, List.of(), error);
+        return new TurnResult(turn, null, List.of(), null, error);
     }
 
     public boolean passed() {
