@@ -40,9 +40,9 @@ import static dev.fonte.eval.CannedAnswers.citation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code --url} against a real Micronaut server started in the test. Until the lead's chat controllers are in main,
- * a test-only controller under {@code /eval-fake} speaks the documented contract (POST /api/chat, POST
- * /api/chat/stream with {@code sources}, {@code delta}, {@code done} events) over a canned answer service.
+ * {@code --url} against a Micronaut server started in the test, over a canned answer service: the application's own
+ * chat controllers, and test-only controllers under {@code /eval-fake} speaking the documented contract (POST
+ * /api/chat, POST /api/chat/stream with {@code sources}, {@code delta}, {@code done} events) or only its plain part.
  */
 @MicronautTest(environments = HttpTargetTest.ENV)
 class HttpTargetTest {
@@ -155,10 +155,24 @@ class HttpTargetTest {
         assertThat(code).as(out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8)).isZero();
         Map<?, ?> overall = (Map<?, ?>) JSON.readValue(Files.readString(json), Map.class).get("overall");
         assertThat(overall.get("passed")).isEqualTo(3);
-        assertThat(overall.get("recallAt1")).isEqualTo(1.0);
         assertThat(overall.get("refusalRecall")).isEqualTo(1.0);
+        assertThat(overall.get("recallAt1")).as("not measured over HTTP").isNull();
+        assertThat(Files.readString(json)).contains("\"candidates\":[\"meta-ai-2025-it.p5.s2\",\"meta-ai-2025-it.p4.s1\"]");
         assertThat(ANSWERS.conversationIdsAsked).containsKey("E l'anno scorso?");
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("against " + server.getURL() + "/eval-fake/");
+    }
+
+    @Test
+    void evaluates_the_real_chat_controllers_over_the_fake_answer_service() throws IOException {
+        Path json = dir.resolve("report.json");
+
+        int code = run("--url", server.getURL().toString(), fixture().toString(), "--quiet", "--json", json.toString());
+
+        assertThat(code).as(out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8)).isZero();
+        Map<?, ?> overall = (Map<?, ?>) JSON.readValue(Files.readString(json), Map.class).get("overall");
+        assertThat(overall.get("passed")).isEqualTo(3);
+        assertThat(Files.readString(json)).contains("\"candidates\":[\"meta-ai-2025-it.p5.s2\",\"meta-ai-2025-it.p4.s1\"]");
+        assertThat(ANSWERS.conversationIdsAsked).containsKey("E l'anno scorso?");
     }
 
     @Test
@@ -169,7 +183,8 @@ class HttpTargetTest {
 
         assertThat(code).isZero();
         Map<?, ?> overall = (Map<?, ?>) JSON.readValue(Files.readString(json), Map.class).get("overall");
-        assertThat(overall.get("recallAt1")).isEqualTo(0.0);   // no candidates without the stream
+        assertThat(overall.get("passed")).isEqualTo(3);
+        assertThat(Files.readString(json)).doesNotContain("meta-ai-2025-it.p5.s2");   // no candidates without the stream
     }
 
     @Test

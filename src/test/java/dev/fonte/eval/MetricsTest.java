@@ -108,6 +108,6 @@ class MetricsTest {
     private static CaseResult result(Turn turn, Answer answer, List<AnswerEvent.Source> candidates, long millis) {
         Case c = new Case("s", "id", List.of(turn), Set.of(), "f:1");
         Reply reply = new Reply(answer, candidates, Duration.ofMillis(millis));
-        return new CaseResult(c, List.of(TurnResult.of(turn, reply, SourceMatcher.BY_ID)));
+        return new CaseResult(c, List.of(TurnResult.of(turn, reply, Optional.of(SourceMatcher.BY_ID))));
     }
 }

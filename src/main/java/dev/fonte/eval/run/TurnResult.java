@@ -7,6 +7,7 @@ import dev.fonte.eval.target.SourceMatcher;
 import io.micronaut.core.annotation.Nullable;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One asked question and how its answer fared.
@@ -26,10 +27,11 @@ public record TurnResult(Turn turn, @Nullable Reply reply, List<Checked> checks,
     }
 
     /** Checks the reply against the turn's assertions and finds its named sources among the candidates. */
-    public static TurnResult of(Turn turn, Reply reply, SourceMatcher sources) {
+    public static TurnResult of(Turn turn, Reply reply, Optional<SourceMatcher> sources) {
+        Retrieval retrieval = turn.sources().isEmpty() ? null
+                : sources.map(m -> Retrieval.of(turn.sources(), reply.candidates(), m)).orElse(null);
         return new TurnResult(turn, reply,
-                turn.assertions().stream().map(a -> new Checked(a, a.check(reply.answer()))).toList(),
-                turn.sources().isEmpty() ? null : Retrieval.of(turn.sources(), reply.candidates(), sources), null);
+                turn.assertions().stream().map(a -> new Checked(a, a.check(reply.answer()))).toList(), retrieval, null);
     }
 
     static TurnResult failed(Turn turn, String error) {
