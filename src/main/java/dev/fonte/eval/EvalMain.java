@@ -1,0 +1,20 @@
+package dev.fonte.eval;
+
+import dev.fonte.eval.target.TargetFactory;
+import io.micronaut.serde.ObjectMapper;
+
+/**
+ * Runs evaluation fixtures from the command line; see {@link EvalOptions#USAGE}. The exit code is CI's verdict:
+ * 0 pass, 1 a suite under its minimum, 2 bad fixtures, usage or an unreachable target.
+ */
+public final class EvalMain {
+
+    private EvalMain() {
+    }
+
+    public static void main(String[] args) {
+        ObjectMapper json = ObjectMapper.getDefault();
+        int code = new Evaluation(TargetFactory.standard(json), json, System.out, System.err).run(args);
+        System.exit(code);
+    }
+}

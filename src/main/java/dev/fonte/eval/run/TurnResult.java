@@ -1,0 +1,48 @@
+package dev.fonte.eval.run;
+
+import dev.fonte.eval.fixture.Assertion;
+import dev.fonte.eval.fixture.Turn;
+import dev.fonte.eval.target.Reply;
+import dev.fonte.eval.target.SourceMatcher;
+import io.micronaut.core.annotation.Nullable;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One asked question and how its answer fared.
+ *
+ * @param reply     null when the target gave no answer; {@code error} then says why
+ * @param retrieval null when the turn names no source or got no answer
+ */
+public record TurnResult(Turn turn, @Nullable Reply reply, List<Checked> checks, @Nullable Retrieval retrieval,
+                         @Nullable String error) {
+
+    public TurnResult {
+        checks = List.copyOf(checks);
+    }
+
+    /** An assertion and its verdict on this turn's answer. */
+    public record Checked(Assertion assertion, Assertion.Verdict verdict) {
+    }
+
+    /** Checks the reply against the turn's assertions and finds its named sources among the candidates. */
+    public static TurnResult of(Turn turn, Reply reply, Optional<SourceMatcher> sources) {
+        Retrieval retrieval = turn.sources().isEmpty() ? null
+                : sources.map(m -> Retrieval.of(turn.sources(), reply.candidates(), m)).orElse(null);
+        return new TurnResult(turn, reply,
+                turn.assertions().stream().map(a -> new Checked(a, a.check(reply.answer()))).toList(), retrieval, null);
+    }
+
+    static TurnResult failed(Turn turn, String error) {
+        return new TurnResult(turn, null, List.of(), null, error);
+    }
+
+    public boolean passed() {
+        return error == null && checks.stream().allMatch(c -> c.verdict().passed());
+    }
+
+    public List<Checked> failures() {
+        return checks.stream().filter(c -> !c.verdict().passed()).toList();
+    }
+}
