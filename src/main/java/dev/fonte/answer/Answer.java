@@ -14,7 +14,6 @@ import java.util.List;
  * @param model     what composed the answer: "extractive", or e.g. "openai:gpt-4o-mini"
  */
 @Serdeable
-// ALWAYS: Micronaut Serde omits empty collections by default, and a refusal must still carry "citations": []
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record Answer(String conversationId, String answer, boolean answered, String language,
                      List<Citation> citations, String model) {

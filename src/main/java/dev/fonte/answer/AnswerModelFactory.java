@@ -12,7 +12,7 @@ public class AnswerModelFactory {
     @Singleton
     @Named(ExtractiveChatModel.NAME)
     ExtractiveChatModel extractiveChatModel(IndexManager indexes, ExtractiveConfiguration config) {
-        return new ExtractiveChatModel(() -> indexes.current().synonyms(), config);
+        return new ExtractiveChatModel(indexes::current, config);
     }
 
     @Singleton

@@ -36,16 +36,20 @@ public class DefaultAnswerService implements AnswerService {
     private final IndexManager indexes;
     private final PassageRetriever retriever;
     private final ChatModel model;
+    private final ChatModel extractiveModel;
     private final ConversationMemory memory;
     private final RetrievalConfiguration retrieval;
     private final ExtractiveConfiguration extractive;
 
     public DefaultAnswerService(IndexManager indexes, PassageRetriever retriever,
-                                @Named(ExtractiveChatModel.NAME) ChatModel model, ConversationMemory memory,
+                                ChatModel model, @Named(ExtractiveChatModel.NAME) ChatModel extractiveModel,
+                                ConversationMemory memory,
                                 RetrievalConfiguration retrieval, ExtractiveConfiguration extractive) {
         this.indexes = indexes;
         this.retriever = retriever;
+        // the configured provider behind its deadline, breaker and extractive fallback (ResilientChatModel, @Primary)
         this.model = model;
+        this.extractiveModel = extractiveModel;
         this.memory = memory;
         this.retrieval = retrieval;
         this.extractive = extractive;
@@ -100,7 +104,28 @@ public class DefaultAnswerService implements AnswerService {
                 summary ? ChainPrompt.Task.SUMMARY : ChainPrompt.Task.ANSWER, sources, index);
     }
 
+    /**
+     * Asks the configured model; when a language model answered without a single valid citation (and did not refuse),
+     * the embedded default answers instead, and {@code model} says so: an uncited answer is never presented as grounded.
+     */
     ChatResponse generate(Prepared p) {
+        ChatResponse response = generate(p, model);
+        if (response == null || ExtractiveChatModel.NAME.equals(response.modelName())
+                || response.modelName() != null && response.modelName().startsWith(ExtractiveChatModel.NAME + " ")) {
+            return response;
+        }
+        CitationChecker.Checked checked = CitationChecker.check(response.aiMessage().text(), p.sources());
+        if (checked.grounded() || checked.refused()) {
+            return response;
+        }
+        ChatResponse fallback = generate(p, extractiveModel);
+        return ChatResponse.builder().aiMessage(fallback.aiMessage())
+                .metadata(fallback.metadata().toBuilder().modelName(ExtractiveChatModel.NAME + " (fallback: "
+                        + response.modelName() + " gave no valid citation)").build())
+                .build();
+    }
+
+    private ChatResponse generate(Prepared p, ChatModel model) {
         if (p.sources().isEmpty()) {
             return null;
         }

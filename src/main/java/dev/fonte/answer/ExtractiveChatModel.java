@@ -8,7 +8,8 @@ import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.output.FinishReason;
-import org.apache.lucene.analysis.synonym.SynonymMap;
+import dev.fonte.retrieval.Embedder;
+import dev.fonte.retrieval.PassageIndex;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -30,6 +31,7 @@ import java.util.regex.Pattern;
 public class ExtractiveChatModel implements ChatModel {
 
     public static final String NAME = "extractive";
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ExtractiveChatModel.class);
 
     private static final Pattern CLAUSE_BREAK = Pattern.compile(
             "(?i)(;\\s+|:\\s+|\\s+[–—]\\s+|,\\s+(?=(?:tuttavia|ma|mentre|però|pero|il che|however|but|while|whereas|which)\\b))");
@@ -37,11 +39,12 @@ public class ExtractiveChatModel implements ChatModel {
             "(?i)^(?:tuttavia|ma|mentre|però|pero|however|but|while|whereas)\\b[,\\s]*");
     private static final Pattern CAPITALISED = Pattern.compile("\\b\\p{Lu}\\p{L}+");
 
-    private final Supplier<SynonymMap> synonyms;
+    private final Supplier<PassageIndex> index;
     private final ExtractiveConfiguration config;
 
-    public ExtractiveChatModel(Supplier<SynonymMap> synonyms, ExtractiveConfiguration config) {
-        this.synonyms = synonyms;
+    /** @param index the index being served: its glossary and its (cached) embeddings */
+    public ExtractiveChatModel(Supplier<PassageIndex> index, ExtractiveConfiguration config) {
+        this.index = index;
         this.config = config;
     }
 
@@ -75,20 +78,34 @@ public class ExtractiveChatModel implements ChatModel {
         String language = prompt.language();
         String question = prompt.standaloneQuestion();
         QuestionType type = QuestionType.of(question);
-        List<QuestionTerms.Term> terms = QuestionTerms.of(question, language, synonyms.get());
+        PassageIndex current = index.get();
+        List<QuestionTerms.Term> terms = QuestionTerms.of(question, language, current.synonyms());
         if (terms.isEmpty()) {
             return ChainPrompt.NOT_IN_SOURCES;
         }
+        // in a follow-up, the words the user just wrote matter more than those carried over from the last turn
+        Set<String> asked = QuestionTerms.of(prompt.question(), language, current.synonyms()).stream()
+                .map(QuestionTerms.Term::surface).collect(java.util.stream.Collectors.toSet());
         Set<String> questionWords = words(question);
         List<Candidate> candidates = new ArrayList<>();
         for (ChainPrompt.PromptSource source : prompt.sources()) {
-            candidates.add(score(source, terms, type, language, questionWords));
+            double similarity = current.embedder().similarity(question, source.text()).orElse(0.0);
+            candidates.add(score(source, terms, asked, type, language, questionWords, similarity,
+                    term -> term.alternatives().stream().mapToDouble(a -> current.idf(language, a)).min().orElse(1),
+                    current.embedder()));
+        }
+        if (LOG.isDebugEnabled()) {
+            candidates.forEach(c -> LOG.debug("q='{}' [{}] sim={} cov={} crit={} type={} sup={} score={} uncovered={} text={}",
+                    question, c.source().n(), String.format("%.2f", c.similarity()), String.format("%.2f", c.coverage()), c.criticalOk(), c.typeOk(),
+                    c.supported(), String.format("%.2f", c.score()), c.uncovered(),
+                    c.source().text().substring(0, Math.min(60, c.source().text().length()))));
         }
         List<Candidate> passing = candidates.stream().filter(Candidate::passes)
                 .sorted(Comparator.comparingDouble(Candidate::score).reversed()).toList();
         if (passing.isEmpty()) {
             Candidate nearest = candidates.stream().max(Comparator.comparingDouble(Candidate::coverage)).orElseThrow();
-            return ChainPrompt.NOT_IN_SOURCES + ": " + missing(nearest, type, language);
+            String missing = missing(nearest, type, language);
+            return missing.isEmpty() ? ChainPrompt.NOT_IN_SOURCES : ChainPrompt.NOT_IN_SOURCES + ": " + missing;
         }
         StringBuilder b = new StringBuilder();
         Candidate first = passing.get(0);
@@ -108,14 +125,16 @@ public class ExtractiveChatModel implements ChatModel {
     }
 
     private record Candidate(ChainPrompt.PromptSource source, double coverage, boolean criticalOk, boolean typeOk,
-                             Set<String> covered, List<String> uncovered, double score, double minCoverage) {
+                             Set<String> covered, List<String> uncovered, double score, boolean supported,
+                             double similarity) {
         boolean passes() {
-            return criticalOk && typeOk && coverage >= minCoverage;
+            return criticalOk && typeOk && supported;
         }
     }
 
-    private Candidate score(ChainPrompt.PromptSource source, List<QuestionTerms.Term> terms, QuestionType type,
-                            String language, Set<String> questionWords) {
+    private Candidate score(ChainPrompt.PromptSource source, List<QuestionTerms.Term> terms, Set<String> asked,
+                            QuestionType type, String language, Set<String> questionWords, double similarity,
+                            java.util.function.ToDoubleFunction<QuestionTerms.Term> idf, Embedder embedder) {
         Set<String> sentence = QuestionTerms.stems(source.text(), FonteAnalyzers.index(language));
         Set<String> context = source.context() == null ? Set.of()
                 : QuestionTerms.stems(source.context(), FonteAnalyzers.index(language));
@@ -130,13 +149,15 @@ public class ExtractiveChatModel implements ChatModel {
             boolean inSentence = matches(term, sentence);
             boolean inContext = inSentence || matches(term, context);
             if (term.kind() == QuestionTerms.Kind.CRITICAL) {
-                if (!inContext && !matches(term, title)) {
+                if (!inSentence && !matches(term, title)) {
                     criticalOk = false;
                     uncovered.add(term.surface());
                 }
                 continue;
             }
-            double weight = term.kind() == QuestionTerms.Kind.YEAR ? 0.5 : 1.0;
+            // rare terms say more about what is asked than terms every sentence has ("Meta", "AI")
+            double weight = (term.kind() == QuestionTerms.Kind.YEAR ? 0.5 : 1.0) * (asked.contains(term.surface()) ? 2 : 1)
+                    * idf.applyAsDouble(term);
             total += weight;
             if (inSentence) {
                 got += weight;
@@ -144,14 +165,40 @@ public class ExtractiveChatModel implements ChatModel {
             } else if (inContext) {
                 got += weight / 2;
             } else if (!term.surface().isEmpty()) {
-                uncovered.add(term.surface());
+                // a paraphrase: the nearest word of the sentence in embedding space earns part of the weight
+                double credit = softCredit(term.surface(), source.text(), language, embedder);
+                got += weight * credit;
+                if (credit < 0.5) {
+                    uncovered.add(term.surface());
+                }
             }
         }
         double coverage = total == 0 ? 1.0 : got / total;
         boolean typeOk = type == QuestionType.PERSON
                 ? hasNewName(source.text(), questionWords) : type.hasEvidence(source.text());
-        double score = coverage + (typeOk ? 0.3 : 0) + 0.1 / source.n();
-        return new Candidate(source, coverage, criticalOk, typeOk, covered, uncovered, score, config.minCoverage());
+        boolean supported = coverage >= config.minCoverage()
+                || similarity >= config.minSimilarity() && coverage >= config.minCoverageWithSimilarity();
+        double score = coverage + config.similarityWeight() * similarity + (typeOk ? 0.3 : 0) + 0.1 / source.n();
+        return new Candidate(source, coverage, criticalOk, typeOk, covered, uncovered, score, supported, similarity);
+    }
+
+    /** 0..1: how close the sentence's nearest content word is to {@code word}, scaled between the configured bounds. */
+    private double softCredit(String word, String sentence, String language, Embedder embedder) {
+        if (!embedder.enabled() || config.softHigh() <= config.softLow()) {
+            return 0;
+        }
+        org.apache.lucene.analysis.CharArraySet stop = "en".equals(language)
+                ? org.apache.lucene.analysis.en.EnglishAnalyzer.ENGLISH_STOP_WORDS_SET
+                : org.apache.lucene.analysis.it.ItalianAnalyzer.getDefaultStopSet();
+        String w = word.toLowerCase(Locale.ROOT);
+        double best = 0;
+        for (String candidate : sentence.toLowerCase(Locale.ROOT).split("[^\\p{L}]+")) {
+            if (candidate.length() < 3 || stop.contains(candidate)) {
+                continue;
+            }
+            best = Math.max(best, embedder.similarity(w, candidate).orElse(0.0));
+        }
+        return Math.max(0, Math.min(1, (best - config.softLow()) / (config.softHigh() - config.softLow())));
     }
 
     private static boolean matches(QuestionTerms.Term term, Set<String> stems) {
@@ -215,9 +262,13 @@ public class ExtractiveChatModel implements ChatModel {
         return best == null ? text : best;
     }
 
-    private static String missing(Candidate nearest, QuestionType type, String language) {
-        if (!nearest.uncovered().isEmpty()) {
-            return String.join(", ", nearest.uncovered().stream().distinct().toList());
+    private String missing(Candidate nearest, QuestionType type, String language) {
+        List<String> words = nearest.uncovered().stream().distinct().toList();
+        if (words.size() > config.maxMissingNamed()) {
+            return "";
+        }
+        if (!words.isEmpty()) {
+            return String.join(", ", words);
         }
         return Refusals.factName(type, language);
     }

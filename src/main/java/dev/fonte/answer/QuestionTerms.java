@@ -34,7 +34,10 @@ final class QuestionTerms {
             "secondo articolo testo può possono potrebbe mi ci dimmi spiegami raccontami sai vuole vorrebbe",
             "how much many what who whom whose where when why which does do did will would is are was were",
             "be been has have had can could should tell me about say says said article text according the",
-            "there any know please");
+            "there any know please",
+            // words that frame the kind of fact asked for rather than its subject (the question type reads them)
+            "size big large total amount number figure kind type terms exactly roughly approximately",
+            "dimensione grande grandi totale cifra numero tipo termini esattamente circa");
     private static final Pattern YEAR = Pattern.compile("(19|20)\\d{2}");
     private static final Pattern DIGIT = Pattern.compile(".*\\d.*");
 

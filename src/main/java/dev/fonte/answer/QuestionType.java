@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 public enum QuestionType {
     PLACE("(?i)\\b(dove|where|in (quale|che) (stato|citt[aà]|paese|regione|luogo|localit[aà])|"
             + "in which (state|city|country|region|place|location)|what (state|city|country|location))\\b",
-            "(?:\\b(?:in|a|ad|nel|nella|nello|negli|nelle|presso|vicino a|at|near|outside|inside)\\s+\\p{Lu}\\p{L}+)"),
+            "(?:\\b(?:in|a|ad|nel|nella|nello|negli|nelle|presso|vicino a|su|sul|sulla|at|near|outside|inside|on)\\s+\\p{Lu}\\p{L}+)"),
     PRICE("(?i)\\b(prezzo|price|quotazione|quota|costa(no)? le azioni|share price|stock price|worth per share)\\b",
             "(?:[$€£]\\s?\\d|\\d[\\d.,_ ]*\\s*(?:dollari|dollars|euro|usd|\\$))"),
     TIME("(?i)\\b(quando|entro quando|in che anno|in quale anno|when|what year|which year|by when|how soon)\\b",
@@ -19,7 +19,8 @@ public enum QuestionType {
                     + "october|november|december)\\b|\\bfine dell['’]anno\\b|\\bend of (?:the|this) year\\b|"
                     + "\\bquest['’]anno\\b|\\bthis year\\b|\\banno scorso\\b|\\blast year\\b|\\bentro\\b|\\bby the end\\b)"),
     AMOUNT("(?i)\\b(quanto|quanta|quanti soldi|quanti dollari|quanti miliardi|how much|what amount|what budget|"
-            + "what sum|che cifra|quale cifra|what figure|how big|what size)\\b",
+            + "what sum|che cifra|quale cifra|what figure|how big|how large|what size|quanto grande|quale dimensione|"
+            + "what('s| is) the size)\\b",
             "(?i)(?:[$€£]\\s?\\d|\\d[\\d_]*(?:\\s*%|\\s*(?:miliardi|milioni|billion|million|trillion|dollari|dollars|"
                     + "euro|per cento|percent|gigawatt|gw|volte|times)\\b))"),
     COUNT("(?i)\\b(quanti|quante|how many|numero di|number of)\\b", "\\d"),

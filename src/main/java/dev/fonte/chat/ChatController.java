@@ -5,6 +5,7 @@ import dev.fonte.answer.AnswerEvent;
 import dev.fonte.answer.AnswerService;
 import dev.fonte.answer.Question;
 import dev.fonte.http.BadRequestException;
+import dev.fonte.slack.SlackAnswer;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
@@ -40,8 +41,9 @@ public class ChatController {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @ExecuteOn(TaskExecutors.BLOCKING)
-    public Answer chat(@Body ChatRequest request) {
-        return answers.answer(validate(request));
+    public Object chat(@Body ChatRequest request) {
+        Answer answer = answers.answer(validate(request));
+        return "slack".equals(request.format()) ? SlackAnswer.of(answer) : answer;
     }
 
     @Operation(summary = "Stream the answer as server-sent events: sources, delta..., done (the /api/chat JSON)")

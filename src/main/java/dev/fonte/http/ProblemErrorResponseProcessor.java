@@ -35,7 +35,9 @@ public class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Map
                     context.getRequest().getPath(), e));
             detail = "An unexpected error occurred. It has been logged.";
         } else if (context.hasErrors()) {
-            detail = context.getErrors().stream().map(e -> e.getMessage()).distinct().collect(Collectors.joining("; "));
+            // first lines only: parser messages go on with source excerpts the client does not need
+            detail = context.getErrors().stream().map(e -> e.getMessage().lines().findFirst().orElse("").strip())
+                    .distinct().collect(Collectors.joining("; "));
         } else {
             detail = status.getReason();
         }

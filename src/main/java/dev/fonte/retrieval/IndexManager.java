@@ -2,7 +2,9 @@ package dev.fonte.retrieval;
 
 import dev.fonte.corpus.CorpusConfiguration;
 import dev.fonte.corpus.CorpusLoader;
+import dev.langchain4j.model.embedding.EmbeddingModel;
 import io.micronaut.context.annotation.Context;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.context.event.ShutdownEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.annotation.PostConstruct;
@@ -33,9 +35,13 @@ public class IndexManager {
     private volatile PassageIndex current;
     private volatile Instant builtAt;
 
-    public IndexManager(CorpusConfiguration corpusConfiguration, RetrievalConfiguration configuration) {
+    private final EmbeddingModel embeddingModel;
+
+    public IndexManager(CorpusConfiguration corpusConfiguration, RetrievalConfiguration configuration,
+                        @Nullable EmbeddingModel embeddingModel) {
         this.corpusConfiguration = corpusConfiguration;
         this.configuration = configuration;
+        this.embeddingModel = configuration.dense() ? embeddingModel : null;
     }
 
     @PostConstruct
@@ -59,7 +65,10 @@ public class IndexManager {
         long t0 = System.nanoTime();
         Path folder = Path.of(corpusConfiguration.path());
         CorpusLoader.Result loaded = new CorpusLoader(corpusConfiguration.chrome()).load(folder);
-        PassageIndex index = PassageIndex.build(loaded.corpus(), Glossary.load(folder), configuration.contextWeight());
+        // a fresh embedder per index: cached vectors never outlive the corpus they were computed for
+        Embedder embedder = new Embedder(embeddingModel, configuration.cacheSize());
+        PassageIndex index = PassageIndex.build(loaded.corpus(), Glossary.load(folder), configuration.contextWeight(),
+                embedder);
         LOG.info("Index ready: {} sentences from {} document(s) in {} ms", index.size(),
                 loaded.corpus().documents().size(), (System.nanoTime() - t0) / 1_000_000);
         return index;

@@ -7,6 +7,9 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.DelegatingAnalyzerWrapper;
 import org.apache.lucene.analysis.synonym.SynonymMap;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.KnnFloatVectorField;
+import org.apache.lucene.index.VectorSimilarityFunction;
+import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
@@ -50,9 +53,12 @@ public final class PassageIndex implements Closeable {
     private final SynonymMap synonyms;
     private final Map<String, List<ScoredPassage>> keySentences = new java.util.concurrent.ConcurrentHashMap<>();
 
-    private PassageIndex(Corpus corpus, ByteBuffersDirectory directory, SynonymMap synonyms, double contextWeight)
-            throws IOException {
+    private final Embedder embedder;
+
+    private PassageIndex(Corpus corpus, ByteBuffersDirectory directory, SynonymMap synonyms, double contextWeight,
+                         Embedder embedder) throws IOException {
         this.corpus = corpus;
+        this.embedder = embedder;
         this.directory = directory;
         this.reader = DirectoryReader.open(directory);
         this.searcher = new IndexSearcher(reader);
@@ -66,6 +72,11 @@ public final class PassageIndex implements Closeable {
     }
 
     public static PassageIndex build(Corpus corpus, SynonymMap synonyms, double contextWeight) {
+        return build(corpus, synonyms, contextWeight, Embedder.disabled());
+    }
+
+    /** Builds the index; with an enabled embedder every sentence also gets its dense vector. */
+    public static PassageIndex build(Corpus corpus, SynonymMap synonyms, double contextWeight, Embedder embedder) {
         ByteBuffersDirectory directory = new ByteBuffersDirectory();
         try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(new LanguageFieldAnalyzer()))) {
             for (Passage sentence : corpus.sentences()) {
@@ -77,11 +88,13 @@ public final class PassageIndex implements Closeable {
                 d.add(new TextField(field(IndexFields.TEXT, doc.language()), sentence.text(), Field.Store.NO));
                 d.add(new TextField(field(IndexFields.CONTEXT, doc.language()),
                         corpus.paragraphOf(sentence).text(), Field.Store.NO));
+                embedder.embed(sentence.text()).ifPresent(v ->
+                        d.add(new KnnFloatVectorField(IndexFields.VECTOR, v, VectorSimilarityFunction.DOT_PRODUCT)));
                 // idempotent: a passage id is indexed once however often the corpus is re-read
                 writer.updateDocument(new Term(IndexFields.ID, sentence.id()), d);
             }
             writer.commit();
-            return new PassageIndex(corpus, directory, synonyms, contextWeight);
+            return new PassageIndex(corpus, directory, synonyms, contextWeight, embedder);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot build the in-memory index", e);
         }
@@ -89,6 +102,33 @@ public final class PassageIndex implements Closeable {
 
     public Corpus corpus() {
         return corpus;
+    }
+
+    public Embedder embedder() {
+        return embedder;
+    }
+
+    /** Nearest sentences by dense vector, in the query's language; empty when dense retrieval is off. */
+    public List<ScoredPassage> searchDense(String query, String language, int k) {
+        return embedder.embed(query)
+                .map(v -> run(new KnnFloatVectorQuery(IndexFields.VECTOR, v, k, languageFilter(language)), k))
+                .orElse(List.of());
+    }
+
+    /**
+     * How much a (stemmed) term tells sentences of a language apart: BM25's inverse document frequency over the
+     * sentences in that language; a term no sentence has gets the highest value.
+     */
+    public double idf(String language, String term) {
+        String lang = languages.contains(language) ? language : languages.stream().findFirst().orElse(language);
+        try {
+            String field = field(IndexFields.TEXT, lang);
+            int n = Math.max(1, reader.getDocCount(field));
+            int df = reader.docFreq(new Term(field, term));
+            return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+        } catch (IOException e) {
+            throw new UncheckedIOException("in-memory index failed", e);
+        }
     }
 
     public SynonymMap synonyms() {

@@ -1,0 +1,388 @@
+package dev.fonte.answer.provider;
+
+import dev.langchain4j.model.ModelProvider;
+import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.StreamingChatModel;
+import dev.langchain4j.model.chat.listener.ChatModelListener;
+import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.chat.request.ChatRequestParameters;
+import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.chat.response.PartialResponse;
+import dev.langchain4j.model.chat.response.PartialResponseContext;
+import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
+import dev.langchain4j.model.chat.response.StreamingHandle;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micronaut.core.annotation.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The configured provider behind a deadline, a circuit breaker and the embedded default as fallback.
+ *
+ * <p>A provider call that times out, answers 4xx/5xx, sends malformed JSON or an empty answer, or whose stream stalls
+ * (no token for {@code timeout}), runs past {@code deadline} or ends without its end-of-stream event, never fails the
+ * request: the fallback answers instead. The failure is logged and counted ({@value #FAILURES} and
+ * {@value #FALLBACKS}, tagged {@code provider} and {@code reason}).
+ *
+ * <p>Every response names what answered in {@link ChatResponse#modelName()}, in the form of {@code Answer.model}:
+ * {@code openai:gpt-4o-mini}, {@code extractive}, or {@code extractive (fallback: openai timed out)}.
+ *
+ * <p>Streaming: tokens reach the handler as the provider writes them. When the provider fails after some tokens
+ * were delivered, the fallback's answer follows; a handler that implements {@link FallbackListener} is told first,
+ * so it can discard what it showed. The final {@code onCompleteResponse} always carries the complete, authoritative
+ * answer text.
+ */
+public final class ResilientChatModel implements ChatModel, StreamingChatModel, AutoCloseable {
+
+    public static final String FAILURES = "fonte.provider.failures";
+    public static final String FALLBACKS = "fonte.provider.fallbacks";
+
+    private static final Logger LOG = LoggerFactory.getLogger(ResilientChatModel.class);
+
+    private final ProviderConfiguration config;
+    @Nullable
+    private final ChatModel primary;
+    @Nullable
+    private final StreamingChatModel primaryStreaming;
+    private final ChatModel fallback;
+    private final StreamingChatModel fallbackStreaming;
+    private final String fallbackLabel;
+    private final MeterRegistry meters;
+    private final CircuitBreaker breaker;
+    private final ExecutorService calls = Executors.newCachedThreadPool(daemon("fonte-provider-"));
+    private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(daemon("fonte-provider-timer-"));
+
+    /**
+     * @param primary          the provider's models, both null for the {@code extractive} provider
+     * @param fallbackLabel    what {@code Answer.model} says when the fallback answers, e.g. {@code extractive}
+     */
+    public ResilientChatModel(ProviderConfiguration config,
+                              @Nullable ChatModel primary, @Nullable StreamingChatModel primaryStreaming,
+                              ChatModel fallback, StreamingChatModel fallbackStreaming, String fallbackLabel,
+                              MeterRegistry meters, Clock clock) {
+        if ((primary == null) != (primaryStreaming == null)) {
+            throw new IllegalArgumentException("the provider needs both a ChatModel and a StreamingChatModel");
+        }
+        this.config = config;
+        this.primary = primary;
+        this.primaryStreaming = primaryStreaming;
+        this.fallback = fallback;
+        this.fallbackStreaming = fallbackStreaming;
+        this.fallbackLabel = fallbackLabel;
+        this.meters = meters;
+        this.breaker = new CircuitBreaker(config.breakerFailures(), config.breakerOpenFor(), clock);
+    }
+
+    /** What answers when the provider works, e.g. {@code openai:gpt-4o-mini}; the fallback's label without one. */
+    public String label() {
+        return primary == null ? fallbackLabel : config.label();
+    }
+
+    public CircuitBreaker.State breakerState() {
+        return breaker.state();
+    }
+
+    @Override
+    public ChatResponse chat(ChatRequest request) {
+        if (primary == null) {
+            return labelled(fallback.chat(request), fallbackLabel);
+        }
+        if (!breaker.tryAcquire()) {
+            return fallBack(request, FailureReason.CIRCUIT_OPEN, null);
+        }
+        Future<ChatResponse> call = calls.submit(() -> primary.chat(request));
+        try {
+            ChatResponse response = call.get(config.timeout().toMillis(), TimeUnit.MILLISECONDS);
+            if (isBlank(response)) {
+                return fail(request, FailureReason.EMPTY, null);
+            }
+            breaker.onSuccess();
+            return labelled(response, config.label());
+        } catch (TimeoutException e) {
+            call.cancel(true);
+            return fail(request, FailureReason.TIMEOUT, e);
+        } catch (ExecutionException e) {
+            return fail(request, FailureReason.of(e.getCause()), e.getCause());
+        } catch (InterruptedException e) {
+            call.cancel(true);
+            Thread.currentThread().interrupt();
+            return fail(request, FailureReason.ERROR, e);
+        }
+    }
+
+    @Override
+    public void chat(ChatRequest request, StreamingChatResponseHandler handler) {
+        if (primaryStreaming == null) {
+            fallbackStreaming.chat(request, new Relabelling(handler, fallbackLabel));
+            return;
+        }
+        if (!breaker.tryAcquire()) {
+            streamFallback(request, handler, FailureReason.CIRCUIT_OPEN, false);
+            return;
+        }
+        new StreamAttempt(request, handler).start();
+    }
+
+    private ChatResponse fail(ChatRequest request, FailureReason reason, @Nullable Throwable error) {
+        recordFailure(reason, error);
+        return fallBack(request, reason, error);
+    }
+
+    private ChatResponse fallBack(ChatRequest request, FailureReason reason, @Nullable Throwable error) {
+        meters.counter(FALLBACKS, "provider", config.kind().id(), "reason", reason.tag()).increment();
+        return labelled(fallback.chat(request), fallbackLabelFor(reason));
+    }
+
+    private void streamFallback(ChatRequest request, StreamingChatResponseHandler handler, FailureReason reason,
+                                boolean tokensDelivered) {
+        meters.counter(FALLBACKS, "provider", config.kind().id(), "reason", reason.tag()).increment();
+        if (handler instanceof FallbackListener listener) {
+            listener.onFallback(reason, tokensDelivered);
+        }
+        fallbackStreaming.chat(request, new Relabelling(handler, fallbackLabelFor(reason)));
+    }
+
+    private void recordFailure(FailureReason reason, @Nullable Throwable error) {
+        meters.counter(FAILURES, "provider", config.kind().id(), "reason", reason.tag()).increment();
+        boolean opened = breaker.onFailure();
+        LOG.warn("Provider {} {}{}; answering with {}", config.label(), reason.phrase(),
+                error == null || error.getMessage() == null ? "" : " (" + error.getMessage() + ")", fallbackLabel);
+        if (opened) {
+            LOG.warn("Provider {} is skipped for {} after {} consecutive failures", config.label(),
+                    config.breakerOpenFor(), config.breakerFailures());
+        }
+    }
+
+    private String fallbackLabelFor(FailureReason reason) {
+        return fallbackLabel + " (fallback: " + config.kind().id() + " " + reason.phrase() + ")";
+    }
+
+    private static boolean isBlank(ChatResponse response) {
+        return response == null || response.aiMessage() == null || response.aiMessage().text() == null
+                || response.aiMessage().text().isBlank();
+    }
+
+    private static ChatResponse labelled(ChatResponse response, String label) {
+        return ChatResponse.builder()
+                .aiMessage(response.aiMessage())
+                .metadata(response.metadata().toBuilder().modelName(label).build())
+                .build();
+    }
+
+    /** One streamed call to the provider: idle and overall timers, and exactly one outcome. */
+    private final class StreamAttempt implements StreamingChatResponseHandler, StreamingHandle {
+
+        private final ChatRequest request;
+        private final StreamingChatResponseHandler downstream;
+        private final AtomicBoolean settled = new AtomicBoolean();
+        private final AtomicBoolean cancelled = new AtomicBoolean();
+        private final AtomicInteger tokens = new AtomicInteger();
+        private volatile StreamingHandle providerHandle;
+        private volatile ScheduledFuture<?> idleTimer;
+        private volatile ScheduledFuture<?> deadlineTimer;
+
+        StreamAttempt(ChatRequest request, StreamingChatResponseHandler downstream) {
+            this.request = request;
+            this.downstream = downstream;
+        }
+
+        void start() {
+            deadlineTimer = timers.schedule(() -> failOnce(FailureReason.TIMEOUT, null),
+                    config.deadline().toMillis(), TimeUnit.MILLISECONDS);
+            armIdleTimer();
+            try {
+                StreamEndWatch.watching(this::onStreamEnded, () -> primaryStreaming.chat(request, this));
+            } catch (RuntimeException e) {
+                failOnce(FailureReason.of(e), e);
+            }
+        }
+
+        private void armIdleTimer() {
+            ScheduledFuture<?> previous = idleTimer;
+            if (previous != null) {
+                previous.cancel(false);
+            }
+            Duration idle = config.timeout();
+            idleTimer = timers.schedule(
+                    () -> failOnce(tokens.get() == 0 ? FailureReason.TIMEOUT : FailureReason.STALLED, null),
+                    idle.toMillis(), TimeUnit.MILLISECONDS);
+        }
+
+        @Override
+        public void onPartialResponse(String partialResponse) {
+            onPartialResponse(new PartialResponse(partialResponse), null);
+        }
+
+        @Override
+        public void onPartialResponse(PartialResponse partial, @Nullable PartialResponseContext context) {
+            if (context != null) {
+                providerHandle = context.streamingHandle();
+            }
+            if (settled.get() || partial.text() == null || partial.text().isEmpty()) {
+                return;
+            }
+            armIdleTimer();
+            tokens.incrementAndGet();
+            downstream.onPartialResponse(partial, new PartialResponseContext(this));
+        }
+
+        @Override
+        public void onCompleteResponse(ChatResponse response) {
+            if (isBlank(response)) {
+                failOnce(FailureReason.EMPTY, null);
+            } else if (response.finishReason() == null) {
+                // every provider ends a complete stream with a stop reason; none means the stream was cut
+                failOnce(FailureReason.STREAM_CUT, null);
+            } else if (settle()) {
+                breaker.onSuccess();
+                downstream.onCompleteResponse(labelled(response, config.label()));
+            }
+        }
+
+        @Override
+        public void onError(Throwable error) {
+            failOnce(FailureReason.of(error), error);
+        }
+
+        /** The HTTP response ended; the client has had its chance to complete, so anything else is a cut. */
+        private void onStreamEnded() {
+            failOnce(FailureReason.STREAM_CUT, null);
+        }
+
+        private void failOnce(FailureReason reason, @Nullable Throwable error) {
+            if (!settle()) {
+                return;
+            }
+            cancelProvider();
+            if (cancelled.get()) {
+                return;
+            }
+            recordFailure(reason, error);
+            streamFallback(request, downstream, reason, tokens.get() > 0);
+        }
+
+        private boolean settle() {
+            if (!settled.compareAndSet(false, true)) {
+                return false;
+            }
+            ScheduledFuture<?> idle = idleTimer;
+            if (idle != null) {
+                idle.cancel(false);
+            }
+            ScheduledFuture<?> overall = deadlineTimer;
+            if (overall != null) {
+                overall.cancel(false);
+            }
+            return true;
+        }
+
+        private void cancelProvider() {
+            StreamingHandle handle = providerHandle;
+            if (handle != null && !handle.isCancelled()) {
+                try {
+                    handle.cancel();
+                } catch (RuntimeException e) {
+                    LOG.debug("Cancelling the {} stream failed", config.label(), e);
+                }
+            }
+        }
+
+        /** The subscriber went away: stop the provider, answer nothing more. */
+        @Override
+        public void cancel() {
+            cancelled.set(true);
+            if (settle()) {
+                cancelProvider();
+            }
+        }
+
+        @Override
+        public boolean isCancelled() {
+            return cancelled.get();
+        }
+    }
+
+    /** Passes a stream through, naming what answered in the final response. */
+    private record Relabelling(StreamingChatResponseHandler downstream, String label)
+            implements StreamingChatResponseHandler {
+
+        @Override
+        public void onPartialResponse(String partialResponse) {
+            downstream.onPartialResponse(partialResponse);
+        }
+
+        @Override
+        public void onPartialResponse(PartialResponse partial, PartialResponseContext context) {
+            downstream.onPartialResponse(partial, context);
+        }
+
+        @Override
+        public void onCompleteResponse(ChatResponse response) {
+            downstream.onCompleteResponse(labelled(response, label));
+        }
+
+        @Override
+        public void onError(Throwable error) {
+            downstream.onError(error);
+        }
+    }
+
+    // ChatModel and StreamingChatModel both declare these defaults; this model passes requests through unchanged.
+
+    @Override
+    public ChatRequestParameters defaultRequestParameters() {
+        return ChatRequestParameters.builder().build();
+    }
+
+    @Override
+    public List<ChatModelListener> listeners() {
+        return List.of();
+    }
+
+    @Override
+    public ModelProvider provider() {
+        return ModelProvider.OTHER;
+    }
+
+    @Override
+    public Set<dev.langchain4j.model.chat.Capability> supportedCapabilities() {
+        return Set.of();
+    }
+
+    @Override
+    public void close() {
+        calls.shutdownNow();
+        timers.shutdownNow();
+    }
+
+    private static ThreadFactory daemon(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, prefix + n.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    /** A streaming handler that wants to know when the fallback takes over, e.g. to discard tokens it showed. */
+    public interface FallbackListener {
+        /** @param tokensDelivered whether the failed provider had already delivered some text */
+        void onFallback(FailureReason reason, boolean tokensDelivered);
+    }
+}
