@@ -1,0 +1,277 @@
+package dev.fonte.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+
+/**
+ * End-to-end benchmark of the packaged server on loopback: starts {@code java -jar target/fonte-*.jar} on a free
+ * port, measures the time from process start to the first answer of {@code POST /api/chat}, warms up, then measures
+ * the latency (p50, p99) and throughput of {@code POST /api/chat} with one client and with several concurrent
+ * clients, over a rotation of Italian and English questions. Prints the server's resident memory at start and end,
+ * and stops it.
+ *
+ * <p>Run: {@code ./mvnw -q -Pbench package -DskipTests} (see docs/BENCHMARK.md). Tuning, as system properties:
+ * {@code bench.seconds} (each measured phase, default 10), {@code bench.warmup} (seconds, default 5),
+ * {@code bench.clients} (concurrent clients, default 4).
+ */
+public final class ServerBenchmark {
+
+    /** A rotation of questions in both languages: answerable ones from every paragraph, a summary, refusals. */
+    static final List<String> QUESTIONS = List.of(
+            "Quanto spenderà Meta in spese in conto capitale quest'anno?",
+            "Quante GPU saranno operative entro la fine dell'anno?",
+            "Quanto aveva speso Meta l'anno scorso?",
+            "Quanto grande sarà il nuovo data center?",
+            "Come hanno reagito le azioni di Meta all'annuncio?",
+            "Quanto investirà Microsoft nel cloud?",
+            "Chi è il CEO di Meta?",
+            "Che cosa avevano stimato gli analisti?",
+            "Perché Meta ha un vantaggio sui concorrenti?",
+            "Riassumi l'articolo",
+            "Quanti dipendenti ha Meta?",
+            "How much will Meta spend on capital expenditure this year?",
+            "How many GPUs will be running by the end of the year?",
+            "How much did Meta spend last year?",
+            "What is the Stargate initiative?",
+            "How big is the planned data center?",
+            "What did the shares do after the announcement?",
+            "Who is Meta's CEO?",
+            "Is this article investment advice?",
+            "What will Llama 5 cost?");
+
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+
+    private final Path project;
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
+
+    private ServerBenchmark(Path project) {
+        this.project = project;
+    }
+
+    public static void main(String[] args) throws Exception {
+        int seconds = Integer.getInteger("bench.seconds", 10);
+        int warmup = Integer.getInteger("bench.warmup", 5);
+        int clients = Integer.getInteger("bench.clients", 4);
+        new ServerBenchmark(Path.of("").toAbsolutePath()).run(seconds, warmup, clients);
+    }
+
+    private void run(int seconds, int warmup, int clients) throws Exception {
+        Path jar = jar();
+        int port = freePort();
+        URI chat = URI.create("http://127.0.0.1:" + port + "/api/chat");
+        Path log = project.resolve("target/bench-server.log");
+        ProcessBuilder builder = new ProcessBuilder(javaBinary(), "-jar", jar.toString())
+                .directory(project.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().put("MICRONAUT_SERVER_PORT", Integer.toString(port));
+
+        System.out.printf(Locale.ROOT, "Fonte server benchmark: %s on 127.0.0.1:%d, %d CPU(s) visible%n",
+                project.relativize(jar), port, Runtime.getRuntime().availableProcessors());
+        long t0 = System.nanoTime();
+        Process server = builder.start();
+        Thread stopper = new Thread(server::destroyForcibly);
+        Runtime.getRuntime().addShutdownHook(stopper);
+        try {
+            double readyMs = (awaitFirstAnswer(server, chat, t0) - t0) / 1e6;
+            System.out.printf(Locale.ROOT, "time from start to first answer: %.0f ms%n", readyMs);
+            System.out.printf(Locale.ROOT, "server RSS after first answer:   %s%n", rss(server.pid()));
+
+            System.out.printf(Locale.ROOT, "warm-up: %d s with %d clients%n", warmup, clients);
+            load(chat, clients, Duration.ofSeconds(warmup));
+
+            Result single = load(chat, 1, Duration.ofSeconds(seconds));
+            print("1 client", single);
+            Result many = load(chat, clients, Duration.ofSeconds(seconds));
+            print(clients + " clients", many);
+
+            System.out.printf(Locale.ROOT, "server RSS at end:               %s (peak %s)%n",
+                    rss(server.pid()), status(server.pid(), "VmHWM"));
+            if (single.errors + many.errors > 0) {
+                System.out.println("FAILED: some requests did not answer 200, see " + project.relativize(log));
+                System.exit(1);
+            }
+        } finally {
+            stop(server);
+            Runtime.getRuntime().removeShutdownHook(stopper);
+        }
+    }
+
+    /** Polls POST /api/chat until it answers 200; returns the nanoTime of that answer. */
+    private long awaitFirstAnswer(Process server, URI chat, long t0) throws InterruptedException {
+        HttpRequest request = post(chat, QUESTIONS.get(0));
+        while (System.nanoTime() - t0 < READY_TIMEOUT.toNanos()) {
+            if (!server.isAlive()) {
+                throw new IllegalStateException("the server exited with " + server.exitValue()
+                        + " before answering; see target/bench-server.log");
+            }
+            try {
+                long sent = System.nanoTime();
+                HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() == 200 && r.body().contains("\"answered\":true")) {
+                    long now = System.nanoTime();
+                    System.out.printf(Locale.ROOT, "first answered request took:     %.0f ms (of the time below)%n", (now - sent) / 1e6);
+                    return now;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(10);
+        }
+        throw new IllegalStateException("no answer within " + READY_TIMEOUT.toSeconds() + " s");
+    }
+
+    record Result(long[] latenciesNanos, long errors, double seconds) {
+        double throughput() {
+            return latenciesNanos.length / seconds;
+        }
+
+        double percentileMs(double p) {
+            if (latenciesNanos.length == 0) {
+                return Double.NaN;
+            }
+            int i = (int) Math.ceil(p / 100.0 * latenciesNanos.length) - 1;
+            return latenciesNanos[Math.max(0, Math.min(i, latenciesNanos.length - 1))] / 1e6;
+        }
+    }
+
+    /** {@code clients} threads post the rotation of questions back to back for {@code duration}. */
+    private Result load(URI chat, int clients, Duration duration) throws Exception {
+        List<HttpRequest> requests = QUESTIONS.stream().map(q -> post(chat, q)).toList();
+        AtomicLong errors = new AtomicLong();
+        long start = System.nanoTime();
+        long end = start + duration.toNanos();
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        List<Future<long[]>> futures = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            int offset = c * 7;
+            futures.add(pool.submit(() -> {
+                long[] lat = new long[1 << 16];
+                int n = 0;
+                for (int i = offset; System.nanoTime() < end; i++) {
+                    HttpRequest request = requests.get(i % requests.size());
+                    long s = System.nanoTime();
+                    try {
+                        HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+                        if (r.statusCode() != 200) {
+                            errors.incrementAndGet();
+                            continue;
+                        }
+                    } catch (IOException e) {
+                        errors.incrementAndGet();
+                        continue;
+                    }
+                    if (n == lat.length) {
+                        lat = Arrays.copyOf(lat, n * 2);
+                    }
+                    lat[n++] = System.nanoTime() - s;
+                }
+                return Arrays.copyOf(lat, n);
+            }));
+        }
+        List<long[]> parts = new ArrayList<>();
+        for (Future<long[]> f : futures) {
+            parts.add(f.get());
+        }
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        pool.shutdown();
+        long[] all = parts.stream().flatMapToLong(Arrays::stream).sorted().toArray();
+        return new Result(all, errors.get(), elapsed);
+    }
+
+    private static void print(String label, Result r) {
+        System.out.printf(Locale.ROOT, "POST /api/chat, %-10s: %6d requests in %.1f s, %7.1f req/s, "
+                        + "p50 %.2f ms, p99 %.2f ms, max %.2f ms, errors %d%n",
+                label, r.latenciesNanos().length, r.seconds(), r.throughput(), r.percentileMs(50), r.percentileMs(99),
+                r.percentileMs(100), r.errors());
+    }
+
+    private static HttpRequest post(URI chat, String question) {
+        String body = "{\"question\":\"" + question.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}";
+        return HttpRequest.newBuilder(chat)
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
+    }
+
+    /** target/fonte-*.jar, built with the Maven wrapper when missing. */
+    private Path jar() throws IOException, InterruptedException {
+        Path jar = findJar();
+        if (jar == null) {
+            System.out.println("target/fonte-*.jar is missing: building it (./mvnw -q package -DskipTests)");
+            Process build = new ProcessBuilder(project.resolve("mvnw").toString(), "-q", "package", "-DskipTests")
+                    .directory(project.toFile()).inheritIO().start();
+            if (build.waitFor() != 0 || (jar = findJar()) == null) {
+                throw new IllegalStateException("could not build target/fonte-*.jar");
+            }
+        }
+        return jar;
+    }
+
+    private Path findJar() throws IOException {
+        Path target = project.resolve("target");
+        if (!Files.isDirectory(target)) {
+            return null;
+        }
+        try (Stream<Path> files = Files.list(target)) {
+            return files.filter(p -> p.getFileName().toString().matches("fonte-.*\\.jar"))
+                    .findFirst().orElse(null);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static String javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static String rss(long pid) {
+        return status(pid, "VmRSS");
+    }
+
+    /** A memory line of /proc/<pid>/status, in MB. */
+    private static String status(long pid, String key) {
+        try (Stream<String> lines = Files.lines(Path.of("/proc", Long.toString(pid), "status"))) {
+            return lines.filter(l -> l.startsWith(key + ":"))
+                    .map(l -> l.replaceAll("\\D+", ""))
+                    .map(kb -> String.format(Locale.ROOT, "%.0f MB", Long.parseLong(kb) / 1024.0))
+                    .findFirst().orElse("n/a");
+        } catch (IOException | UncheckedIOException e) {
+            return "n/a (" + e.getMessage() + ")";
+        }
+    }
+
+    private static void stop(Process server) throws InterruptedException {
+        server.destroy();
+        if (!server.waitFor(15, java.util.concurrent.TimeUnit.SECONDS)) {
+            server.destroyForcibly().waitFor(5, java.util.concurrent.TimeUnit.SECONDS);
+        }
+        System.out.println("server stopped (exit " + server.exitValue() + ")");
+    }
+}
