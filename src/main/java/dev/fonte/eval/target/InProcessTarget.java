@@ -1,0 +1,109 @@
+package dev.fonte.eval.target;
+
+import dev.fonte.answer.Answer;
+import dev.fonte.answer.AnswerEvent;
+import dev.fonte.answer.AnswerService;
+import dev.fonte.answer.Question;
+import dev.fonte.retrieval.IndexManager;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.core.annotation.Nullable;
+import reactor.core.publisher.Flux;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** Asks the application's {@link AnswerService} directly, through its streaming method to see the candidates. */
+public final class InProcessTarget implements Target {
+
+    private final AnswerService answers;
+    private final SourceMatcher sources;
+    private final Duration timeout;
+    @Nullable
+    private final ApplicationContext owned;
+
+    /** Over any answer service; candidates are matched to named sources by id. */
+    public InProcessTarget(AnswerService answers, Duration timeout) {
+        this(answers, SourceMatcher.BY_ID, timeout, null);
+    }
+
+    private InProcessTarget(AnswerService answers, SourceMatcher sources, Duration timeout, @Nullable ApplicationContext owned) {
+        this.answers = answers;
+        this.sources = sources;
+        this.timeout = timeout;
+        this.owned = owned;
+    }
+
+    /** Over a running application's answer service; candidates are matched by span against its corpus. */
+    public static InProcessTarget of(ApplicationContext context, Duration timeout) {
+        return of(context, timeout, null);
+    }
+
+    private static InProcessTarget of(ApplicationContext context, Duration timeout, @Nullable ApplicationContext owned) {
+        SourceMatcher sources = context.findBean(IndexManager.class)
+                .map(index -> SourceMatcher.bySpan(id -> index.current().corpus().passage(id)))
+                .orElse(SourceMatcher.BY_ID);
+        return new InProcessTarget(context.getBean(AnswerService.class), sources, timeout, owned);
+    }
+
+    /** Starts the application (without its HTTP server) with the usual configuration and asks its answer service. */
+    public static InProcessTarget start(Duration timeout) throws TargetException {
+        ApplicationContext context;
+        try {
+            // the classloader that loaded us: under exec:java it is not the system one, and the context
+            // initialises beans on other threads
+            context = ApplicationContext.builder().classLoader(InProcessTarget.class.getClassLoader()).start();
+        } catch (RuntimeException e) {
+            throw new TargetException("the application did not start: " + e.getMessage(), e);
+        }
+        if (!context.containsBean(AnswerService.class)) {
+            context.close();
+            throw new TargetException("the application has no AnswerService bean");
+        }
+        return of(context, timeout, context);
+    }
+
+    @Override
+    public Reply ask(String question, @Nullable String conversationId) throws TargetException {
+        long started = System.nanoTime();
+        List<AnswerEvent> events;
+        try {
+            events = Flux.from(answers.stream(new Question(question, conversationId)))
+                    .collectList()
+                    .block(timeout);
+        } catch (RuntimeException e) {
+            throw new TargetException("the answer service failed: " + e.getMessage(), e);
+        }
+        Duration latency = Duration.ofNanos(System.nanoTime() - started);
+        List<AnswerEvent.Source> candidates = List.of();
+        Answer answer = null;
+        for (AnswerEvent event : events == null ? List.<AnswerEvent>of() : events) {
+            if (event instanceof AnswerEvent.Sources s) {
+                candidates = s.sources();
+            } else if (event instanceof AnswerEvent.Done d) {
+                answer = d.answer();
+            }
+        }
+        if (answer == null) {
+            throw new TargetException("the answer stream ended without a done event");
+        }
+        return new Reply(answer, candidates, latency);
+    }
+
+    @Override
+    public Optional<SourceMatcher> sources() {
+        return Optional.of(sources);
+    }
+
+    @Override
+    public String describe() {
+        return "in-process";
+    }
+
+    @Override
+    public void close() {
+        if (owned != null && owned.isRunning()) {
+            owned.close();
+        }
+    }
+}
