@@ -12,20 +12,17 @@ import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.output.FinishReason;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.inject.qualifiers.Qualifiers;
-import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;
 import java.util.List;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * The chain's own cost around a model: language detection, retrieval, the prompt, citation checking and span mapping,
  * with a model that answers instantly (it quotes source [1] from the prompt, as a language model would).
- * Run alone: {@code mvn -B -o -q test -Dtest=ChainOverheadBenchmarkTest}; figures go to
- * target/surefire-reports/dev.fonte.answer.ChainOverheadBenchmarkTest-output.txt.
+ * A benchmark, not a test: {@code ./mvnw -q -Pbench package -DskipTests} runs it (with the server benchmark) and
+ * prints p50 and p99 (target: p50 under 2 ms).
  */
-class ChainOverheadBenchmarkTest {
+public final class ChainOverheadBenchmark {
 
     static final List<String> QUESTIONS = List.of(
             "Quanto pensa di spendere Meta quest'anno in infrastrutture per l'IA?",
@@ -51,8 +48,10 @@ class ChainOverheadBenchmarkTest {
         }
     };
 
-    @Test
-    void the_chain_around_an_instant_model_costs_little_per_question() {
+    private ChainOverheadBenchmark() {
+    }
+
+    public static void main(String[] args) {
         try (ApplicationContext context = ApplicationContext.run()) {
             DefaultAnswerService chain = new DefaultAnswerService(context.getBean(IndexManager.class),
                     context.getBean(PassageRetriever.class), INSTANT,
@@ -74,10 +73,8 @@ class ChainOverheadBenchmarkTest {
             double p99 = nanos[MEASURED * 99 / 100] / 1e6;
             System.out.printf("chain overhead around an instant model: p50 %.3f ms, p99 %.3f ms over %d questions%n",
                     p50, p99, MEASURED);
-
-            assertThat(answered).as("the instant model's cited answers pass the checker").isPositive();
-            // the target is 2 ms; the bar here is loose because the machine is shared
-            assertThat(p50).isLessThan(20.0);
+            System.out.printf("  %d of %d warm-up answers were grounded (the checker accepted the instant model's citations)%n",
+                    answered, WARMUP);
         }
     }
 }

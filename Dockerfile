@@ -1,0 +1,29 @@
+# syntax=docker/dockerfile:1
+# Build: the Maven wrapper (it downloads Maven when the image has none), then the shaded jar.
+FROM eclipse-temurin:17-jdk AS build
+WORKDIR /src
+COPY mvnw pom.xml ./
+COPY .mvn .mvn
+RUN ./mvnw -B -q dependency:go-offline || true
+COPY src src
+COPY corpus corpus
+RUN ./mvnw -B -q package -DskipTests
+
+# Run: a JRE, a non-root user, the corpus as a replaceable volume.
+FROM eclipse-temurin:17-jre
+RUN groupadd --system fonte && useradd --system --gid fonte --home-dir /app --shell /usr/sbin/nologin fonte
+WORKDIR /app
+COPY --from=build /src/target/fonte-*.jar /app/fonte.jar
+COPY --from=build /src/corpus /app/corpus
+RUN mkdir -p /app/cache && chown -R fonte:fonte /app
+USER fonte
+# MICRONAUT_SERVER_PORT: the port; FONTE_CORPUS_PATH: mount your own documents there (docker run -v ./docs:/app/corpus)
+# DJL_CACHE_DIR: where the embedding tokenizer unpacks its native library (the user's home is read-only otherwise)
+ENV MICRONAUT_SERVER_PORT=8080 \
+    FONTE_CORPUS_PATH=/app/corpus \
+    DJL_CACHE_DIR=/app/cache/djl \
+    JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -Djava.io.tmpdir=/app/cache"
+VOLUME ["/app/corpus"]
+EXPOSE 8080
+HEALTHCHECK --interval=10s --timeout=3s --start-period=30s CMD ["sh", "-c", "exec 3<>/dev/tcp/127.0.0.1/8080 && printf 'GET /health HTTP/1.0\\r\\n\\r\\n' >&3 && grep -q UP <&3"]
+ENTRYPOINT ["java", "-jar", "/app/fonte.jar"]
