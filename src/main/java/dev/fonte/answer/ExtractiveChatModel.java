@@ -37,6 +37,7 @@ public class ExtractiveChatModel implements ChatModel {
             "(?i)(;\\s+|:\\s+|\\s+[–—]\\s+|,\\s+(?=(?:tuttavia|ma|mentre|però|pero|il che|however|but|while|whereas|which)\\b))");
     private static final Pattern LEADING_CONNECTOR = Pattern.compile(
             "(?i)^(?:tuttavia|ma|mentre|però|pero|however|but|while|whereas)\\b[,\\s]*");
+    private static final Pattern ABOUT = Pattern.compile("\\(about: ([^)]*)\\)\\s*$");
     private static final Pattern CAPITALISED = Pattern.compile("\\b\\p{Lu}\\p{L}+");
 
     private final Supplier<PassageIndex> index;
@@ -94,7 +95,7 @@ public class ExtractiveChatModel implements ChatModel {
         List<Candidate> candidates = new ArrayList<>();
         for (ChainPrompt.PromptSource source : prompt.sources()) {
             double similarity = current.embedder().similarity(question, source.text()).orElse(0.0);
-            candidates.add(score(source, terms, asked, counted, type, language, questionWords, similarity,
+            candidates.add(score(question, source, terms, asked, counted, type, language, questionWords, similarity,
                     term -> term.alternatives().stream().mapToDouble(a -> current.idf(language, a)).min().orElse(1),
                     current.embedder()));
         }
@@ -136,7 +137,16 @@ public class ExtractiveChatModel implements ChatModel {
         }
     }
 
-    private Candidate score(ChainPrompt.PromptSource source, List<QuestionTerms.Term> terms, Set<String> asked,
+    /** The names in the "(about: A, B)" part of a source's document line. */
+    private static List<String> topics(String from) {
+        if (from == null) {
+            return List.of();
+        }
+        Matcher m = ABOUT.matcher(from);
+        return m.find() ? List.of(m.group(1).split(",\\s*")) : List.of();
+    }
+
+    private Candidate score(String question, ChainPrompt.PromptSource source, List<QuestionTerms.Term> terms, Set<String> asked,
                             List<QuestionTerms.Term> counted,
                             QuestionType type, String language, Set<String> questionWords, double similarity,
                             java.util.function.ToDoubleFunction<QuestionTerms.Term> idf, Embedder embedder) {
@@ -153,16 +163,21 @@ public class ExtractiveChatModel implements ChatModel {
         for (QuestionTerms.Term term : terms) {
             boolean inSentence = matches(term, sentence);
             boolean inContext = inSentence || matches(term, context);
+            // rare terms say more about what is asked than terms every sentence has ("Meta", "AI")
+            double weight = (term.kind() == QuestionTerms.Kind.YEAR ? 0.5 : 1.0) * (asked.contains(term.surface()) ? 2 : 1)
+                    * idf.applyAsDouble(term);
             if (term.kind() == QuestionTerms.Kind.CRITICAL) {
-                if (!inSentence && !matches(term, title)) {
+                if (inSentence) {
+                    // a name or number the sentence states is part of what it answers
+                    got += weight;
+                    total += weight;
+                    covered.add(term.surface());
+                } else if (!matches(term, title)) {
                     criticalOk = false;
                     uncovered.add(term.surface());
                 }
                 continue;
             }
-            // rare terms say more about what is asked than terms every sentence has ("Meta", "AI")
-            double weight = (term.kind() == QuestionTerms.Kind.YEAR ? 0.5 : 1.0) * (asked.contains(term.surface()) ? 2 : 1)
-                    * idf.applyAsDouble(term);
             total += weight;
             if (inSentence) {
                 got += weight;
@@ -181,13 +196,18 @@ public class ExtractiveChatModel implements ChatModel {
         double coverage = total == 0 ? 1.0 : got / total;
         boolean typeOk = type == QuestionType.PERSON
                 ? hasNewName(source.text(), questionWords) : type.hasEvidence(source.text());
+        if (!TimeReference.compatible(TimeReference.in(question), TimeReference.in(source.text()))) {
+            typeOk = false;
+        }
         if (typeOk && !counted.isEmpty()) {
             QuestionTerms.Term thing = counted.get(0);
             typeOk = matches(thing, sentence) || softCredit(thing.surface(), source.text(), language, embedder) >= 0.5;
         }
         boolean supported = coverage >= config.minCoverage()
                 || similarity >= config.minSimilarity() && coverage >= config.minCoverageWithSimilarity();
-        double score = coverage + config.similarityWeight() * similarity + (typeOk ? 0.3 : 0) + 0.1 / source.n();
+        // among sentences that answer equally well, prefer those about the document's own subject
+        double topical = topics(source.title()).stream().anyMatch(source.text()::contains) ? 0.1 : 0;
+        double score = coverage + config.similarityWeight() * similarity + (typeOk ? 0.3 : 0) + 0.1 / source.n() + topical;
         return new Candidate(source, coverage, criticalOk, typeOk, covered, uncovered, score, supported, similarity);
     }
 
@@ -254,21 +274,27 @@ public class ExtractiveChatModel implements ChatModel {
         if (clauses.size() < 2) {
             return text;
         }
-        String best = null;
-        double bestCoverage = -1;
-        for (int[] span : clauses) {
-            String clause = LEADING_CONNECTOR.matcher(text.substring(span[0], span[1]).strip()).replaceFirst("");
-            if (clause.split("\\s+").length < config.minClauseWords() || !type.hasEvidence(clause)) {
-                continue;
-            }
-            Set<String> stems = QuestionTerms.stems(clause, FonteAnalyzers.index(language));
-            double coverage = terms.stream().filter(t -> matches(t, stems)).count() / (double) terms.size();
-            if (coverage > bestCoverage) {
-                bestCoverage = coverage;
-                best = clause;
+        // keep the run of clauses that say something the question asks about; drop the others
+        int first = -1;
+        int last = -1;
+        for (int i = 0; i < clauses.size(); i++) {
+            int[] span = clauses.get(i);
+            Set<String> stems = QuestionTerms.stems(text.substring(span[0], span[1]), FonteAnalyzers.index(language));
+            if (terms.stream().anyMatch(t -> matches(t, stems))) {
+                first = first < 0 ? i : first;
+                last = i;
             }
         }
-        return best == null ? text : best;
+        if (first < 0) {
+            return text;
+        }
+        String kept = LEADING_CONNECTOR.matcher(
+                text.substring(clauses.get(first)[0], clauses.get(last)[1]).strip()).replaceFirst("");
+        boolean whole = first == 0 && last == clauses.size() - 1;
+        if (whole || kept.split("\\s+").length < config.minClauseWords() || !type.hasEvidence(kept)) {
+            return text;
+        }
+        return kept;
     }
 
     private String missing(Candidate nearest, QuestionType type, String language) {

@@ -33,12 +33,12 @@ public record ExtractiveConfiguration(
         @DecimalMin("0") @DecimalMax("1") @Bindable(defaultValue = "0.25") double minCoverageWithSimilarity,
         @DecimalMin("0") @DecimalMax("5") @Bindable(defaultValue = "0.5") double similarityWeight,
         @Min(0) @Max(10) @Bindable(defaultValue = "3") int maxMissingNamed,
-        @DecimalMin("0") @DecimalMax("1") @Bindable(defaultValue = "0.45") double softLow,
+        @DecimalMin("0") @DecimalMax("1") @Bindable(defaultValue = "0.5") double softLow,
         @DecimalMin("0") @DecimalMax("1") @Bindable(defaultValue = "0.75") double softHigh) {
 
     public static final String PREFIX = "fonte.answer.extractive";
 
     public static ExtractiveConfiguration defaults() {
-        return new ExtractiveConfiguration(0.35, 2, 5, 6, 0.5, 0.25, 0.5, 3, 0.45, 0.75);
+        return new ExtractiveConfiguration(0.35, 2, 5, 6, 0.5, 0.25, 0.5, 3, 0.5, 0.75);
     }
 }

@@ -10,10 +10,11 @@ import java.util.regex.Pattern;
 public enum QuestionType {
     PLACE("(?i)\\b(dove|where|in (quale|che) (stato|citt[aà]|paese|regione|luogo|localit[aà])|"
             + "in which (state|city|country|region|place|location)|what (state|city|country|location))\\b",
-            "(?:\\b(?:in|a|ad|nel|nella|nello|negli|nelle|presso|vicino a|su|sul|sulla|at|near|outside|inside|on)\\s+\\p{Lu}\\p{L}+)"),
+            "(?:\\b(?:in|a|ad|nel|nella|nello|negli|nelle|presso|vicino a|at|near|outside|inside)\\s+\\p{Lu}\\p{L}+)"),
     PRICE("(?i)\\b(prezzo|price|quotazione|quota|costa(no)? le azioni|share price|stock price|worth per share)\\b",
             "(?:[$€£]\\s?\\d|\\d[\\d.,_ ]*\\s*(?:dollari|dollars|euro|usd|\\$))"),
-    TIME("(?i)\\b(quando|entro quando|in che anno|in quale anno|when|what year|which year|by when|how soon)\\b",
+    TIME("(?i)\\b(quando|entro quando|in che anno|in quale anno|in che giorno|che giorno|in che data|quale data|"
+            + "when|what year|which year|what day|which day|what date|on what date|by when|how soon)\\b",
             "(?i)(?:\\b(?:19|20)\\d{2}\\b|\\b(?:gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|"
                     + "ottobre|novembre|dicembre|january|february|march|april|may|june|july|august|september|"
                     + "october|november|december)\\b|\\bfine dell['’]anno\\b|\\bend of (?:the|this) year\\b|"
@@ -21,8 +22,8 @@ public enum QuestionType {
     AMOUNT("(?i)\\b(quanto|quanta|quanti soldi|quanti dollari|quanti miliardi|how much|what amount|what budget|"
             + "what sum|che cifra|quale cifra|what figure|how big|how large|what size|quanto grande|quale dimensione|"
             + "what('s| is) the size)\\b",
-            "(?i)(?:[$€£]\\s?\\d|\\d[\\d_]*(?:\\s*%|\\s*(?:miliardi|milioni|billion|million|trillion|dollari|dollars|"
-                    + "euro|per cento|percent|gigawatt|gw|volte|times)\\b))"),
+            "(?i)(?:[$€£]\\s?\\d|\\d[\\d_]*(?:\\s*%|[\\s-]*(?:miliardi|milioni|billions?|millions?|trillions?|dollari|dollars?|"
+                    + "euros?|per cento|percent|gigawatts?|gw|volte|times)\\b))"),
     COUNT("(?i)\\b(quanti|quante|how many|numero di|number of)\\b", "\\d"),
     PERSON("(?i)\\b(chi|who|whom|quale azienda|quali aziende|which compan(y|ies)|what compan(y|ies))\\b",
             "(?:(?<![.!?]\\s)(?<!^)\\b\\p{Lu}\\p{L}+)"),

@@ -4,7 +4,7 @@ import dev.fonte.corpus.CorpusConfiguration;
 import dev.fonte.corpus.CorpusLoader;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import io.micronaut.context.annotation.Context;
-import io.micronaut.core.annotation.Nullable;
+import io.micronaut.context.BeanProvider;
 import io.micronaut.context.event.ShutdownEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.annotation.PostConstruct;
@@ -35,13 +35,14 @@ public class IndexManager {
     private volatile PassageIndex current;
     private volatile Instant builtAt;
 
-    private final EmbeddingModel embeddingModel;
+    private final BeanProvider<EmbeddingModel> embeddingModel;
 
+    /** The embedding model is resolved on the build thread: loading it must not hold up the server's start. */
     public IndexManager(CorpusConfiguration corpusConfiguration, RetrievalConfiguration configuration,
-                        @Nullable EmbeddingModel embeddingModel) {
+                        BeanProvider<EmbeddingModel> embeddingModel) {
         this.corpusConfiguration = corpusConfiguration;
         this.configuration = configuration;
-        this.embeddingModel = configuration.dense() ? embeddingModel : null;
+        this.embeddingModel = embeddingModel;
     }
 
     @PostConstruct
@@ -49,6 +50,7 @@ public class IndexManager {
         Thread builder = new Thread(() -> {
             try {
                 PassageIndex index = build();
+                warmUp(index);
                 swap(index);
                 first.complete(index);
             } catch (RuntimeException e) {
@@ -66,12 +68,21 @@ public class IndexManager {
         Path folder = Path.of(corpusConfiguration.path());
         CorpusLoader.Result loaded = new CorpusLoader(corpusConfiguration.chrome()).load(folder);
         // a fresh embedder per index: cached vectors never outlive the corpus they were computed for
-        Embedder embedder = new Embedder(embeddingModel, configuration.cacheSize());
+        EmbeddingModel model = configuration.dense() && embeddingModel.isPresent() ? embeddingModel.get() : null;
+        Embedder embedder = new Embedder(model, configuration.cacheSize());
         PassageIndex index = PassageIndex.build(loaded.corpus(), Glossary.load(folder), configuration.contextWeight(),
                 embedder);
         LOG.info("Index ready: {} sentences from {} document(s) in {} ms", index.size(),
                 loaded.corpus().documents().size(), (System.nanoTime() - t0) / 1_000_000);
         return index;
+    }
+
+    /** One search of each kind before readiness, so the first real question does not pay for class loading. */
+    private static void warmUp(PassageIndex index) {
+        for (var doc : index.corpus().documents()) {
+            index.searchLexical(doc.title(), doc.language(), 1);
+            index.searchDense(doc.title(), doc.language(), 1);
+        }
     }
 
     /** Serves {@code index} from now on; the previous one is closed. */
