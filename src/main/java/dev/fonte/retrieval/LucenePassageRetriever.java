@@ -33,28 +33,34 @@ public class LucenePassageRetriever implements PassageRetriever {
                                         String language, int k) {
         int n = Math.max(k, config.candidates());
         List<List<ScoredPassage>> rankings = new ArrayList<>();
+        List<Double> weights = new ArrayList<>();
         if (mode != RetrievalConfiguration.Mode.DENSE) {
             rankings.add(index.searchLexical(query, language, n));
+            weights.add(1.0);
         }
         if (mode != RetrievalConfiguration.Mode.BM25) {
             rankings.add(index.searchDense(query, language, n));
+            weights.add(mode == RetrievalConfiguration.Mode.DENSE ? 1.0 : config.denseWeight());
         }
-        return fuse(rankings, config.rrfK(), k);
+        return fuse(rankings, weights, config.rrfK(), k);
     }
 
-    /** Reciprocal rank fusion: each ranking adds 1 / (rrfK + rank) to a passage's score. */
-    static List<ScoredPassage> fuse(List<List<ScoredPassage>> rankings, int rrfK, int k) {
+    /** Weighted reciprocal rank fusion: each ranking adds weight / (rrfK + rank) to a passage's score. */
+    static List<ScoredPassage> fuse(List<List<ScoredPassage>> rankings, List<Double> weights, int rrfK, int k) {
         Map<String, ScoredPassage> passages = new LinkedHashMap<>();
         Map<String, Double> scores = new LinkedHashMap<>();
-        long contributing = rankings.stream().filter(r -> !r.isEmpty()).count();
-        for (List<ScoredPassage> ranking : rankings) {
+        double possible = 0;
+        for (int r = 0; r < rankings.size(); r++) {
+            List<ScoredPassage> ranking = rankings.get(r);
+            double weight = weights.get(r);
+            possible += ranking.isEmpty() ? 0 : weight / (rrfK + 1);
             for (int rank = 0; rank < ranking.size(); rank++) {
                 ScoredPassage s = ranking.get(rank);
                 passages.putIfAbsent(s.passage().id(), s);
-                scores.merge(s.passage().id(), 1.0 / (rrfK + rank + 1), Double::sum);
+                scores.merge(s.passage().id(), weight / (rrfK + rank + 1), Double::sum);
             }
         }
-        double best = contributing == 0 ? 1 : contributing / (double) (rrfK + 1);
+        double best = possible == 0 ? 1 : possible;
         return scores.entrySet().stream()
                 .sorted(Map.Entry.<String, Double>comparingByValue(Comparator.reverseOrder()))
                 .limit(k)

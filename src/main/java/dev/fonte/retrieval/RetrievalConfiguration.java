@@ -18,6 +18,7 @@ import jakarta.validation.constraints.NotNull;
  * @param contextWeight weight of a sentence's paragraph relative to the sentence itself in BM25 scoring
  * @param readyTimeout  seconds a request waits for the first index build before it is refused with 503
  * @param cacheSize     question and sentence vectors kept (one vector is 384 floats)
+ * @param denseWeight   weight of the dense ranking in the fusion, relative to BM25's 1
  */
 @ConfigurationProperties(RetrievalConfiguration.PREFIX)
 public record RetrievalConfiguration(
@@ -27,7 +28,8 @@ public record RetrievalConfiguration(
         @Min(1) @Max(1000) @Bindable(defaultValue = "60") int rrfK,
         @DecimalMin("0") @DecimalMax("1") @Bindable(defaultValue = "0.3") double contextWeight,
         @Min(0) @Max(120) @Bindable(defaultValue = "10") int readyTimeout,
-        @Min(16) @Max(1_000_000) @Bindable(defaultValue = "10000") int cacheSize) {
+        @Min(16) @Max(1_000_000) @Bindable(defaultValue = "10000") int cacheSize,
+        @DecimalMin("0") @DecimalMax("10") @Bindable(defaultValue = "1.0") double denseWeight) {
 
     public static final String PREFIX = "fonte.retrieval";
 
