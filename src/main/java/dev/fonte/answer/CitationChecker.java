@@ -93,6 +93,26 @@ public final class CitationChecker {
         return new Checked(grounded ? out.toString() : "", cited, grounded, false, "");
     }
 
+    /**
+     * The part of a text being streamed whose sentences are complete: up to the last closing punctuation that is
+     * followed by a space and then something other than a citation marker (a marker after the full stop may still be
+     * on its way). A refusal phrase is returned as soon as it is there.
+     */
+    public static String completeSentences(CharSequence streamed) {
+        String text = streamed.toString();
+        if (text.contains(ChainPrompt.NOT_IN_SOURCES)) {
+            return text;
+        }
+        Matcher m = COMPLETE.matcher(text);
+        int end = 0;
+        while (m.find()) {
+            end = m.end(1);
+        }
+        return text.substring(0, end);
+    }
+
+    private static final Pattern COMPLETE = Pattern.compile("([.!?]+(?:\\s*[\\[［【][^\\]］】]*[\\]］】]+)*)\\s+(?=[^\\s\\[［【])");
+
     /** The document span a sentence cites: the quoted words when the source has them verbatim, else the whole source. */
     static int[] narrow(ScoredPassage source, String quote) {
         String text = source.passage().text();

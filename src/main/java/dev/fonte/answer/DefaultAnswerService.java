@@ -10,13 +10,21 @@ import dev.fonte.retrieval.PassageRetriever;
 import dev.fonte.retrieval.RetrievalConfiguration;
 import dev.fonte.retrieval.ScoredPassage;
 import dev.langchain4j.data.message.ChatMessage;
+import dev.fonte.answer.provider.FailureReason;
+import dev.fonte.answer.provider.ResilientChatModel;
 import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.StreamingChatModel;
+import dev.langchain4j.model.chat.response.PartialResponse;
+import dev.langchain4j.model.chat.response.PartialResponseContext;
+import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
+import dev.langchain4j.model.chat.response.StreamingHandle;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.FluxSink;
 import reactor.core.scheduler.Schedulers;
 
 import java.util.ArrayList;
@@ -36,19 +44,22 @@ public class DefaultAnswerService implements AnswerService {
     private final IndexManager indexes;
     private final PassageRetriever retriever;
     private final ChatModel model;
+    private final StreamingChatModel streamingModel;
     private final ChatModel extractiveModel;
     private final ConversationMemory memory;
     private final RetrievalConfiguration retrieval;
     private final ExtractiveConfiguration extractive;
 
     public DefaultAnswerService(IndexManager indexes, PassageRetriever retriever,
-                                ChatModel model, @Named(ExtractiveChatModel.NAME) ChatModel extractiveModel,
+                                ChatModel model, StreamingChatModel streamingModel,
+                                @Named(ExtractiveChatModel.NAME) ChatModel extractiveModel,
                                 ConversationMemory memory,
                                 RetrievalConfiguration retrieval, ExtractiveConfiguration extractive) {
         this.indexes = indexes;
         this.retriever = retriever;
         // the configured provider behind its deadline, breaker and extractive fallback (ResilientChatModel, @Primary)
         this.model = model;
+        this.streamingModel = streamingModel;
         this.extractiveModel = extractiveModel;
         this.memory = memory;
         this.retrieval = retrieval;
@@ -71,19 +82,106 @@ public class DefaultAnswerService implements AnswerService {
         return Flux.<AnswerEvent>create(sink -> {
             Prepared prepared = prepare(question);
             sink.next(new AnswerEvent.Sources(prepared.sources().stream().map(s -> source(prepared.index(), s)).toList()));
-            if (sink.isCancelled()) {
+            if (prepared.sources().isEmpty()) {
+                finish(sink, complete(prepared, null), "");
                 return;
             }
-            Answer answer = complete(prepared, generate(prepared));
-            for (String piece : Chunks.words(answer.answer())) {
-                if (sink.isCancelled()) {
-                    return;
-                }
-                sink.next(new AnswerEvent.Delta(piece));
-            }
-            sink.next(new AnswerEvent.Done(answer));
-            sink.complete();
+            CheckedStream handler = new CheckedStream(prepared, sink);
+            sink.onCancel(handler::cancel);
+            streamingModel.chat(ChatRequest.builder().messages(messages(prepared)).build(), handler);
         }).subscribeOn(Schedulers.boundedElastic());
+    }
+
+    /** Emits what the answer adds to what was already streamed, then the final answer. */
+    private static void finish(FluxSink<AnswerEvent> sink, Answer answer, String streamed) {
+        if (answer.answer().startsWith(streamed)) {
+            Chunks.words(answer.answer().substring(streamed.length())).forEach(piece -> sink.next(new AnswerEvent.Delta(piece)));
+        }
+        // otherwise the model fell back after it had started: the done event carries the answer that counts
+        sink.next(new AnswerEvent.Done(answer));
+        sink.complete();
+    }
+
+    /**
+     * Streams a model's answer as it is written, but only what has been checked: each sentence is released once it
+     * is complete (its closing punctuation and markers have arrived) and the citation checker accepts it. The checked
+     * text only grows, so what was streamed stays a prefix of the final answer; the done event is the answer itself.
+     */
+    private final class CheckedStream implements StreamingChatResponseHandler, ResilientChatModel.FallbackListener {
+        private final Prepared prepared;
+        private final FluxSink<AnswerEvent> sink;
+        private final StringBuilder text = new StringBuilder();
+        private String streamed = "";
+        private volatile StreamingHandle handle;
+        private volatile boolean cancelled;
+
+        CheckedStream(Prepared prepared, FluxSink<AnswerEvent> sink) {
+            this.prepared = prepared;
+            this.sink = sink;
+        }
+
+        @Override
+        public synchronized void onPartialResponse(PartialResponse partial, PartialResponseContext context) {
+            if (context != null) {
+                handle = context.streamingHandle();
+            }
+            if (cancelled) {
+                cancel();
+                return;
+            }
+            text.append(partial.text());
+            String complete = CitationChecker.completeSentences(text);
+            if (complete.isEmpty()) {
+                return;
+            }
+            CitationChecker.Checked checked = CitationChecker.check(complete, prepared.sources());
+            String now = checked.grounded() ? checked.text() : "";
+            if (now.length() > streamed.length() && now.startsWith(streamed)) {
+                Chunks.words(now.substring(streamed.length())).forEach(piece -> sink.next(new AnswerEvent.Delta(piece)));
+                streamed = now;
+            }
+        }
+
+        @Override
+        public void onPartialResponse(String partialResponse) {
+            onPartialResponse(new PartialResponse(partialResponse), null);
+        }
+
+        @Override
+        public synchronized void onFallback(FailureReason reason, boolean tokensDelivered) {
+            // the fallback model starts over: what it writes is checked on its own
+            text.setLength(0);
+        }
+
+        @Override
+        public void onCompleteResponse(ChatResponse response) {
+            if (cancelled) {
+                return;
+            }
+            ChatResponse checked = groundedOrFallback(prepared, response);
+            String already;
+            synchronized (this) {
+                already = streamed;
+            }
+            finish(sink, complete(prepared, checked), already);
+        }
+
+        @Override
+        public void onError(Throwable error) {
+            if (cancelled) {
+                return;
+            }
+            // the resilient model already fell back; this is the embedded default failing too
+            sink.error(error);
+        }
+
+        void cancel() {
+            cancelled = true;
+            StreamingHandle h = handle;
+            if (h != null && !h.isCancelled()) {
+                h.cancel();
+            }
+        }
     }
 
     Prepared prepare(Question question) {
@@ -109,7 +207,11 @@ public class DefaultAnswerService implements AnswerService {
      * the embedded default answers instead, and {@code model} says so: an uncited answer is never presented as grounded.
      */
     ChatResponse generate(Prepared p) {
-        ChatResponse response = generate(p, model);
+        return groundedOrFallback(p, generate(p, model));
+    }
+
+    /** The response itself when it is grounded or refuses; else the embedded default's answer, labelled so. */
+    private ChatResponse groundedOrFallback(Prepared p, ChatResponse response) {
         if (response == null || ExtractiveChatModel.NAME.equals(response.modelName())
                 || response.modelName() != null && response.modelName().startsWith(ExtractiveChatModel.NAME + " ")) {
             return response;
@@ -129,6 +231,10 @@ public class DefaultAnswerService implements AnswerService {
         if (p.sources().isEmpty()) {
             return null;
         }
+        return model.chat(ChatRequest.builder().messages(messages(p)).build());
+    }
+
+    private List<ChatMessage> messages(Prepared p) {
         Corpus corpus = p.index().corpus();
         Map<String, String> contexts = new HashMap<>();
         Map<String, String> titles = new HashMap<>();
@@ -139,9 +245,8 @@ public class DefaultAnswerService implements AnswerService {
                 titles.put(s.passage().id(), topics.isEmpty() ? d.title() : d.title() + " (about: " + String.join(", ", topics) + ")");
             });
         }
-        List<ChatMessage> messages = ChainPrompt.messages(p.task(), p.question(), p.standalone(), p.language(),
+        return ChainPrompt.messages(p.task(), p.question(), p.standalone(), p.language(),
                 p.sources(), contexts, titles, List.of());
-        return model.chat(ChatRequest.builder().messages(messages).build());
     }
 
     Answer complete(Prepared p, ChatResponse response) {

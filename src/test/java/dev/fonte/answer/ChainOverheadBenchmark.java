@@ -55,6 +55,7 @@ public final class ChainOverheadBenchmark {
         try (ApplicationContext context = ApplicationContext.run()) {
             DefaultAnswerService chain = new DefaultAnswerService(context.getBean(IndexManager.class),
                     context.getBean(PassageRetriever.class), INSTANT,
+                    context.getBean(dev.langchain4j.model.chat.StreamingChatModel.class),
                     context.getBean(ChatModel.class, Qualifiers.byName(ExtractiveChatModel.NAME)),
                     context.getBean(ConversationMemory.class), context.getBean(RetrievalConfiguration.class),
                     context.getBean(ExtractiveConfiguration.class));

@@ -193,4 +193,21 @@ abstract class ProviderChainContractTest {
                 .map(e -> ((AnswerEvent.Delta) e).text()).reduce("", String::concat);
         assertThat(streamed).isEqualTo(done.answer());
     }
+
+    @Test
+    void given_a_streamed_answer_with_an_unsupported_sentence_then_only_checked_sentences_are_streamed() {
+        server.replies(prompt -> sentence(prompt, 1) + " [1]. Meta comprerà la luna [7]. " + sentence(prompt, 2) + " [2].");
+
+        List<AnswerEvent> events = Flux.from(answers.stream(new Question(QUESTION, "stream-c")))
+                .collectList().block(Duration.ofSeconds(10));
+
+        assertThat(events).isNotNull();
+        List<String> deltas = events.stream().filter(AnswerEvent.Delta.class::isInstance)
+                .map(e -> ((AnswerEvent.Delta) e).text()).toList();
+        Answer done = ((AnswerEvent.Done) events.get(events.size() - 1)).answer();
+        assertThat(deltas).hasSizeGreaterThan(2).noneMatch(d -> d.contains("luna") || d.contains("[7]"));
+        assertThat(deltas).allMatch(d -> !d.contains("[") || d.matches("(?s).*\\[\\d+].*"));
+        assertThat(String.join("", deltas)).isEqualTo(done.answer());
+        assertThat(done.citations()).extracting(Citation::n).containsExactly(1, 2);
+    }
 }
