@@ -37,7 +37,11 @@ final class QuestionTerms {
             "there any know please",
             // words that frame the kind of fact asked for rather than its subject (the question type reads them)
             "size big large total amount number figure kind type terms exactly roughly approximately",
-            "dimensione grande grandi totale cifra numero tipo termini esattamente circa");
+            "dimensione grande grandi totale cifra numero tipo termini esattamente circa",
+            // light verbs and pronouns that carry no subject of their own
+            "stato stata stati state essere avere fare fatto qualcosa qualche cose pensa pensano riesce riescono",
+            "deve devono dovrebbe vengono viene venire oltre",
+            "something anything thing things think thinks doing done get gets got make makes");
     private static final Pattern YEAR = Pattern.compile("(19|20)\\d{2}");
     private static final Pattern DIGIT = Pattern.compile(".*\\d.*");
 

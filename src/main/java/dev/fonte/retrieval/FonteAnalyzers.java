@@ -31,7 +31,9 @@ public final class FonteAnalyzers {
     /** Italian articles and prepositions that elide, as in Lucene's ItalianAnalyzer. */
     private static final CharArraySet ITALIAN_ELISIONS = new CharArraySet(Arrays.asList(
             "c", "l", "all", "dall", "dell", "nell", "sull", "coll", "pell", "gl", "agl", "dagl", "degl", "negl",
-            "sugl", "un", "m", "t", "s", "v", "d", "quest", "quell", "po"), true);
+            "sugl", "un", "m", "t", "s", "v", "d", "quest", "quell", "po",
+            // question words elided before "è"/"era": cos'è, com'era, dov'è, quant'è
+            "cos", "com", "dov", "quant"), true);
 
     private FonteAnalyzers() {
     }
