@@ -11,7 +11,6 @@ import org.apache.lucene.analysis.tokenattributes.PositionLengthAttribute;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -110,17 +109,8 @@ final class QuestionTerms {
 
     /** The stems of a text under an analyzer (closes the analyzer). */
     static Set<String> stems(String text, Analyzer analyzer) {
-        Set<String> out = new HashSet<>();
-        try (analyzer; TokenStream ts = analyzer.tokenStream("t", text)) {
-            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
-            ts.reset();
-            while (ts.incrementToken()) {
-                out.add(term.toString());
-            }
-            ts.end();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        try (analyzer) {
+            return FonteAnalyzers.terms(analyzer, text);
         }
-        return out;
     }
 }

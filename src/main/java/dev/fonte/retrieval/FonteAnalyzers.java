@@ -38,6 +38,23 @@ public final class FonteAnalyzers {
     private FonteAnalyzers() {
     }
 
+    /** The distinct terms an analyzer makes of a text (the analyzer stays open). */
+    public static java.util.Set<String> terms(Analyzer analyzer, String text) {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        try (TokenStream ts = analyzer.tokenStream("terms", text)) {
+            org.apache.lucene.analysis.tokenattributes.CharTermAttribute term =
+                    ts.addAttribute(org.apache.lucene.analysis.tokenattributes.CharTermAttribute.class);
+            ts.reset();
+            while (ts.incrementToken()) {
+                out.add(term.toString());
+            }
+            ts.end();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("analysis of an in-memory string failed", e);
+        }
+        return out;
+    }
+
     /** The analyzer for indexing a language's text. */
     public static Analyzer index(String language) {
         return new LanguageAnalyzer(language, null);
