@@ -1,6 +1,5 @@
 package dev.fonte.answer;
 
-import dev.fonte.retrieval.FonteAnalyzers;
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.UserMessage;
@@ -80,18 +79,18 @@ public class ExtractiveChatModel implements ChatModel {
         String question = prompt.standaloneQuestion();
         QuestionType type = QuestionType.of(question);
         PassageIndex current = index.get();
-        List<QuestionTerms.Term> terms = QuestionTerms.of(question, language, current.synonyms());
+        List<QuestionTerms.Term> terms = QuestionTerms.of(question, language, current.queryAnalyzer(language));
         if (terms.isEmpty()) {
             return ChainPrompt.NOT_IN_SOURCES;
         }
         // in a follow-up, the words the user just wrote matter more than those carried over from the last turn
-        Set<String> asked = QuestionTerms.of(prompt.question(), language, current.synonyms()).stream()
+        Set<String> asked = QuestionTerms.of(prompt.question(), language, current.queryAnalyzer(language)).stream()
                 .map(QuestionTerms.Term::surface).collect(java.util.stream.Collectors.toSet());
         Set<String> questionWords = words(question);
         // what a "how many" question counts must be in the answering sentence: "Quanti dipendenti..." is not
         // answered by a sentence that counts GPUs
         List<QuestionTerms.Term> counted = type == QuestionType.COUNT
-                ? QuestionTerms.of(QuestionType.countedThing(question), language, current.synonyms()) : List.of();
+                ? QuestionTerms.of(QuestionType.countedThing(question), language, current.queryAnalyzer(language)) : List.of();
         List<Candidate> candidates = new ArrayList<>();
         for (ChainPrompt.PromptSource source : prompt.sources()) {
             double similarity = current.embedder().similarity(question, source.text()).orElse(0.0);
@@ -150,11 +149,11 @@ public class ExtractiveChatModel implements ChatModel {
                             List<QuestionTerms.Term> counted,
                             QuestionType type, String language, Set<String> questionWords, double similarity,
                             java.util.function.ToDoubleFunction<QuestionTerms.Term> idf, Embedder embedder) {
-        Set<String> sentence = QuestionTerms.stems(source.text(), FonteAnalyzers.index(language));
+        Set<String> sentence = QuestionTerms.stems(source.text(), language);
         Set<String> context = source.context() == null ? Set.of()
-                : QuestionTerms.stems(source.context(), FonteAnalyzers.index(language));
+                : QuestionTerms.stems(source.context(), language);
         Set<String> title = source.title() == null ? Set.of()
-                : QuestionTerms.stems(source.title(), FonteAnalyzers.index(language));
+                : QuestionTerms.stems(source.title(), language);
         double got = 0;
         double total = 0;
         boolean criticalOk = true;
@@ -279,7 +278,7 @@ public class ExtractiveChatModel implements ChatModel {
         int last = -1;
         for (int i = 0; i < clauses.size(); i++) {
             int[] span = clauses.get(i);
-            Set<String> stems = QuestionTerms.stems(text.substring(span[0], span[1]), FonteAnalyzers.index(language));
+            Set<String> stems = QuestionTerms.stems(text.substring(span[0], span[1]), language);
             if (terms.stream().anyMatch(t -> matches(t, stems))) {
                 first = first < 0 ? i : first;
                 last = i;

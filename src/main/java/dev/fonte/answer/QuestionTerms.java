@@ -3,7 +3,6 @@ package dev.fonte.answer;
 import dev.fonte.retrieval.FonteAnalyzers;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.synonym.SynonymMap;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
@@ -53,11 +52,13 @@ final class QuestionTerms {
     private QuestionTerms() {
     }
 
-    static List<Term> of(String question, String language, SynonymMap synonyms) {
-        Set<String> skip = stems(QUESTION_WORDS, FonteAnalyzers.index(language));
+    private static final Map<String, Set<String>> SKIP = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** @param queryAnalyzer the language's query analyzer (with the glossary's synonyms); it stays open */
+    static List<Term> of(String question, String language, Analyzer queryAnalyzer) {
+        Set<String> skip = SKIP.computeIfAbsent(language, l -> stems(QUESTION_WORDS, l));
         Map<Integer, Term> byPosition = new LinkedHashMap<>();
-        try (Analyzer analyzer = FonteAnalyzers.query(language, synonyms);
-             TokenStream ts = analyzer.tokenStream("q", question)) {
+        try (TokenStream ts = queryAnalyzer.tokenStream("q", question)) {
             CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
             OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);
             PositionIncrementAttribute inc = ts.addAttribute(PositionIncrementAttribute.class);
@@ -107,10 +108,8 @@ final class QuestionTerms {
         return capitalised && !acronym && !firstWord ? Kind.CRITICAL : Kind.ORDINARY;
     }
 
-    /** The stems of a text under an analyzer (closes the analyzer). */
-    static Set<String> stems(String text, Analyzer analyzer) {
-        try (analyzer) {
-            return FonteAnalyzers.terms(analyzer, text);
-        }
+    /** The stems of a text under the language's index analyzer. */
+    static Set<String> stems(String text, String language) {
+        return FonteAnalyzers.terms(FonteAnalyzers.shared(language), text);
     }
 }

@@ -55,6 +55,13 @@ public final class FonteAnalyzers {
         return out;
     }
 
+    private static final java.util.Map<String, Analyzer> SHARED = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** One index analyzer per language, shared (analyzers are thread-safe); never close it. */
+    public static Analyzer shared(String language) {
+        return SHARED.computeIfAbsent(language.toLowerCase(Locale.ROOT), FonteAnalyzers::index);
+    }
+
     /** The analyzer for indexing a language's text. */
     public static Analyzer index(String language) {
         return new LanguageAnalyzer(language, null);

@@ -52,6 +52,7 @@ public class IndexManager {
                 PassageIndex index = build();
                 warmUp(index);
                 swap(index);
+                embedVocabulary(index);
                 first.complete(index);
             } catch (RuntimeException e) {
                 LOG.error("The first index build failed: {}", e.getMessage());
@@ -83,6 +84,26 @@ public class IndexManager {
             index.searchLexical(doc.title(), doc.language(), 1);
             index.searchDense(doc.title(), doc.language(), 1);
         }
+    }
+
+    /**
+     * Embeds every word of the corpus once, after the index is served (readiness does not wait for it): the answer
+     * model compares question words with sentence words, and the first questions should not pay for that.
+     */
+    static void embedVocabulary(PassageIndex index) {
+        if (!index.embedder().enabled()) {
+            return;
+        }
+        java.util.Set<String> words = new java.util.HashSet<>();
+        for (var sentence : index.corpus().sentences()) {
+            for (String w : sentence.text().toLowerCase(java.util.Locale.ROOT).split("[^\\p{L}]+")) {
+                if (w.length() >= 3) {
+                    words.add(w);
+                }
+            }
+        }
+        words.forEach(index.embedder()::embed);
+        LOG.info("Embedded {} corpus words", words.size());
     }
 
     /** Serves {@code index} from now on; the previous one is closed. */

@@ -48,7 +48,7 @@ public final class PassageIndex implements Closeable {
     private final DirectoryReader reader;
     private final IndexSearcher searcher;
     private final Set<String> languages;
-    private final Map<String, Analyzer> queryAnalyzers = new HashMap<>();
+    private final Map<String, Analyzer> queryAnalyzers = new java.util.concurrent.ConcurrentHashMap<>();
     private final double contextWeight;
     private final SynonymMap synonyms;
     private final Map<String, List<ScoredPassage>> keySentences = new java.util.concurrent.ConcurrentHashMap<>();
@@ -129,6 +129,11 @@ public final class PassageIndex implements Closeable {
         } catch (IOException e) {
             throw new UncheckedIOException("in-memory index failed", e);
         }
+    }
+
+    /** The query analyzer of a language (the index chain plus the glossary), shared; never close it. */
+    public Analyzer queryAnalyzer(String language) {
+        return queryAnalyzers.computeIfAbsent(language, l -> FonteAnalyzers.query(l, synonyms));
     }
 
     public SynonymMap synonyms() {
