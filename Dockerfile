@@ -23,7 +23,10 @@ ENV MICRONAUT_SERVER_PORT=8080 \
     FONTE_CORPUS_PATH=/app/corpus \
     DJL_CACHE_DIR=/app/cache/djl \
     JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -Djava.io.tmpdir=/app/cache"
+# Class-data sharing: a training start archives the classes the server loads, which halves its start-up time.
+# timeout stops it with SIGTERM, on which the JVM writes the archive; a missing archive only costs speed.
+RUN timeout -s TERM 40 java -XX:ArchiveClassesAtExit=/app/cache/fonte.jsa -jar /app/fonte.jar >/dev/null 2>&1 || true
 VOLUME ["/app/corpus"]
 EXPOSE 8080
 HEALTHCHECK --interval=10s --timeout=3s --start-period=30s CMD ["sh", "-c", "exec 3<>/dev/tcp/127.0.0.1/8080 && printf 'GET /health HTTP/1.0\\r\\n\\r\\n' >&3 && grep -q UP <&3"]
-ENTRYPOINT ["java", "-jar", "/app/fonte.jar"]
+ENTRYPOINT ["java", "-XX:SharedArchiveFile=/app/cache/fonte.jsa", "-Xshare:auto", "-jar", "/app/fonte.jar"]
