@@ -21,6 +21,9 @@ public final class Refusals {
         }
         if (missing == null || missing.isBlank()) {
             b.append(en ? "The article does not say." : "L'articolo non lo dice.");
+        } else if (FACT_NAMES.contains(missing)) {
+            // the question's subject is there, the kind of fact it asks for is not: "does not say where"
+            b.append(en ? "The article does not say " : "L'articolo non dice ").append(missing).append('.');
         } else {
             b.append(en ? "The article does not say anything about " : "L'articolo non dice nulla su ")
                     .append('"').append(missing).append("\".");
@@ -28,6 +31,10 @@ public final class Refusals {
         b.append(en ? " It covers: " : " Tratta di: ").append(String.join("; ", titles)).append('.');
         return b.toString();
     }
+
+    private static final java.util.Set<String> FACT_NAMES = java.util.Arrays.stream(QuestionType.values())
+            .flatMap(t -> java.util.stream.Stream.of(factName(t, "it"), factName(t, "en")))
+            .filter(n -> !n.isEmpty()).collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     /** The name of the kind of fact a question type asks for. */
     static String factName(QuestionType type, String language) {
