@@ -27,7 +27,7 @@ import jakarta.validation.constraints.Min;
 public record ExtractiveConfiguration(
         @DecimalMin("0") @DecimalMax("1") @Bindable(defaultValue = "0.35") double minCoverage,
         @Min(1) @Max(5) @Bindable(defaultValue = "2") int maxSentences,
-        @Min(1) @Max(10) @Bindable(defaultValue = "5") int summarySentences,
+        @Min(1) @Max(10) @Bindable(defaultValue = "6") int summarySentences,
         @Min(1) @Max(20) @Bindable(defaultValue = "6") int minClauseWords,
         @DecimalMin("0") @DecimalMax("1") @Bindable(defaultValue = "0.5") double minSimilarity,
         @DecimalMin("0") @DecimalMax("1") @Bindable(defaultValue = "0.25") double minCoverageWithSimilarity,
@@ -39,6 +39,6 @@ public record ExtractiveConfiguration(
     public static final String PREFIX = "fonte.answer.extractive";
 
     public static ExtractiveConfiguration defaults() {
-        return new ExtractiveConfiguration(0.35, 2, 5, 6, 0.5, 0.25, 0.5, 3, 0.5, 0.75);
+        return new ExtractiveConfiguration(0.35, 2, 6, 6, 0.5, 0.25, 0.5, 3, 0.5, 0.75);
     }
 }
