@@ -24,8 +24,18 @@ public sealed interface AnswerEvent {
     record Done(Answer answer) implements AnswerEvent {
     }
 
-    /** A candidate source: a retrieved passage. */
+    /**
+     * A candidate source: a retrieved passage.
+     *
+     * @param id        its citation id ({@code documentId:start-end}), resolvable by {@code GET /api/citations/{id}}
+     * @param passageId the passage's own id ({@code documentId.pN.sM}), as fixtures name sources
+     */
     @Serdeable
-    record Source(String id, String documentId, String title, String text, int start, int end, double score) {
+    record Source(String id, String documentId, String title, String text, int start, int end, double score,
+                  @io.micronaut.core.annotation.Nullable String passageId) {
+
+        public Source(String id, String documentId, String title, String text, int start, int end, double score) {
+            this(id, documentId, title, text, start, end, score, null);
+        }
     }
 }

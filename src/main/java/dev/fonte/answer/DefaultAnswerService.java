@@ -287,7 +287,7 @@ public class DefaultAnswerService implements AnswerService {
         Passage p = s.passage();
         String title = index.corpus().document(p.documentId()).map(Document::title).orElse(p.documentId());
         return new AnswerEvent.Source(CitationIds.of(p.documentId(), p.start(), p.end()), p.documentId(), title,
-                p.text(), p.start(), p.end(), relevance(s.score()));
+                p.text(), p.start(), p.end(), relevance(s.score()), p.id());
     }
 
     /** A retrieval score squashed into (0, 1), monotonic, rounded for display. */

@@ -156,7 +156,7 @@ class HttpTargetTest {
         Map<?, ?> overall = (Map<?, ?>) JSON.readValue(Files.readString(json), Map.class).get("overall");
         assertThat(overall.get("passed")).isEqualTo(3);
         assertThat(overall.get("refusalRecall")).isEqualTo(1.0);
-        assertThat(overall.get("recallAt1")).as("not measured over HTTP").isNull();
+        assertThat(overall.get("recallAt1")).as("measured over HTTP from the passage ids of the sources event").isEqualTo(1.0);
         assertThat(Files.readString(json)).contains("\"candidates\":[\"meta-ai-2025-it.p5.s2\",\"meta-ai-2025-it.p4.s1\"]");
         assertThat(ANSWERS.conversationIdsAsked).containsKey("E l'anno scorso?");
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("against " + server.getURL() + "/eval-fake/");

@@ -156,13 +156,10 @@ public final class HttpTarget implements Target {
         return new TargetException("HTTP " + status + " from " + base + ": " + detail);
     }
 
-    /**
-     * Not measured over HTTP: the service's {@code sources} carry citation ids ({@code documentId:start-end}), and the
-     * passage spans fixtures name are known only to the server's corpus.
-     */
+    /** By the passage id each candidate of the {@code sources} event carries. */
     @Override
     public Optional<SourceMatcher> sources() {
-        return Optional.empty();
+        return Optional.of(SourceMatcher.BY_ID);
     }
 
     @Override

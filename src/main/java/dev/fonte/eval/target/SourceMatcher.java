@@ -13,7 +13,10 @@ public interface SourceMatcher {
     boolean matches(AnswerEvent.Source candidate, String source);
 
     /** By id: equal, or inside it ({@code ...p5} holds {@code ...p5.s2}). */
-    SourceMatcher BY_ID = (candidate, source) -> candidate.id().equals(source) || candidate.id().startsWith(source + ".");
+    SourceMatcher BY_ID = (candidate, source) -> {
+        String id = candidate.passageId() != null ? candidate.passageId() : candidate.id();
+        return id.equals(source) || id.startsWith(source + ".");
+    };
 
     /**
      * By id, or by span: the candidate's span overlaps the named passage in the same document. Candidates whose id
