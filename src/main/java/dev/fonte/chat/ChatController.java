@@ -16,6 +16,9 @@ import io.micronaut.http.sse.Event;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
@@ -41,8 +44,14 @@ public class ChatController {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @ExecuteOn(TaskExecutors.BLOCKING)
+    @ApiResponse(responseCode = "200", description = "the answer; with format=slack also a Block Kit blocks array",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Answer.class)))
     public Object chat(@Body ChatRequest request) {
-        Answer answer = answers.answer(validate(request));
+        return body(answers.answer(validate(request)), request);
+    }
+
+    /** What /api/chat returns, and the stream's done event carries: the answer, with Slack blocks when asked for. */
+    private static Object body(Answer answer, ChatRequest request) {
         return "slack".equals(request.format()) ? SlackAnswer.of(answer) : answer;
     }
 
@@ -52,16 +61,16 @@ public class ChatController {
     @Produces(MediaType.TEXT_EVENT_STREAM)
     public Publisher<Event<?>> stream(@Body ChatRequest request) {
         Question question = validate(request);
-        return Flux.from(answers.stream(question)).map(ChatController::event);
+        return Flux.from(answers.stream(question)).map(e -> event(e, request));
     }
 
-    private static Event<?> event(AnswerEvent e) {
+    private static Event<?> event(AnswerEvent e, ChatRequest request) {
         if (e instanceof AnswerEvent.Sources s) {
             return Event.of(s).name("sources");
         } else if (e instanceof AnswerEvent.Delta d) {
             return Event.of(d).name("delta");
         }
-        return Event.of(((AnswerEvent.Done) e).answer()).name("done");
+        return Event.of(body(((AnswerEvent.Done) e).answer(), request)).name("done");
     }
 
     static Question validate(ChatRequest request) {
