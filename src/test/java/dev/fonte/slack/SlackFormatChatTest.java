@@ -9,6 +9,7 @@ import io.micronaut.context.annotation.Replaces;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -63,6 +64,18 @@ class SlackFormatChatTest {
         assertThat(body).containsEntry("answer", LONG.answer()).doesNotContainKey("blocks");
     }
 
+    @Test
+    void format_slack_on_the_stream_puts_the_same_blocks_in_the_done_event() throws java.io.IOException {
+        String stream = client.toBlocking().retrieve(HttpRequest.POST("/api/chat/stream",
+                Map.of("question", "Quanto spende Meta?", "format", "slack")).accept(MediaType.TEXT_EVENT_STREAM), String.class);
+
+        String done = stream.substring(stream.indexOf("event: done"));
+        String data = done.substring(done.indexOf("data: ") + "data: ".length()).lines().findFirst().orElseThrow();
+        Map<String, Object> body = io.micronaut.serde.ObjectMapper.getDefault().readValue(data, Argument.mapOf(String.class, Object.class));
+        assertThat(body).containsEntry("answer", LONG.answer());
+        assertThat(body.get("blocks")).isEqualTo(SlackBlocks.render(LONG));
+    }
+
     @Singleton
     @Replaces(AnswerService.class)
     @Requires(beans = SlackFormatChatTest.class)
@@ -75,7 +88,8 @@ class SlackFormatChatTest {
 
         @Override
         public Publisher<AnswerEvent> stream(Question question) {
-            throw new UnsupportedOperationException("not used here");
+            return reactor.core.publisher.Flux.just(new AnswerEvent.Sources(List.of()),
+                    new AnswerEvent.Delta(LONG.answer()), new AnswerEvent.Done(LONG));
         }
     }
 }
