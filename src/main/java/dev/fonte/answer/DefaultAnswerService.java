@@ -49,12 +49,14 @@ public class DefaultAnswerService implements AnswerService {
     private final ConversationMemory memory;
     private final RetrievalConfiguration retrieval;
     private final ExtractiveConfiguration extractive;
+    private final java.util.concurrent.Semaphore inFlight;
 
     public DefaultAnswerService(IndexManager indexes, PassageRetriever retriever,
                                 ChatModel model, StreamingChatModel streamingModel,
                                 @Named(ExtractiveChatModel.NAME) ChatModel extractiveModel,
                                 ConversationMemory memory,
-                                RetrievalConfiguration retrieval, ExtractiveConfiguration extractive) {
+                                RetrievalConfiguration retrieval, ExtractiveConfiguration extractive,
+                                @io.micronaut.context.annotation.Value("${fonte.answer.max-in-flight:64}") int maxInFlight) {
         this.indexes = indexes;
         this.retriever = retriever;
         // the configured provider behind its deadline, breaker and extractive fallback (ResilientChatModel, @Primary)
@@ -64,6 +66,7 @@ public class DefaultAnswerService implements AnswerService {
         this.memory = memory;
         this.retrieval = retrieval;
         this.extractive = extractive;
+        this.inFlight = new java.util.concurrent.Semaphore(maxInFlight);
     }
 
     /** Everything decided before the model is called. */
@@ -73,12 +76,26 @@ public class DefaultAnswerService implements AnswerService {
 
     @Override
     public Answer answer(Question question) {
-        Prepared prepared = prepare(question);
-        return complete(prepared, generate(prepared));
+        enter();
+        try {
+            Prepared prepared = prepare(question);
+            return complete(prepared, generate(prepared));
+        } finally {
+            inFlight.release();
+        }
+    }
+
+    /** Takes one of the bounded places for an answer in progress, or refuses at once. */
+    private void enter() {
+        if (!inFlight.tryAcquire()) {
+            throw new BusyException("too many questions are being answered; try again in a moment");
+        }
     }
 
     @Override
     public Publisher<AnswerEvent> stream(Question question) {
+        // the place is taken now, so a full house is a 503 before any event; it is given back when the stream ends
+        enter();
         return Flux.<AnswerEvent>create(sink -> {
             Prepared prepared = prepare(question);
             sink.next(new AnswerEvent.Sources(prepared.sources().stream().map(s -> source(prepared.index(), s)).toList()));
@@ -89,7 +106,7 @@ public class DefaultAnswerService implements AnswerService {
             CheckedStream handler = new CheckedStream(prepared, sink);
             sink.onCancel(handler::cancel);
             streamingModel.chat(ChatRequest.builder().messages(messages(prepared)).build(), handler);
-        }).subscribeOn(Schedulers.boundedElastic());
+        }).subscribeOn(Schedulers.boundedElastic()).doFinally(signal -> inFlight.release());
     }
 
     /** Emits what the answer adds to what was already streamed, then the final answer. */

@@ -25,12 +25,17 @@ public class ProblemHandlers {
     }
 
     @Singleton
+    ExceptionHandler<dev.fonte.answer.BusyException, HttpResponse<?>> busy(ErrorResponseProcessor<?> problems) {
+        return (request, e) -> render(problems, request, e, HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "1");
+    }
+
+    @Singleton
     ExceptionHandler<IndexNotReadyException, HttpResponse<?>> notReady(ErrorResponseProcessor<?> problems) {
         return (request, e) -> render(problems, request, e, HttpStatus.SERVICE_UNAVAILABLE)
                 .header("Retry-After", "2");
     }
 
-    static io.micronaut.http.MutableHttpResponse<?> render(ErrorResponseProcessor<?> problems, HttpRequest<?> request,
+    public static io.micronaut.http.MutableHttpResponse<?> render(ErrorResponseProcessor<?> problems, HttpRequest<?> request,
                                                             Throwable e, HttpStatus status) {
         return problems.processResponse(ErrorContext.builder(request).cause(e).errorMessage(e.getMessage()).build(),
                 HttpResponse.status(status));

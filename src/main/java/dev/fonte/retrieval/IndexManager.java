@@ -90,7 +90,7 @@ public class IndexManager {
      * Embeds every word of the corpus once, after the index is served (readiness does not wait for it): the answer
      * model compares question words with sentence words, and the first questions should not pay for that.
      */
-    static void embedVocabulary(PassageIndex index) {
+    public static void embedVocabulary(PassageIndex index) {
         if (!index.embedder().enabled()) {
             return;
         }
@@ -106,18 +106,13 @@ public class IndexManager {
         LOG.info("Embedded {} corpus words", words.size());
     }
 
-    /** Serves {@code index} from now on; the previous one is closed. */
+    /**
+     * Serves {@code index} from now on. The previous one is not closed: questions that started on it finish on it,
+     * and being in memory only (no files, no locks), it is reclaimed by the garbage collector with its caches.
+     */
     public synchronized void swap(PassageIndex index) {
-        PassageIndex old = current;
         current = index;
         builtAt = Instant.now();
-        if (old != null) {
-            try {
-                old.close();
-            } catch (IOException e) {
-                LOG.warn("Closing the previous index failed: {}", e.getMessage());
-            }
-        }
     }
 
     public boolean isReady() {
