@@ -78,6 +78,9 @@ public class ChatController {
             throw new BadRequestException("'question' is required and must not be empty");
         }
         String question = request.question().strip();
+        if (question.chars().anyMatch(c -> c < 0x20 && c != '\n' && c != '\r' && c != '\t' || c == 0x7f)) {
+            throw new BadRequestException("'question' contains control characters");
+        }
         if (question.length() > MAX_QUESTION) {
             throw new BadRequestException("'question' is " + question.length() + " characters long; at most "
                     + MAX_QUESTION + " are allowed");

@@ -11,5 +11,6 @@ import io.micronaut.serde.annotation.Serdeable;
  * @param format         optional; "slack" adds a ready-to-post Block Kit {@code blocks} array
  */
 @Serdeable
+@com.fasterxml.jackson.annotation.JsonIgnoreProperties(ignoreUnknown = false)
 public record ChatRequest(@Nullable String question, @Nullable String conversationId, @Nullable String format) {
 }

@@ -23,6 +23,9 @@ import java.util.stream.Collectors;
 public class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Map<String, Object>> {
 
     public static final MediaType PROBLEM_JSON = MediaType.of("application/problem+json");
+    /** Micronaut's wording around a body that does not bind; the cause after it is what the client needs. */
+    private static final java.util.regex.Pattern CONVERSION_PREFIX =
+            java.util.regex.Pattern.compile("^Failed to convert argument \\[\\w+] for value \\[[^]]*] due to: ");
     private static final Logger LOG = LoggerFactory.getLogger(ProblemErrorResponseProcessor.class);
 
     @Override
@@ -36,7 +39,8 @@ public class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Map
             detail = "An unexpected error occurred. It has been logged.";
         } else if (context.hasErrors()) {
             // first lines only: parser messages go on with source excerpts the client does not need
-            detail = context.getErrors().stream().map(e -> e.getMessage().lines().findFirst().orElse("").strip())
+            detail = context.getErrors().stream().map(e -> CONVERSION_PREFIX.matcher(
+                            e.getMessage().lines().findFirst().orElse("").strip()).replaceFirst(""))
                     .distinct().collect(Collectors.joining("; "));
         } else {
             detail = status.getReason();
