@@ -50,13 +50,15 @@ public class DefaultAnswerService implements AnswerService {
     private final RetrievalConfiguration retrieval;
     private final ExtractiveConfiguration extractive;
     private final java.util.concurrent.Semaphore inFlight;
+    private final io.micrometer.core.instrument.MeterRegistry meters;
 
     public DefaultAnswerService(IndexManager indexes, PassageRetriever retriever,
                                 ChatModel model, StreamingChatModel streamingModel,
                                 @Named(ExtractiveChatModel.NAME) ChatModel extractiveModel,
                                 ConversationMemory memory,
                                 RetrievalConfiguration retrieval, ExtractiveConfiguration extractive,
-                                @io.micronaut.context.annotation.Value("${fonte.answer.max-in-flight:64}") int maxInFlight) {
+                                @io.micronaut.context.annotation.Value("${fonte.answer.max-in-flight:64}") int maxInFlight,
+                                io.micrometer.core.instrument.MeterRegistry meters) {
         this.indexes = indexes;
         this.retriever = retriever;
         // the configured provider behind its deadline, breaker and extractive fallback (ResilientChatModel, @Primary)
@@ -67,6 +69,7 @@ public class DefaultAnswerService implements AnswerService {
         this.retrieval = retrieval;
         this.extractive = extractive;
         this.inFlight = new java.util.concurrent.Semaphore(maxInFlight);
+        this.meters = meters;
     }
 
     /** Everything decided before the model is called. */
@@ -88,6 +91,7 @@ public class DefaultAnswerService implements AnswerService {
     /** Takes one of the bounded places for an answer in progress, or refuses at once. */
     private void enter() {
         if (!inFlight.tryAcquire()) {
+            meters.counter("fonte.inflight.rejections").increment();
             throw new BusyException("too many questions are being answered; try again in a moment");
         }
     }
@@ -288,6 +292,9 @@ public class DefaultAnswerService implements AnswerService {
             answer = new Answer(p.conversationId(), checked.text(), true, p.language(), citations, modelName);
         }
         memory.remember(p.conversationId(), p.standalone(), p.language(), answer.answer());
+        meters.counter("fonte.answers", "answered", Boolean.toString(answer.answered()), "language", answer.language(),
+                "model", modelName.startsWith(ExtractiveChatModel.NAME) ? ExtractiveChatModel.NAME : modelName.split(":")[0])
+                .increment();
         return answer;
     }
 

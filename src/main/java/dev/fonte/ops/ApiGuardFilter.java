@@ -29,10 +29,12 @@ public class ApiGuardFilter {
     private final RateLimiter limiter;
     private final ErrorResponseProcessor<?> problems;
     private final List<String> widgetOrigins;
+    private final io.micrometer.core.instrument.MeterRegistry meters;
 
     public ApiGuardFilter(OpsConfiguration config, RateLimiter limiter, ErrorResponseProcessor<?> problems,
                           @io.micronaut.context.annotation.Value("${micronaut.server.cors.configurations.widget.allowed-origins:}")
-                          List<String> widgetOrigins) {
+                          List<String> widgetOrigins, io.micrometer.core.instrument.MeterRegistry meters) {
+        this.meters = meters;
         this.config = config;
         this.limiter = limiter;
         this.problems = problems;
@@ -55,6 +57,7 @@ public class ApiGuardFilter {
                 .orElseGet(() -> "ip:" + request.getRemoteAddress().getAddress().getHostAddress());
         OptionalLong wait = limiter.acquire(client);
         if (wait.isPresent()) {
+            meters.counter("fonte.ratelimit.rejections").increment();
             return ProblemHandlers.render(problems, request,
                     new IllegalStateException("too many questions: try again in " + wait.getAsLong() + " s"),
                     HttpStatus.TOO_MANY_REQUESTS).header(HttpHeaders.RETRY_AFTER, Long.toString(wait.getAsLong()));

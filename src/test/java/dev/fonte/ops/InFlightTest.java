@@ -51,7 +51,8 @@ class InFlightTest {
             DefaultAnswerService service = new DefaultAnswerService(context.getBean(IndexManager.class),
                     context.getBean(PassageRetriever.class), slow, context.getBean(StreamingChatModel.class), extractive,
                     context.getBean(ConversationMemory.class), context.getBean(RetrievalConfiguration.class),
-                    context.getBean(ExtractiveConfiguration.class), 1);
+                    context.getBean(ExtractiveConfiguration.class), 1,
+                    new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
 
             CompletableFuture<Answer> first = CompletableFuture.supplyAsync(() -> service.answer(Question.of("Quante GPU?")));
             assertThat(entered.await(30, TimeUnit.SECONDS)).isTrue();

@@ -105,4 +105,17 @@ class OpsApiTest {
 
         assertThat(status.body()).containsEntry("documents", 2).containsKey("builtAt");
     }
+
+    @Test
+    void prometheus_shows_answers_and_refusals_latency_histograms_and_the_index() {
+        client.toBlocking().exchange(ask("bot-key-1"), Map.class);
+        client.toBlocking().exchange(HttpRequest.POST("/api/chat", Map.of("question", "Mi dai la ricetta della carbonara?"))
+                .bearerAuth("bot-key-1"), Map.class);
+
+        String metrics = client.toBlocking().retrieve(HttpRequest.GET("/prometheus"));
+
+        assertThat(metrics).contains("fonte_answers_total{answered=\"true\"").contains("fonte_answers_total{answered=\"false\"")
+                .contains("fonte_index_sentences 42.0").contains("fonte_index_age_seconds")
+                .contains("http_server_requests_seconds_bucket{exception=\"none\",method=\"POST\",status=\"200\",uri=\"/api/chat\"");
+    }
 }
