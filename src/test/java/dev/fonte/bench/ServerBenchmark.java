@@ -70,13 +70,14 @@ public final class ServerBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        int seconds = Integer.getInteger("bench.seconds", 10);
+        boolean loadTest = args.length > 0 && args[0].equals("load");
+        int seconds = Integer.getInteger("bench.seconds", loadTest ? 60 : 10);
         int warmup = Integer.getInteger("bench.warmup", 5);
-        int clients = Integer.getInteger("bench.clients", 4);
-        new ServerBenchmark(Path.of("").toAbsolutePath()).run(seconds, warmup, clients);
+        int clients = Integer.getInteger("bench.clients", loadTest ? 16 : 4);
+        new ServerBenchmark(Path.of("").toAbsolutePath()).run(seconds, warmup, clients, loadTest);
     }
 
-    private void run(int seconds, int warmup, int clients) throws Exception {
+    private void run(int seconds, int warmup, int clients, boolean loadTest) throws Exception {
         Path jar = jar();
         int port = freePort();
         URI chat = URI.create("http://127.0.0.1:" + port + "/api/chat");
@@ -86,6 +87,9 @@ public final class ServerBenchmark {
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().put("MICRONAUT_SERVER_PORT", Integer.toString(port));
+        // one client address sends everything here: measure the answer path, not the per-address rate limit
+        builder.environment().put("FONTE_RATE_PER_SECOND", "1000000");
+        builder.environment().put("FONTE_RATE_BURST", "1000000");
 
         System.out.printf(Locale.ROOT, "Fonte server benchmark: %s on 127.0.0.1:%d, %d CPU(s) visible%n",
                 project.relativize(jar), port, Runtime.getRuntime().availableProcessors());
@@ -100,11 +104,15 @@ public final class ServerBenchmark {
 
             System.out.printf(Locale.ROOT, "warm-up: %d s with %d clients%n", warmup, clients);
             load(chat, clients, Duration.ofSeconds(warmup));
+            if (loadTest) {
+                loadTest(server, chat, seconds, clients);
+                return;
+            }
 
             Result single = load(chat, 1, Duration.ofSeconds(seconds));
-            print("1 client", single);
+            print("POST /api/chat, 1 client", single);
             Result many = load(chat, clients, Duration.ofSeconds(seconds));
-            print(clients + " clients", many);
+            print("POST /api/chat, " + clients + " clients", many);
 
             System.out.printf(Locale.ROOT, "server RSS at end:               %s (peak %s)%n",
                     rss(server.pid()), status(server.pid(), "VmHWM"));
@@ -142,7 +150,7 @@ public final class ServerBenchmark {
         throw new IllegalStateException("no answer within " + READY_TIMEOUT.toSeconds() + " s");
     }
 
-    record Result(long[] latenciesNanos, long errors, double seconds) {
+    record Result(long[] latenciesNanos, long errors, long serverErrors, double seconds) {
         double throughput() {
             return latenciesNanos.length / seconds;
         }
@@ -156,9 +164,60 @@ public final class ServerBenchmark {
         }
     }
 
-    /** {@code clients} threads post the rotation of questions back to back for {@code duration}. */
+    /**
+     * Issue 8's load test: {@code seconds} at saturation for each mix, beside a trivial endpoint of the same server
+     * measured the same way: the fixture questions in rotation (distinct questions), one question repeated (a
+     * widget's starter question), and GET /health/liveness. Reports throughput, p50/p99, non-200 and 5xx answers, and
+     * the server's resident memory at the start and the end.
+     */
+    private void loadTest(Process server, URI chat, int seconds, int clients) throws Exception {
+        List<HttpRequest> fixtures = fixtureQuestions().stream().map(q -> post(chat, q)).toList();
+        List<HttpRequest> repeated = List.of(post(chat, "Quanto investirà Meta nell'intelligenza artificiale nel 2025?"));
+        List<HttpRequest> trivial = List.of(HttpRequest.newBuilder(chat.resolve("/health/liveness"))
+                .timeout(Duration.ofSeconds(30)).GET().build());
+        System.out.printf(Locale.ROOT, "load test: %d s per mix, %d concurrent clients, %d distinct fixture questions%n",
+                seconds, clients, fixtures.size());
+        String rssStart = rss(server.pid());
+        Result distinct = load(fixtures, clients, Duration.ofSeconds(seconds));
+        Result same = load(repeated, clients, Duration.ofSeconds(seconds));
+        Result health = load(trivial, clients, Duration.ofSeconds(seconds));
+        print("distinct questions", distinct);
+        print("repeated question", same);
+        print("GET /health/liveness", health);
+        System.out.printf(Locale.ROOT, "distinct / trivial throughput: 1/%.1f; repeated / trivial: 1/%.1f%n",
+                health.throughput() / distinct.throughput(), health.throughput() / same.throughput());
+        System.out.printf(Locale.ROOT, "server RSS: %s at the start of the load, %s at the end (peak %s)%n",
+                rssStart, rss(server.pid()), status(server.pid(), "VmHWM"));
+        long serverErrors = distinct.serverErrors() + same.serverErrors() + health.serverErrors();
+        System.out.println(serverErrors == 0 ? "no 5xx" : "FAILED: " + serverErrors + " answers were 5xx");
+        if (serverErrors > 0) {
+            System.exit(1);
+        }
+    }
+
+    /** Every question of the project's fixtures (src/test/resources/fixtures/*.yaml), first turns and follow-ups. */
+    private List<String> fixtureQuestions() throws IOException {
+        List<String> questions = new ArrayList<>();
+        try (Stream<Path> files = Files.list(project.resolve("src/test/resources/fixtures"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
+                for (String line : Files.readAllLines(file)) {
+                    var m = java.util.regex.Pattern.compile("^\\s*-?\\s*question:\\s*\"(.*)\"\\s*$").matcher(line);
+                    if (m.matches()) {
+                        questions.add(m.group(1).replace("\\\"", "\""));
+                    }
+                }
+            }
+        }
+        return questions;
+    }
+
     private Result load(URI chat, int clients, Duration duration) throws Exception {
-        List<HttpRequest> requests = QUESTIONS.stream().map(q -> post(chat, q)).toList();
+        return load(QUESTIONS.stream().map(q -> post(chat, q)).toList(), clients, duration);
+    }
+
+    /** {@code clients} threads send the requests in rotation, back to back, for {@code duration}. */
+    private Result load(List<HttpRequest> requests, int clients, Duration duration) throws Exception {
+        AtomicLong serverErrors = new AtomicLong();
         AtomicLong errors = new AtomicLong();
         long start = System.nanoTime();
         long end = start + duration.toNanos();
@@ -174,6 +233,9 @@ public final class ServerBenchmark {
                     long s = System.nanoTime();
                     try {
                         HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+                        if (r.statusCode() >= 500) {
+                            serverErrors.incrementAndGet();
+                        }
                         if (r.statusCode() != 200) {
                             errors.incrementAndGet();
                             continue;
@@ -197,14 +259,14 @@ public final class ServerBenchmark {
         double elapsed = (System.nanoTime() - start) / 1e9;
         pool.shutdown();
         long[] all = parts.stream().flatMapToLong(Arrays::stream).sorted().toArray();
-        return new Result(all, errors.get(), elapsed);
+        return new Result(all, errors.get(), serverErrors.get(), elapsed);
     }
 
     private static void print(String label, Result r) {
-        System.out.printf(Locale.ROOT, "POST /api/chat, %-10s: %6d requests in %.1f s, %7.1f req/s, "
-                        + "p50 %.2f ms, p99 %.2f ms, max %.2f ms, errors %d%n",
+        System.out.printf(Locale.ROOT, "%-22s: %6d requests in %.1f s, %7.1f req/s, "
+                        + "p50 %.2f ms, p99 %.2f ms, max %.2f ms, non-200 %d (5xx %d)%n",
                 label, r.latenciesNanos().length, r.seconds(), r.throughput(), r.percentileMs(50), r.percentileMs(99),
-                r.percentileMs(100), r.errors());
+                r.percentileMs(100), r.errors(), r.serverErrors());
     }
 
     private static HttpRequest post(URI chat, String question) {
