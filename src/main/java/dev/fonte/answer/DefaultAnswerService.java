@@ -31,6 +31,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -50,6 +51,7 @@ public class DefaultAnswerService implements AnswerService {
     private final RetrievalConfiguration retrieval;
     private final ExtractiveConfiguration extractive;
     private final java.util.concurrent.Semaphore inFlight;
+    private final AnswerCache cache;
     private final io.micrometer.core.instrument.MeterRegistry meters;
 
     public DefaultAnswerService(IndexManager indexes, PassageRetriever retriever,
@@ -69,6 +71,7 @@ public class DefaultAnswerService implements AnswerService {
         this.retrieval = retrieval;
         this.extractive = extractive;
         this.inFlight = new java.util.concurrent.Semaphore(maxInFlight);
+        this.cache = new AnswerCache(1000);
         this.meters = meters;
     }
 
@@ -81,11 +84,34 @@ public class DefaultAnswerService implements AnswerService {
     public Answer answer(Question question) {
         enter();
         try {
-            Prepared prepared = prepare(question);
-            return complete(prepared, generate(prepared));
+            String conversationId = conversationId(question);
+            String text = question.text().strip();
+            // out of any conversation, the same question on the same index has the same answer: compute it once
+            boolean fresh = memory.last(conversationId).isEmpty();
+            PassageIndex index = indexes.current();
+            if (fresh) {
+                Optional<Answer> hit = cache.get(text, index, conversationId);
+                if (hit.isPresent()) {
+                    record(text, hit.get());
+                    return hit.get();
+                }
+            }
+            Prepared prepared = prepare(new Question(text, conversationId));
+            Answer answer = complete(prepared, generate(prepared));
+            // only the embedded default's answers are kept: it is deterministic, a language model is not (and a
+            // fallback answer would outlive the provider's recovery)
+            if (fresh && prepared.index() == index && answer.model().equals(ExtractiveChatModel.NAME)) {
+                cache.put(text, index, answer);
+            }
+            return answer;
         } finally {
             inFlight.release();
         }
+    }
+
+    private static String conversationId(Question question) {
+        return question.conversationId() == null || question.conversationId().isBlank()
+                ? UUID.randomUUID().toString() : question.conversationId();
     }
 
     /** Takes one of the bounded places for an answer in progress, or refuses at once. */
@@ -207,8 +233,7 @@ public class DefaultAnswerService implements AnswerService {
 
     Prepared prepare(Question question) {
         PassageIndex index = indexes.current();
-        String conversationId = question.conversationId() == null || question.conversationId().isBlank()
-                ? UUID.randomUUID().toString() : question.conversationId();
+        String conversationId = conversationId(question);
         String text = question.text().strip();
         var last = memory.last(conversationId);
         double languageScore = LanguageDetector.score(text);
@@ -291,11 +316,17 @@ public class DefaultAnswerService implements AnswerService {
             }
             answer = new Answer(p.conversationId(), checked.text(), true, p.language(), citations, modelName);
         }
-        memory.remember(p.conversationId(), p.standalone(), p.language(), answer.answer());
+        record(p.standalone(), answer);
+        return answer;
+    }
+
+    /** Remembers the turn for follow-ups and counts the answer. */
+    private void record(String standalone, Answer answer) {
+        memory.remember(answer.conversationId(), standalone, answer.language(), answer.answer());
+        String modelName = answer.model();
         meters.counter("fonte.answers", "answered", Boolean.toString(answer.answered()), "language", answer.language(),
                 "model", modelName.startsWith(ExtractiveChatModel.NAME) ? ExtractiveChatModel.NAME : modelName.split(":")[0])
                 .increment();
-        return answer;
     }
 
     static Citation citation(Corpus corpus, CitationChecker.Cited c) {

@@ -20,11 +20,12 @@ import java.util.List;
  * @param maxInFlight   answers computed at once; beyond it a question is refused at once with 503
  */
 @ConfigurationProperties(OpsConfiguration.PREFIX)
+@io.micronaut.context.annotation.Context // validated at start-up: a bad value stops the server, not a request
 public record OpsConfiguration(
         @Bindable(defaultValue = "") List<String> apiKeys,
         @Bindable(defaultValue = "") String adminKey,
         @DecimalMin("0.01") @Bindable(defaultValue = "20") double ratePerSecond,
-        @Min(1) @Max(100_000) @Bindable(defaultValue = "40") int burst,
+        @Min(1) @Max(10_000_000) @Bindable(defaultValue = "40") int burst,
         @Min(16) @Max(10_000_000) @Bindable(defaultValue = "100000") int maxClients,
         @Min(1) @Max(10_000) @Bindable(defaultValue = "64") int maxInFlight) {
 
