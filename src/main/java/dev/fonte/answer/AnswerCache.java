@@ -18,8 +18,11 @@ final class AnswerCache {
     }
 
     private final Map<String, Entry> entries;
+    private final int size;
 
+    /** @param size answers kept; 0 keeps none */
     AnswerCache(int size) {
+        this.size = size;
         this.entries = new LinkedHashMap<>(64, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<String, Entry> eldest) {
@@ -29,6 +32,9 @@ final class AnswerCache {
     }
 
     synchronized Optional<Answer> get(String question, PassageIndex index, String conversationId) {
+        if (size == 0) {
+            return Optional.empty();
+        }
         Entry e = entries.get(question);
         if (e == null || e.index() != index) {
             return Optional.empty();
@@ -38,6 +44,9 @@ final class AnswerCache {
     }
 
     synchronized void put(String question, PassageIndex index, Answer answer) {
+        if (size == 0) {
+            return;
+        }
         entries.put(question, new Entry(index, answer));
     }
 }

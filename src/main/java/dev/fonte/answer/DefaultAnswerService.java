@@ -61,6 +61,19 @@ public class DefaultAnswerService implements AnswerService {
                                 RetrievalConfiguration retrieval, ExtractiveConfiguration extractive,
                                 @io.micronaut.context.annotation.Value("${fonte.answer.max-in-flight:64}") int maxInFlight,
                                 io.micrometer.core.instrument.MeterRegistry meters) {
+        this(indexes, retriever, model, streamingModel, extractiveModel, memory, retrieval, extractive, maxInFlight,
+                meters, 1000);
+    }
+
+    @jakarta.inject.Inject
+    public DefaultAnswerService(IndexManager indexes, PassageRetriever retriever,
+                                ChatModel model, StreamingChatModel streamingModel,
+                                @Named(ExtractiveChatModel.NAME) ChatModel extractiveModel,
+                                ConversationMemory memory,
+                                RetrievalConfiguration retrieval, ExtractiveConfiguration extractive,
+                                @io.micronaut.context.annotation.Value("${fonte.answer.max-in-flight:64}") int maxInFlight,
+                                io.micrometer.core.instrument.MeterRegistry meters,
+                                @io.micronaut.context.annotation.Value("${fonte.answer.cache-size:1000}") int cacheSize) {
         this.indexes = indexes;
         this.retriever = retriever;
         // the configured provider behind its deadline, breaker and extractive fallback (ResilientChatModel, @Primary)
@@ -71,7 +84,7 @@ public class DefaultAnswerService implements AnswerService {
         this.retrieval = retrieval;
         this.extractive = extractive;
         this.inFlight = new java.util.concurrent.Semaphore(maxInFlight);
-        this.cache = new AnswerCache(1000);
+        this.cache = new AnswerCache(cacheSize);
         this.meters = meters;
     }
 

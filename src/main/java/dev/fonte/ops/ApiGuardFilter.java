@@ -25,17 +25,17 @@ import java.util.OptionalLong;
 @ServerFilter({"/api/chat", "/api/chat/**"})
 public class ApiGuardFilter {
 
-    private final OpsConfiguration config;
+    private final ApiKeys apiKeys;
     private final RateLimiter limiter;
     private final ErrorResponseProcessor<?> problems;
     private final List<String> widgetOrigins;
     private final io.micrometer.core.instrument.MeterRegistry meters;
 
-    public ApiGuardFilter(OpsConfiguration config, RateLimiter limiter, ErrorResponseProcessor<?> problems,
+    public ApiGuardFilter(ApiKeys apiKeys, RateLimiter limiter, ErrorResponseProcessor<?> problems,
                           @io.micronaut.context.annotation.Value("${micronaut.server.cors.configurations.widget.allowed-origins:}")
                           List<String> widgetOrigins, io.micrometer.core.instrument.MeterRegistry meters) {
         this.meters = meters;
-        this.config = config;
+        this.apiKeys = apiKeys;
         this.limiter = limiter;
         this.problems = problems;
         this.widgetOrigins = widgetOrigins.stream().map(String::strip).filter(o -> !o.isEmpty()).toList();
@@ -45,15 +45,16 @@ public class ApiGuardFilter {
     @Nullable
     public HttpResponse<?> guard(HttpRequest<?> request) {
         Optional<String> key = bearer(request);
-        if (!config.keys().isEmpty() && !isWidget(request)) {
+        java.util.Set<String> keys = apiKeys.current();
+        if (!keys.isEmpty() && !isWidget(request)) {
             if (key.isEmpty()) {
                 return unauthorized(request, "an API key is required: Authorization: Bearer <key>");
             }
-            if (config.keys().stream().noneMatch(k -> constantTimeEquals(k, key.get()))) {
+            if (keys.stream().noneMatch(k -> constantTimeEquals(k, key.get()))) {
                 return unauthorized(request, "the API key is not valid");
             }
         }
-        String client = key.filter(k -> config.keys().contains(k)).map(k -> "key:" + k)
+        String client = key.filter(keys::contains).map(k -> "key:" + k)
                 .orElseGet(() -> "ip:" + request.getRemoteAddress().getAddress().getHostAddress());
         OptionalLong wait = limiter.acquire(client);
         if (wait.isPresent()) {

@@ -1,26 +1,40 @@
 package dev.fonte.ops;
 
+import io.micronaut.core.propagation.MutablePropagatedContext;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MutableHttpRequest;
+import io.micronaut.http.annotation.RequestFilter;
+import io.micronaut.context.propagation.slf4j.MdcPropagationContext;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
 
+import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
- * Every response carries {@code X-Request-Id}: the client's own when it sent a sane one (so a bot can correlate its
- * logs with ours), else a new one.
+ * Every request gets an id: the client's own {@code X-Request-Id} when it sent a sane one (so a bot can correlate its
+ * logs with ours), else a new one. It is in the logging MDC ({@code requestId}) for everything done for the request,
+ * on whatever thread, and echoed in the response's {@code X-Request-Id}.
  */
 @ServerFilter("/**")
 public class RequestIdFilter {
 
     public static final String HEADER = "X-Request-Id";
+    public static final String MDC_KEY = "requestId";
     private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+
+    @RequestFilter
+    public void assign(MutableHttpRequest<?> request, MutablePropagatedContext context) {
+        String id = request.getHeaders().get(HEADER);
+        String requestId = id != null && SANE.matcher(id).matches() ? id : UUID.randomUUID().toString();
+        request.setAttribute(MDC_KEY, requestId);
+        context.add(new MdcPropagationContext(Map.of(MDC_KEY, requestId)));
+    }
 
     @ResponseFilter
     public void echo(HttpRequest<?> request, MutableHttpResponse<?> response) {
-        String id = request.getHeaders().get(HEADER);
-        response.header(HEADER, id != null && SANE.matcher(id).matches() ? id : UUID.randomUUID().toString());
+        response.header(HEADER, request.getAttribute(MDC_KEY, String.class).orElseGet(() -> UUID.randomUUID().toString()));
     }
 }

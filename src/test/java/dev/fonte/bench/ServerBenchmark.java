@@ -73,7 +73,7 @@ public final class ServerBenchmark {
         boolean loadTest = args.length > 0 && args[0].equals("load");
         int seconds = Integer.getInteger("bench.seconds", loadTest ? 60 : 10);
         int warmup = Integer.getInteger("bench.warmup", 5);
-        int clients = Integer.getInteger("bench.clients", loadTest ? 16 : 4);
+        int clients = Integer.getInteger("bench.clients", 4);
         new ServerBenchmark(Path.of("").toAbsolutePath()).run(seconds, warmup, clients, loadTest);
     }
 
@@ -82,7 +82,10 @@ public final class ServerBenchmark {
         int port = freePort();
         URI chat = URI.create("http://127.0.0.1:" + port + "/api/chat");
         Path log = project.resolve("target/bench-server.log");
-        ProcessBuilder builder = new ProcessBuilder(javaBinary(), "-jar", jar.toString())
+        // the load test caps the heap, so that whether memory levels off is seen in the resident size
+        List<String> command = loadTest ? List.of(javaBinary(), "-Xmx512m", "-jar", jar.toString())
+                : List.of(javaBinary(), "-jar", jar.toString());
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(project.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
@@ -90,6 +93,8 @@ public final class ServerBenchmark {
         // one client address sends everything here: measure the answer path, not the per-address rate limit
         builder.environment().put("FONTE_RATE_PER_SECOND", "1000000");
         builder.environment().put("FONTE_RATE_BURST", "100000");
+        // -Dbench.cache=0 measures distinct questions computed every time (no answer cache)
+        builder.environment().put("FONTE_ANSWER_CACHE_SIZE", System.getProperty("bench.cache", "1000"));
 
         System.out.printf(Locale.ROOT, "Fonte server benchmark: %s on 127.0.0.1:%d, %d CPU(s) visible%n",
                 project.relativize(jar), port, Runtime.getRuntime().availableProcessors());
