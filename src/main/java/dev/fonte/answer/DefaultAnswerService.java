@@ -60,18 +60,6 @@ public class DefaultAnswerService implements AnswerService {
                                 ConversationMemory memory,
                                 RetrievalConfiguration retrieval, ExtractiveConfiguration extractive,
                                 @io.micronaut.context.annotation.Value("${fonte.answer.max-in-flight:64}") int maxInFlight,
-                                io.micrometer.core.instrument.MeterRegistry meters) {
-        this(indexes, retriever, model, streamingModel, extractiveModel, memory, retrieval, extractive, maxInFlight,
-                meters, 1000);
-    }
-
-    @jakarta.inject.Inject
-    public DefaultAnswerService(IndexManager indexes, PassageRetriever retriever,
-                                ChatModel model, StreamingChatModel streamingModel,
-                                @Named(ExtractiveChatModel.NAME) ChatModel extractiveModel,
-                                ConversationMemory memory,
-                                RetrievalConfiguration retrieval, ExtractiveConfiguration extractive,
-                                @io.micronaut.context.annotation.Value("${fonte.answer.max-in-flight:64}") int maxInFlight,
                                 io.micrometer.core.instrument.MeterRegistry meters,
                                 @io.micronaut.context.annotation.Value("${fonte.answer.cache-size:1000}") int cacheSize) {
         this.indexes = indexes;

@@ -59,7 +59,7 @@ public final class ChainOverheadBenchmark {
                     context.getBean(ChatModel.class, Qualifiers.byName(ExtractiveChatModel.NAME)),
                     context.getBean(ConversationMemory.class), context.getBean(RetrievalConfiguration.class),
                     context.getBean(ExtractiveConfiguration.class), 64,
-                    new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
+                    new io.micrometer.core.instrument.simple.SimpleMeterRegistry(), 0);
             long answered = 0;
             for (int i = 0; i < WARMUP; i++) {
                 answered += chain.answer(Question.of(QUESTIONS.get(i % QUESTIONS.size()))).answered() ? 1 : 0;

@@ -52,7 +52,7 @@ class InFlightTest {
                     context.getBean(PassageRetriever.class), slow, context.getBean(StreamingChatModel.class), extractive,
                     context.getBean(ConversationMemory.class), context.getBean(RetrievalConfiguration.class),
                     context.getBean(ExtractiveConfiguration.class), 1,
-                    new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
+                    new io.micrometer.core.instrument.simple.SimpleMeterRegistry(), 0);
 
             CompletableFuture<Answer> first = CompletableFuture.supplyAsync(() -> service.answer(Question.of("Quante GPU?")));
             assertThat(entered.await(30, TimeUnit.SECONDS)).isTrue();
