@@ -301,6 +301,8 @@ public class ExtractiveChatModel implements ChatModel {
         if (words.size() > config.maxMissingNamed()) {
             return "";
         }
+        // only plain words are repeated back: a refusal never echoes numbers or symbols a question slipped in
+        words = words.stream().filter(w -> w.matches("\\p{L}[\\p{L}'’-]{0,24}")).toList();
         if (!words.isEmpty()) {
             return String.join(", ", words);
         }
