@@ -1,6 +1,9 @@
 # syntax=docker/dockerfile:1
 # Build: the Maven wrapper (it downloads Maven when the image has none), then the shaded jar.
 FROM eclipse-temurin:17-jdk AS build
+# the wrapper downloads Maven with curl (or wget) and unpacks it with tar when unzip is missing
+RUN (command -v curl || command -v wget) >/dev/null 2>&1 \
+    || (apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*)
 WORKDIR /src
 COPY mvnw pom.xml ./
 COPY .mvn .mvn
