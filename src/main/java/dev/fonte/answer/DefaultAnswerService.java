@@ -292,8 +292,9 @@ public class DefaultAnswerService implements AnswerService {
                 titles.put(s.passage().id(), topics.isEmpty() ? d.title() : d.title() + " (about: " + String.join(", ", topics) + ")");
             });
         }
+        // a language model sees the conversation so far; the extractive model reads only the standalone question
         return ChainPrompt.messages(p.task(), p.question(), p.standalone(), p.language(),
-                p.sources(), contexts, titles, List.of());
+                p.sources(), contexts, titles, memory.history(p.conversationId()));
     }
 
     Answer complete(Prepared p, ChatResponse response) {

@@ -38,7 +38,4 @@ public record ExtractiveConfiguration(
 
     public static final String PREFIX = "fonte.answer.extractive";
 
-    public static ExtractiveConfiguration defaults() {
-        return new ExtractiveConfiguration(0.35, 2, 6, 6, 0.5, 0.25, 0.5, 3, 0.5, 0.75);
-    }
 }

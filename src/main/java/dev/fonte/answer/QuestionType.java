@@ -81,13 +81,4 @@ public enum QuestionType {
     public boolean hasEvidence(String text) {
         return this == GENERIC || evidence.matcher(text).find();
     }
-
-    /** Where in {@code text} the evidence is, or -1. */
-    public int evidenceAt(String text) {
-        if (this == GENERIC) {
-            return -1;
-        }
-        var m = evidence.matcher(text);
-        return m.find() ? m.start() : -1;
-    }
 }

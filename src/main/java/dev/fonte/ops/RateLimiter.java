@@ -48,7 +48,4 @@ public class RateLimiter {
         return OptionalLong.of((long) Math.ceil((1 - tokens) / config.ratePerSecond()));
     }
 
-    public synchronized int clients() {
-        return buckets.size();
-    }
 }

@@ -210,4 +210,14 @@ abstract class ProviderChainContractTest {
         assertThat(String.join("", deltas)).isEqualTo(done.answer());
         assertThat(done.citations()).extracting(Citation::n).containsExactly(1, 2);
     }
+
+    @Test
+    void given_a_follow_up_then_the_model_sees_the_conversation_so_far() {
+        server.replies(quoting(1, "[1]"));
+
+        answers.answer(new Question("Quanto investirà Meta nel 2025?", "history-a"));
+        answers.answer(new Question("E l'anno scorso?", "history-a"));
+
+        assertThat(server.lastRequest().body()).contains("Quanto investirà Meta nel 2025?").contains("E l'anno scorso?");
+    }
 }
