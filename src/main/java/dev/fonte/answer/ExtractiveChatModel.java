@@ -38,6 +38,8 @@ public class ExtractiveChatModel implements ChatModel {
             "(?i)^(?:tuttavia|ma|mentre|però|pero|however|but|while|whereas)\\b[,\\s]*");
     private static final Pattern ABOUT = Pattern.compile("\\(about: ([^)]*)\\)\\s*$");
     private static final Pattern CAPITALISED = Pattern.compile("\\b\\p{Lu}\\p{L}+");
+    private static final Pattern IDENTITY = Pattern.compile(
+            "(?i)^\\W*(chi|who)\\s+(è|e'|era|sarà|sara'|is|was|will be|are|were|sono)\\b");
 
     private final Supplier<PassageIndex> index;
     private final ExtractiveConfiguration config;
@@ -79,9 +81,20 @@ public class ExtractiveChatModel implements ChatModel {
         String question = prompt.standaloneQuestion();
         QuestionType type = QuestionType.of(question);
         PassageIndex current = index.get();
-        List<QuestionTerms.Term> terms = QuestionTerms.of(question, language, current.queryAnalyzer(language));
+        // a domain concept (a glossary term) that no sentence of the corpus names in any of its words is a fact the
+        // corpus lacks: "What was Meta's revenue?" is not answered by what Meta spent, however near the words are
+        List<QuestionTerms.Term> terms = QuestionTerms.of(question, language, current.queryAnalyzer(language)).stream()
+                .map(t -> t.glossary() && t.alternatives().stream().noneMatch(a -> current.knows(language, a))
+                        ? new QuestionTerms.Term(t.alternatives(), t.surface(), QuestionTerms.Kind.CRITICAL) : t)
+                .toList();
         if (terms.isEmpty()) {
             return ChainPrompt.NOT_IN_SOURCES;
+        }
+        // "Who is Google's CEO?" asks who fits the whole description: a sentence that has Google but not its CEO
+        // does not answer it
+        if (type == QuestionType.PERSON && IDENTITY.matcher(question).find()) {
+            terms = terms.stream().map(t -> t.kind() == QuestionTerms.Kind.ORDINARY
+                    ? new QuestionTerms.Term(t.alternatives(), t.surface(), QuestionTerms.Kind.CRITICAL) : t).toList();
         }
         // in a follow-up, the words the user just wrote matter more than those carried over from the last turn
         Set<String> asked = QuestionTerms.of(prompt.question(), language, current.queryAnalyzer(language)).stream()
@@ -91,14 +104,25 @@ public class ExtractiveChatModel implements ChatModel {
         // answered by a sentence that counts GPUs
         List<QuestionTerms.Term> counted = type == QuestionType.COUNT
                 ? QuestionTerms.of(QuestionType.countedThing(question), language, current.queryAnalyzer(language)) : List.of();
+        // "ridotto o aumentato", "nuclear or solar": a sentence that names neither alternative does not answer it
+        List<QuestionTerms.Term> alternatives = alternatives(question, language, current);
         List<Candidate> candidates = new ArrayList<>();
         for (ChainPrompt.PromptSource source : prompt.sources()) {
             double similarity = current.embedder().similarity(question, source.text()).orElse(0.0);
-            candidates.add(score(question, source, terms, asked, counted, type, language, questionWords, similarity,
-                    term -> term.alternatives().stream().mapToDouble(a -> current.idf(language, a)).min().orElse(1),
-                    current.embedder()));
+            Candidate c = score(question, source, terms, asked, counted, type, language, questionWords, similarity,
+                    term -> weight(term, language, current),
+                    current.embedder());
+            if (!alternatives.isEmpty() && c.typeOk() && alternatives.stream().noneMatch(a -> names(a, source.text(), language, current.embedder()))) {
+                List<String> missing = new ArrayList<>(c.uncovered());
+                alternatives.forEach(a -> missing.add(a.surface()));
+                c = new Candidate(c.source(), c.coverage(), c.criticalOk(), false, c.covered(), missing, c.score() - 0.3,
+                        c.supported(), c.similarity());
+            }
+            candidates.add(c);
         }
         if (LOG.isDebugEnabled()) {
+            LOG.debug("q='{}' type={} terms={}", question, type, terms.stream().map(t -> t.surface() + t.alternatives() + "/"
+                    + t.kind() + "/" + String.format("%.2f", weight(t, language, current))).toList());
             candidates.forEach(c -> LOG.debug("q='{}' [{}] sim={} cov={} crit={} type={} sup={} score={} uncovered={} text={}",
                     question, c.source().n(), String.format("%.2f", c.similarity()), String.format("%.2f", c.coverage()), c.criticalOk(), c.typeOk(),
                     c.supported(), String.format("%.2f", c.score()), c.uncovered(),
@@ -183,13 +207,16 @@ public class ExtractiveChatModel implements ChatModel {
                 covered.add(term.surface());
             } else if (inContext) {
                 got += weight / 2;
-            } else if (!term.surface().isEmpty()) {
-                // a paraphrase: the nearest word of the sentence in embedding space earns part of the weight
+            } else if (!term.surface().isEmpty() && !term.glossary()) {
+                // a paraphrase: the nearest word of the sentence in embedding space earns part of the weight; not
+                // for a glossary term, whose synonyms are all listed: "revenue" is near "profits", yet not them
                 double credit = softCredit(term.surface(), source.text(), language, embedder);
                 got += weight * credit;
                 if (credit < 0.5) {
                     uncovered.add(term.surface());
                 }
+            } else if (!term.surface().isEmpty()) {
+                uncovered.add(term.surface());
             }
         }
         double coverage = total == 0 ? 1.0 : got / total;
@@ -200,7 +227,7 @@ public class ExtractiveChatModel implements ChatModel {
         }
         if (typeOk && !counted.isEmpty()) {
             QuestionTerms.Term thing = counted.get(0);
-            typeOk = matches(thing, sentence) || softCredit(thing.surface(), source.text(), language, embedder) >= 0.5;
+            typeOk = names(thing, source.text(), language, embedder);
         }
         boolean supported = coverage >= config.minCoverage()
                 || similarity >= config.minSimilarity() && coverage >= config.minCoverageWithSimilarity();
@@ -208,6 +235,51 @@ public class ExtractiveChatModel implements ChatModel {
         double topical = topics(source.title()).stream().anyMatch(source.text()::contains) ? 0.1 : 0;
         double score = coverage + config.similarityWeight() * similarity + (typeOk ? 0.3 : 0) + 0.1 / source.n() + topical;
         return new Candidate(source, coverage, criticalOk, typeOk, covered, uncovered, score, supported, similarity);
+    }
+
+    private static final Pattern EITHER_OR = Pattern.compile("(?i)\\s(?:o|oppure|or)\\s");
+
+    /**
+     * The two alternatives of an either/or question: the content word right before "o"/"or" and the first one after
+     * it. Empty when the question offers none.
+     */
+    private static List<QuestionTerms.Term> alternatives(String question, String language, PassageIndex index) {
+        Matcher m = EITHER_OR.matcher(question);
+        if (!m.find()) {
+            return List.of();
+        }
+        List<QuestionTerms.Term> before = QuestionTerms.of(question.substring(0, m.start()), language,
+                index.queryAnalyzer(language)).stream().filter(t -> !t.surface().isEmpty()).toList();
+        List<QuestionTerms.Term> after = QuestionTerms.of(question.substring(m.end()), language,
+                index.queryAnalyzer(language)).stream().filter(t -> !t.surface().isEmpty()).toList();
+        if (before.isEmpty() || after.isEmpty()) {
+            return List.of();
+        }
+        return List.of(before.get(before.size() - 1), after.get(0));
+    }
+
+    /** Whether the sentence names the term: its stem, a glossary synonym or, failing those, a near word. */
+    private boolean names(QuestionTerms.Term term, String sentence, String language, Embedder embedder) {
+        return matches(term, QuestionTerms.stems(sentence, language))
+                || !term.glossary() && softCredit(term.surface(), sentence, language, embedder) >= 0.5;
+    }
+
+    /**
+     * How much a question term says about what is asked: its rarest-sense IDF ("Musk" counts more than "Meta"). A
+     * word the corpus never uses weighs less: it may be the missing fact, but as often it is only the asker's own
+     * phrasing ("mette sul piatto", "add up to"), and the corpus cannot tell which.
+     */
+    private double weight(QuestionTerms.Term term, String language, PassageIndex index) {
+        // a glossary concept weighs as its most telling word the corpus uses ("capex" = "spese in conto capitale")
+        double idf = term.alternatives().stream().filter(a -> index.knows(language, a))
+                .mapToDouble(a -> index.idf(language, a)).max()
+                .orElseGet(() -> term.alternatives().stream().mapToDouble(a -> index.idf(language, a)).min().orElse(1));
+        return known(term, language, index) ? idf : idf * config.unknownTermWeight();
+    }
+
+    /** A term the corpus uses, or a glossary term (a domain concept, whether or not this corpus has it). */
+    private static boolean known(QuestionTerms.Term term, String language, PassageIndex index) {
+        return term.glossary() || term.alternatives().stream().anyMatch(a -> index.knows(language, a));
     }
 
     /** 0..1: how close the sentence's nearest content word is to {@code word}, scaled between the configured bounds. */
@@ -235,8 +307,12 @@ public class ExtractiveChatModel implements ChatModel {
                 return true;
             }
             if (alternative.length() >= 5) {
+                // the light stemmers leave some forms of a word apart ("annunci", "annunciat"): one stem that starts
+                // the other and is most of it is the same word; a short one is not ("potenz" is not "potenzial")
                 for (String s : stems) {
-                    if (s.length() >= 5 && (s.startsWith(alternative) || alternative.startsWith(s))) {
+                    String shorter = s.length() < alternative.length() ? s : alternative;
+                    String longer = shorter == s ? alternative : s;
+                    if (shorter.length() >= 5 && longer.startsWith(shorter) && shorter.length() * 4 >= longer.length() * 3) {
                         return true;
                     }
                 }

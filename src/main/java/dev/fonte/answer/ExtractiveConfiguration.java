@@ -22,6 +22,7 @@ import jakarta.validation.constraints.Min;
  * @param maxMissingNamed a refusal names what the article lacks when at most this many words are missing
  * @param softLow        word similarity (cosine) below which a question word the sentence lacks earns nothing
  * @param softHigh       word similarity at which it counts as fully covered (a paraphrase: "boss" for "CEO")
+ * @param unknownTermWeight weight, relative to its IDF, of a question word no sentence of the corpus uses
  */
 @ConfigurationProperties(ExtractiveConfiguration.PREFIX)
 public record ExtractiveConfiguration(
@@ -34,7 +35,8 @@ public record ExtractiveConfiguration(
         @DecimalMin("0") @DecimalMax("5") @Bindable(defaultValue = "0.5") double similarityWeight,
         @Min(0) @Max(10) @Bindable(defaultValue = "3") int maxMissingNamed,
         @DecimalMin("0") @DecimalMax("1") @Bindable(defaultValue = "0.5") double softLow,
-        @DecimalMin("0") @DecimalMax("1") @Bindable(defaultValue = "0.75") double softHigh) {
+        @DecimalMin("0") @DecimalMax("1") @Bindable(defaultValue = "0.75") double softHigh,
+        @DecimalMin("0") @DecimalMax("1") @Bindable(defaultValue = "0.5") double unknownTermWeight) {
 
     public static final String PREFIX = "fonte.answer.extractive";
 

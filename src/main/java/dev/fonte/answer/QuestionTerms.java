@@ -5,13 +5,11 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
-import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
-import org.apache.lucene.analysis.tokenattributes.PositionLengthAttribute;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -39,7 +37,11 @@ final class QuestionTerms {
             // light verbs and pronouns that carry no subject of their own
             "stato stata stati state essere avere fare fatto qualcosa qualche cose pensa pensano riesce riescono",
             "deve devono dovrebbe vengono viene venire oltre",
-            "something anything thing things think thinks doing done get gets got make makes");
+            "something anything thing things think thinks doing done get gets got make makes",
+            // words that point back at something said before instead of naming it ("qualcosa di simile")
+            "simile simili analogo analoga stesso stessa stessi altrettanto similar same likewise alike",
+            // particles of phrasal verbs ("add up to", "come up with") carry no subject either
+            "up out off");
     private static final Pattern YEAR = Pattern.compile("(19|20)\\d{2}");
     private static final Pattern DIGIT = Pattern.compile(".*\\d.*");
 
@@ -47,6 +49,11 @@ final class QuestionTerms {
 
     /** One question term: its alternatives (stem plus glossary synonyms) and the words it came from. */
     record Term(Set<String> alternatives, String surface, Kind kind) {
+
+        /** A glossary term: the glossary added synonyms to it. */
+        boolean glossary() {
+            return alternatives.size() > 1;
+        }
     }
 
     private QuestionTerms() {
@@ -57,49 +64,63 @@ final class QuestionTerms {
     /** @param queryAnalyzer the language's query analyzer (with the glossary's synonyms); it stays open */
     static List<Term> of(String question, String language, Analyzer queryAnalyzer) {
         Set<String> skip = SKIP.computeIfAbsent(language, l -> stems(QUESTION_WORDS, l));
-        Map<Integer, Term> byPosition = new LinkedHashMap<>();
+        // one term per stretch of the question: a glossary synonym spans the words it replaces ("chip grafici" =
+        // "gpu", "Wall Street" = "borsa"), so tokens whose spans overlap are one term, however many positions the
+        // synonym graph gives them
+        List<int[]> spans = new ArrayList<>();
+        List<Set<String>> tokens = new ArrayList<>();
         try (TokenStream ts = queryAnalyzer.tokenStream("q", question)) {
             CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
             OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);
-            PositionIncrementAttribute inc = ts.addAttribute(PositionIncrementAttribute.class);
-            PositionLengthAttribute len = ts.addAttribute(PositionLengthAttribute.class);
             ts.reset();
-            int position = -1;
             while (ts.incrementToken()) {
-                position += inc.getPositionIncrement();
                 String t = term.toString();
                 if (skip.contains(t)) {
                     continue;
                 }
-                String surface = question.substring(offset.startOffset(), Math.min(offset.endOffset(), question.length()));
-                Term existing = byPosition.get(position);
-                if (existing == null) {
-                    Set<String> alternatives = new HashSet<>();
-                    alternatives.add(t);
-                    byPosition.put(position, new Term(alternatives, surface, kind(t, surface, offset.startOffset(), question)));
-                } else {
-                    existing.alternatives().add(t);
-                }
-                if (len.getPositionLength() > 1) {
-                    // a multi-word synonym ("chip grafici" = "gpu") also covers the words it spans
-                    for (int p = position + 1; p < position + len.getPositionLength(); p++) {
-                        byPosition.computeIfAbsent(p, k -> new Term(new HashSet<>(), "", Kind.ORDINARY))
-                                .alternatives().add(t);
+                int start = offset.startOffset();
+                int end = Math.min(offset.endOffset(), question.length());
+                int at = -1;
+                for (int i = 0; i < spans.size(); i++) {
+                    if (start < spans.get(i)[1] && spans.get(i)[0] < end) {
+                        at = i;
+                        break;
                     }
+                }
+                if (at < 0) {
+                    spans.add(new int[] {start, end});
+                    tokens.add(new HashSet<>(Set.of(t)));
+                } else {
+                    spans.get(at)[0] = Math.min(spans.get(at)[0], start);
+                    spans.get(at)[1] = Math.max(spans.get(at)[1], end);
+                    tokens.get(at).add(t);
                 }
             }
             ts.end();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return byPosition.values().stream().filter(t -> !t.surface().isEmpty() || !t.alternatives().isEmpty()).toList();
+        List<Term> out = new ArrayList<>();
+        for (int i = 0; i < spans.size(); i++) {
+            int[] span = spans.get(i);
+            Set<String> alternatives = tokens.get(i);
+            String surface = question.substring(span[0], span[1]);
+            Kind kind = kind(alternatives, surface, span[0], question);
+            // a capitalised glossary term ("Wall Street") names a domain concept the glossary spells out, not an
+            // entity every answer must repeat
+            if (kind == Kind.CRITICAL && alternatives.size() > 1 && !DIGIT.matcher(surface).matches()) {
+                kind = Kind.ORDINARY;
+            }
+            out.add(new Term(alternatives, surface, kind));
+        }
+        return out;
     }
 
-    private static Kind kind(String stem, String surface, int start, String question) {
-        if (YEAR.matcher(stem).matches()) {
+    private static Kind kind(Set<String> stems, String surface, int start, String question) {
+        if (stems.stream().anyMatch(s -> YEAR.matcher(s).matches())) {
             return Kind.YEAR;
         }
-        if (DIGIT.matcher(stem).matches()) {
+        if (stems.stream().anyMatch(s -> DIGIT.matcher(s).matches())) {
             return Kind.CRITICAL;
         }
         boolean capitalised = !surface.isEmpty() && Character.isUpperCase(surface.codePointAt(0));

@@ -8,10 +8,17 @@ import java.util.regex.Pattern;
  * sentence must carry to answer it: an amount, a number, a name, a time, a place or a price.
  */
 public enum QuestionType {
-    PLACE("(?i)\\b(dove|where|in (quale|che) (stato|citt[aà]|paese|regione|luogo|localit[aà])|"
-            + "in which (state|city|country|region|place|location)|what (state|city|country|location))\\b",
-            "(?:\\b(?:in|a|ad|nel|nella|nello|negli|nelle|presso|vicino a|at|near|outside|inside)\\s+\\p{Lu}\\p{L}+)"),
-    PRICE("(?i)\\b(prezzo|price|quotazione|quota|costa(no)? le azioni|share price|stock price|worth per share)\\b",
+    PLACE("(?i)\\b(dove|where|(in )?(quale|che) (stato|citt[aà]|paese|regione|luogo|localit[aà])|"
+            + "(in )?(which|what) (state|city|country|region|place|location|town|site)|"
+            // where something was said: "su quale piattaforma", "on which platform"
+            + "(su|in|on) (quale|che|which|what) (piattaforma|social|canale|platform|channel|outlet))\\b",
+            // a place, or the medium something was said on ("su Facebook", "on Facebook")
+            "(?:\\b(?:in|a|ad|nel|nella|nello|negli|nelle|presso|vicino a|at|near|outside|inside)\\s+\\p{Lu}\\p{L}+|"
+                    + "(?i:\\b(?:post|video|blog|intervista|interview|podcast|conferenza|conference|comunicato|"
+                    + "statement|lettera|letter)\\w*\\s+(?:\\p{L}+\\s+){0,2}(?:su|sul|sulla|on|in)\\s+)\\p{Lu}\\p{L}+)"),
+    PRICE("(?i)\\b(prezzo|price|quotazione|quota|costa(no)? le azioni|share price|stock price|worth per share|"
+            + "(quanto )?(vale|valgono|valeva|costa|costano|costava)\\b.{0,20}\\b(azion[ei]|titol[oi])|"
+            + "how much (is|are|was|were) (a |one |each )?(share|stock)s?\\b.{0,30}\\bworth)\\b",
             "(?:[$€£]\\s?\\d|\\d[\\d.,_ ]*\\s*(?:dollari|dollars|euro|usd|\\$))"),
     TIME("(?i)\\b(quando|entro quando|in che anno|in quale anno|in che giorno|che giorno|in che data|quale data|"
             + "when|what year|which year|what day|which day|what date|on what date|by when|how soon)\\b",
@@ -21,7 +28,10 @@ public enum QuestionType {
                     + "\\bquest['’]anno\\b|\\bthis year\\b|\\banno scorso\\b|\\blast year\\b|\\bentro\\b|\\bby the end\\b)"),
     AMOUNT("(?i)\\b(quanto|quanta|quanti soldi|quanti dollari|quanti miliardi|how much|what amount|what budget|"
             + "what sum|che cifra|quale cifra|what figure|how big|how large|what size|quanto grande|quale dimensione|"
-            + "what('s| is) the size)\\b",
+            + "what('s| is) the size|"
+            // "What is Microsoft spending on...", "What did Meta spend...": a spending verb makes "what" an amount
+            + "what (will|did|does|do|is|are|was|were) [\\p{L}'’ ]{1,30}\\b(spend|spending|spent|invest|investing|"
+            + "invested|pay|paying|paid|cost|costing))\\b",
             "(?i)(?:[$€£]\\s?\\d|\\d[\\d_]*(?:\\s*%|[\\s-]*(?:miliardi|milioni|billions?|millions?|trillions?|dollari|dollars?|"
                     + "euros?|per cento|percent|gigawatts?|gw|volte|times)\\b))"),
     COUNT("(?i)\\b(quanti|quante|how many|numero di|number of)\\b", "\\d"),
@@ -42,6 +52,13 @@ public enum QuestionType {
             + "ci sono|si può|is|are|was|were|does|do|did|can|could|should|will|would|has|have|had)\\b");
 
     /**
+     * Question words that ask for no particular kind of fact: how, why (Italian and English). "What"/"cosa" are not
+     * among them: the noun after them often names the kind ("what share price").
+     */
+    private static final Pattern OPEN_QUESTION = Pattern.compile(
+            "(?i)\\b(come|perch[ée]|per quale (motivo|ragione)|in che modo|how|why|for what reason)\\b");
+
+    /**
      * The type whose question words come first (the question's own question word, not one inside a clause: "Can I
      * take this as advice on where to invest?" is a yes/no question); GENERIC for yes/no questions and when none
      * appears.
@@ -51,15 +68,20 @@ public enum QuestionType {
         if (YES_NO.matcher(q).find()) {
             return GENERIC;
         }
+        // a question word that names no kind of fact ("Come...", "Why...") opens the question: a typed word after it
+        // is inside a clause ("Come l'hanno presa gli sviluppatori quando Llama è stato aperto?")
+        var open = OPEN_QUESTION.matcher(q);
+        int untyped = open.find() ? open.start() : Integer.MAX_VALUE;
         QuestionType first = GENERIC;
-        int at = Integer.MAX_VALUE;
+        int at = untyped;
         for (QuestionType t : values()) {
             if (t == GENERIC) {
                 continue;
             }
             var m = t.asks.matcher(q);
-            // on a tie the more specific type (declared first) wins: "quanti soldi" is an amount, not a count
-            if (m.find() && m.start() < at) {
+            // on a tie the more specific type (declared first) wins: "quanti soldi" is an amount, not a count; and a
+            // typed question word wins over the open one it starts with ("how much" over "how")
+            if (m.find() && (m.start() < at || m.start() == untyped && first == GENERIC)) {
                 at = m.start();
                 first = t;
             }

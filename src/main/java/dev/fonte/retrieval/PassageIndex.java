@@ -120,15 +120,27 @@ public final class PassageIndex implements Closeable {
      * sentences in that language; a term no sentence has gets the highest value.
      */
     public double idf(String language, String term) {
-        String lang = languages.contains(language) ? language : languages.stream().findFirst().orElse(language);
+        String field = field(IndexFields.TEXT, indexedLanguage(language));
         try {
-            String field = field(IndexFields.TEXT, lang);
             int n = Math.max(1, reader.getDocCount(field));
             int df = reader.docFreq(new Term(field, term));
             return Math.log(1 + (n - df + 0.5) / (df + 0.5));
         } catch (IOException e) {
             throw new UncheckedIOException("in-memory index failed", e);
         }
+    }
+
+    /** Whether some sentence of a language has this (stemmed) term: the corpus uses the word at all. */
+    public boolean knows(String language, String term) {
+        try {
+            return reader.docFreq(new Term(field(IndexFields.TEXT, indexedLanguage(language)), term)) > 0;
+        } catch (IOException e) {
+            throw new UncheckedIOException("in-memory index failed", e);
+        }
+    }
+
+    private String indexedLanguage(String language) {
+        return languages.contains(language) ? language : languages.stream().findFirst().orElse(language);
     }
 
     /** The query analyzer of a language (the index chain plus the glossary), shared; never close it. */

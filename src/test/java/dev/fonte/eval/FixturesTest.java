@@ -68,6 +68,11 @@ class FixturesTest {
                     () -> assertThat(suite.score()).as("score of %s%n%s", suite.suite().name(), console)
                             .isGreaterThanOrEqualTo(suite.suite().minScore())));
         }
+        // the issues' bar also asks every follow-up to be right, whatever the suite's overall score
+        tests.add(DynamicTest.dynamicTest("every follow-up case passes",
+                () -> assertThat(run.cases().filter(c -> c.testCase().tags().contains("followup"))
+                        .filter(c -> !c.passed()).map(c -> c.testCase().id()).toList())
+                        .as("follow-up cases that failed%n%s", console).isEmpty()));
         return tests;
     }
 
