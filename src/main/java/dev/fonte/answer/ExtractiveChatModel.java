@@ -373,16 +373,19 @@ public class ExtractiveChatModel implements ChatModel {
     }
 
     private String missing(Candidate nearest, QuestionType type, String language) {
+        // the nearest sentence covers what is asked about but lacks the kind of fact asked for: say which kind
+        // ("does not say where"), not which of the asker's words it lacks
+        String fact = Refusals.factName(type, language);
+        if (nearest.criticalOk() && nearest.supported() && !nearest.typeOk() && !fact.isEmpty()) {
+            return fact;
+        }
         List<String> words = nearest.uncovered().stream().distinct().toList();
         if (words.size() > config.maxMissingNamed()) {
             return "";
         }
         // only plain words are repeated back: a refusal never echoes numbers or symbols a question slipped in
         words = words.stream().filter(w -> w.matches("\\p{L}[\\p{L}'’-]{0,24}")).toList();
-        if (!words.isEmpty()) {
-            return String.join(", ", words);
-        }
-        return Refusals.factName(type, language);
+        return words.isEmpty() ? fact : String.join(", ", words);
     }
 
     /** Appends "Sentence [n]." keeping the sentence verbatim (its first letter capitalised). */

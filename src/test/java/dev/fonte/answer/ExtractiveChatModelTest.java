@@ -1,0 +1,115 @@
+package dev.fonte.answer;
+
+import dev.fonte.corpus.Corpus;
+import dev.fonte.corpus.Document;
+import dev.fonte.corpus.Passage;
+import dev.fonte.corpus.Segmenter;
+import dev.fonte.retrieval.Glossary;
+import dev.fonte.retrieval.PassageIndex;
+import dev.fonte.retrieval.ScoredPassage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The embedded default's answer rules on a tiny English corpus built on purpose, with a glossary of its own: every
+ * sentence is a source, as if retrieval had found them all, so only the answer model decides.
+ */
+class ExtractiveChatModelTest {
+
+    private static final String TEXT = """
+            Mark Zuckerberg, CEO of Meta, announced the plan in a post on Facebook.
+
+            Meta raised its capital expenditure to $65 billion this year. Meta spent $38 billion last year.
+
+            Investors hope Meta will generate profits from its advances.
+
+            Together with Google and OpenAI, Meta leads the artificial intelligence landscape.
+
+            Elon Musk also has ambitions to build large data centers for his companies.
+
+            Meta's new data centers will draw two gigawatts of power.
+            """;
+
+    private static final String GLOSSARY = """
+            capex, capital expenditure, spese in conto capitale
+            revenue, revenues, ricavi, fatturato
+            ceo, chief executive, boss
+            stock market, wall street, borsa
+            """;
+
+    @TempDir
+    static Path folder;
+
+    static PassageIndex index;
+    static ExtractiveChatModel model;
+
+    @BeforeAll
+    static void build() throws IOException {
+        Files.writeString(folder.resolve("glossary.synonyms"), GLOSSARY);
+        List<Passage> passages = Segmenter.segment("doc", "en", TEXT);
+        Corpus corpus = new Corpus(List.of(new Document("doc", "Meta's plan", "en", null, null, null, TEXT)), passages);
+        index = PassageIndex.build(corpus, Glossary.load(folder), 0.3);
+        model = new ExtractiveChatModel(() -> index,
+                new ExtractiveConfiguration(0.35, 2, 6, 6, 0.5, 0.25, 0.5, 3, 0.5, 0.75, 0.5));
+    }
+
+    @AfterAll
+    static void close() throws IOException {
+        index.close();
+    }
+
+    private static String ask(String question) {
+        List<ScoredPassage> sources = index.corpus().sentences().stream().map(p -> new ScoredPassage(p, 1.0)).toList();
+        return model.answer(ChainPrompt.messages(ChainPrompt.Task.ANSWER, question, question, "en", sources,
+                Map.of(), Map.of(), List.of()));
+    }
+
+    @Test
+    void a_multi_word_glossary_term_is_one_term_however_many_synonyms_it_has() {
+        List<QuestionTerms.Term> terms = QuestionTerms.of("What were Wall Street analysts expecting?", "en",
+                index.queryAnalyzer("en"));
+        assertThat(terms).extracting(QuestionTerms.Term::surface).containsExactly("Wall Street", "analysts", "expecting");
+        assertThat(terms.get(0).alternatives()).contains("borsa", "wall", "street");
+        // a glossary concept is not a name an answer must repeat
+        assertThat(terms.get(0).kind()).isEqualTo(QuestionTerms.Kind.ORDINARY);
+    }
+
+    @Test
+    void a_domain_concept_the_corpus_never_names_is_refused_not_answered_with_a_near_fact() {
+        assertThat(ask("What was Meta's revenue last year?")).startsWith(ChainPrompt.NOT_IN_SOURCES).contains("revenue");
+        assertThat(ask("How much did Meta spend last year?")).contains("$38 billion").doesNotStartWith(ChainPrompt.NOT_IN_SOURCES);
+    }
+
+    @Test
+    void an_either_or_question_needs_a_sentence_naming_one_of_the_alternatives() {
+        assertThat(ask("Did Meta raise or cut its capex?")).contains("raised its capital expenditure");
+        // the sentence on the data centers' power names neither alternative
+        assertThat(ask("Will Meta's new data centers draw nuclear or solar power?")).startsWith(ChainPrompt.NOT_IN_SOURCES);
+    }
+
+    @Test
+    void an_identity_question_needs_the_whole_description() {
+        assertThat(ask("Who is the CEO of Meta?")).contains("Mark Zuckerberg");
+        assertThat(ask("Who is the CEO of Google?")).startsWith(ChainPrompt.NOT_IN_SOURCES);
+    }
+
+    @Test
+    void a_rare_name_carries_the_question_when_the_other_words_are_only_phrasing() {
+        assertThat(ask("Has Musk got something similar in mind?")).contains("Elon Musk");
+    }
+
+    @Test
+    void a_where_question_is_answered_by_the_medium_something_was_said_on() {
+        assertThat(ask("Where did Zuckerberg announce the plan?")).contains("post on Facebook");
+    }
+}

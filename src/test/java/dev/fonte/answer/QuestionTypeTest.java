@@ -1,0 +1,42 @@
+package dev.fonte.answer;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The kind of fact a question asks for, read from its own question word. */
+class QuestionTypeTest {
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', value = {
+            "Quante GPU avrà Meta?|COUNT",
+            "Quanti soldi ha speso Meta?|AMOUNT",
+            "How much will Meta spend?|AMOUNT",
+            "What is Microsoft spending on AI infrastructure?|AMOUNT",
+            "What's Meta's share price right now?|PRICE",
+            "Quanto vale oggi un'azione Meta?|PRICE",
+            "Quanto vale il progetto Stargate?|AMOUNT",
+            "Which city will host the data center?|PLACE",
+            "Su quale piattaforma Zuckerberg ha dato la notizia?|PLACE",
+            "Quando esce Llama 5?|TIME",
+            "Chi è il CEO di Meta?|PERSON",
+            // an open question word first: a typed one later is inside a clause
+            "Come l'hanno presa gli sviluppatori quando Llama è stato aperto?|GENERIC",
+            "Why does Zuckerberg think all this spending is worth it?|GENERIC",
+            "How many GPUs will Meta run?|COUNT",
+            "Is this article investment advice?|GENERIC"})
+    void reads_the_kind_of_fact_asked_for(String question, QuestionType expected) {
+        assertThat(QuestionType.of(question)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "In a recent post on Facebook, Zuckerberg revealed the plan.|true",
+            "In un recente post su Facebook, Zuckerberg ha rivelato i piani.|true",
+            "Microsoft plans to invest $80 billion, based on OpenAI's technologies.|false",
+            "The data center will be built in Louisiana.|true"})
+    void a_place_is_a_location_or_the_medium_something_was_said_on(String sentence, boolean evidence) {
+        assertThat(QuestionType.PLACE.hasEvidence(sentence)).isEqualTo(evidence);
+    }
+}
