@@ -88,7 +88,7 @@ public final class PassageIndex implements Closeable {
                 d.add(new TextField(field(IndexFields.TEXT, doc.language()), sentence.text(), Field.Store.NO));
                 d.add(new TextField(field(IndexFields.CONTEXT, doc.language()),
                         corpus.paragraphOf(sentence).text(), Field.Store.NO));
-                embedder.embed(sentence.text()).ifPresent(v ->
+                embedder.embedCorpusText(sentence.text()).ifPresent(v ->
                         d.add(new KnnFloatVectorField(IndexFields.VECTOR, v, VectorSimilarityFunction.DOT_PRODUCT)));
                 // idempotent: a passage id is indexed once however often the corpus is re-read
                 writer.updateDocument(new Term(IndexFields.ID, sentence.id()), d);
