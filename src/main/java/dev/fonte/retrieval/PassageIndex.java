@@ -16,6 +16,9 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -52,6 +55,9 @@ public final class PassageIndex implements Closeable {
     private final double contextWeight;
     private final SynonymMap synonyms;
     private final Map<String, List<ScoredPassage>> keySentences = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Per text field: how many sentences have it, and each term's document frequency (read once: immutable). */
+    private final Map<String, Integer> docCounts = new HashMap<>();
+    private final Map<String, Map<String, Integer>> docFreqs = new HashMap<>();
 
     private final Embedder embedder;
 
@@ -68,7 +74,26 @@ public final class PassageIndex implements Closeable {
         corpus.documents().forEach(d -> languages.add(d.language()));
         for (String language : languages) {
             queryAnalyzers.put(language, FonteAnalyzers.query(language, synonyms));
+            String field = field(IndexFields.TEXT, language);
+            docCounts.put(field, reader.getDocCount(field));
+            docFreqs.put(field, docFreqs(field));
         }
+    }
+
+    /** Every term of a field with its document frequency. */
+    private Map<String, Integer> docFreqs(String field) throws IOException {
+        Map<String, Integer> freqs = new HashMap<>();
+        for (var leaf : reader.leaves()) {
+            Terms terms = leaf.reader().terms(field);
+            if (terms == null) {
+                continue;
+            }
+            TermsEnum e = terms.iterator();
+            for (BytesRef term = e.next(); term != null; term = e.next()) {
+                freqs.merge(term.utf8ToString(), e.docFreq(), Integer::sum);
+            }
+        }
+        return freqs;
     }
 
     public static PassageIndex build(Corpus corpus, SynonymMap synonyms, double contextWeight) {
@@ -121,14 +146,11 @@ public final class PassageIndex implements Closeable {
      */
     public double idf(String language, String term) {
         String lang = languages.contains(language) ? language : languages.stream().findFirst().orElse(language);
-        try {
-            String field = field(IndexFields.TEXT, lang);
-            int n = Math.max(1, reader.getDocCount(field));
-            int df = reader.docFreq(new Term(field, term));
-            return Math.log(1 + (n - df + 0.5) / (df + 0.5));
-        } catch (IOException e) {
-            throw new UncheckedIOException("in-memory index failed", e);
-        }
+        String field = field(IndexFields.TEXT, lang);
+        // the counts were read from the index once (IndexReader#getDocCount and #docFreq): it never changes
+        int n = Math.max(1, docCounts.getOrDefault(field, 0));
+        int df = docFreqs.getOrDefault(field, Map.of()).getOrDefault(term, 0);
+        return Math.log(1 + (n - df + 0.5) / (df + 0.5));
     }
 
     /** The query analyzer of a language (the index chain plus the glossary), shared; never close it. */
