@@ -1,5 +1,6 @@
 package dev.fonte;
 
+import dev.fonte.retrieval.Preload;
 import io.micronaut.runtime.Micronaut;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.info.Info;
@@ -9,6 +10,8 @@ import io.swagger.v3.oas.annotations.info.Info;
 public class Application {
 
     public static void main(String[] args) {
+        // the embedding model loads while the application context starts (dev.fonte.retrieval.Preload)
+        Preload.start(args);
         Micronaut.run(Application.class, args);
     }
 }

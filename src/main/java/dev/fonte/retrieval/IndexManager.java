@@ -3,6 +3,7 @@ package dev.fonte.retrieval;
 import dev.fonte.corpus.CorpusConfiguration;
 import dev.fonte.corpus.CorpusLoader;
 import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.BeanProvider;
 import io.micronaut.context.event.ShutdownEvent;
@@ -52,6 +53,7 @@ public class IndexManager {
                 PassageIndex index = build();
                 warmUp(index);
                 swap(index);
+                index.embedder().saveStore();
                 embedVocabulary(index);
                 first.complete(index);
             } catch (RuntimeException e) {
@@ -70,7 +72,7 @@ public class IndexManager {
         CorpusLoader.Result loaded = new CorpusLoader(corpusConfiguration.chrome()).load(folder);
         // a fresh embedder per index: cached vectors never outlive the corpus they were computed for
         EmbeddingModel model = configuration.dense() && embeddingModel.isPresent() ? embeddingModel.get() : null;
-        Embedder embedder = new Embedder(model, configuration.cacheSize());
+        Embedder embedder = new Embedder(model, configuration.cacheSize(), vectorStore(model));
         PassageIndex index = PassageIndex.build(loaded.corpus(), Glossary.load(folder), configuration.contextWeight(),
                 embedder);
         LOG.info("Index ready: {} sentences from {} document(s) in {} ms", index.size(),
@@ -78,9 +80,18 @@ public class IndexManager {
         return index;
     }
 
+    /** The vectors of corpus texts kept between starts: for the bundled model only, whose identity is known. */
+    private VectorStore vectorStore(EmbeddingModel model) {
+        if (model == null || model.getClass() != AllMiniLmL6V2QuantizedEmbeddingModel.class) {
+            return VectorStore.none();
+        }
+        return VectorStore.open(configuration.vectorCacheFolder(), VectorStore.miniLmIdentity(model.getClass().getClassLoader()));
+    }
+
     /** One search of each kind before readiness, so the first real question does not pay for class loading. */
     private static void warmUp(PassageIndex index) {
         for (var doc : index.corpus().documents()) {
+            index.embedder().embedCorpusText(doc.title());
             index.searchLexical(doc.title(), doc.language(), 1);
             index.searchDense(doc.title(), doc.language(), 1);
         }
@@ -102,7 +113,8 @@ public class IndexManager {
                 }
             }
         }
-        words.forEach(index.embedder()::embed);
+        words.forEach(index.embedder()::embedCorpusText);
+        index.embedder().saveStore();
         LOG.info("Embedded {} corpus words", words.size());
     }
 

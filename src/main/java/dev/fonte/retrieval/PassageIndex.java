@@ -16,6 +16,9 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -52,6 +55,9 @@ public final class PassageIndex implements Closeable {
     private final double contextWeight;
     private final SynonymMap synonyms;
     private final Map<String, List<ScoredPassage>> keySentences = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Per text field: how many sentences have it, and each term's document frequency (read once: immutable). */
+    private final Map<String, Integer> docCounts = new HashMap<>();
+    private final Map<String, Map<String, Integer>> docFreqs = new HashMap<>();
 
     private final Embedder embedder;
 
@@ -68,7 +74,26 @@ public final class PassageIndex implements Closeable {
         corpus.documents().forEach(d -> languages.add(d.language()));
         for (String language : languages) {
             queryAnalyzers.put(language, FonteAnalyzers.query(language, synonyms));
+            String field = field(IndexFields.TEXT, language);
+            docCounts.put(field, reader.getDocCount(field));
+            docFreqs.put(field, docFreqs(field));
         }
+    }
+
+    /** Every term of a field with its document frequency. */
+    private Map<String, Integer> docFreqs(String field) throws IOException {
+        Map<String, Integer> freqs = new HashMap<>();
+        for (var leaf : reader.leaves()) {
+            Terms terms = leaf.reader().terms(field);
+            if (terms == null) {
+                continue;
+            }
+            TermsEnum e = terms.iterator();
+            for (BytesRef term = e.next(); term != null; term = e.next()) {
+                freqs.merge(term.utf8ToString(), e.docFreq(), Integer::sum);
+            }
+        }
+        return freqs;
     }
 
     public static PassageIndex build(Corpus corpus, SynonymMap synonyms, double contextWeight) {
@@ -88,7 +113,7 @@ public final class PassageIndex implements Closeable {
                 d.add(new TextField(field(IndexFields.TEXT, doc.language()), sentence.text(), Field.Store.NO));
                 d.add(new TextField(field(IndexFields.CONTEXT, doc.language()),
                         corpus.paragraphOf(sentence).text(), Field.Store.NO));
-                embedder.embed(sentence.text()).ifPresent(v ->
+                embedder.embedCorpusText(sentence.text()).ifPresent(v ->
                         d.add(new KnnFloatVectorField(IndexFields.VECTOR, v, VectorSimilarityFunction.DOT_PRODUCT)));
                 // idempotent: a passage id is indexed once however often the corpus is re-read
                 writer.updateDocument(new Term(IndexFields.ID, sentence.id()), d);
@@ -121,22 +146,19 @@ public final class PassageIndex implements Closeable {
      */
     public double idf(String language, String term) {
         String field = field(IndexFields.TEXT, indexedLanguage(language));
-        try {
-            int n = Math.max(1, reader.getDocCount(field));
-            int df = reader.docFreq(new Term(field, term));
-            return Math.log(1 + (n - df + 0.5) / (df + 0.5));
-        } catch (IOException e) {
-            throw new UncheckedIOException("in-memory index failed", e);
-        }
+        // the counts were read from the index once (IndexReader#getDocCount and #docFreq): it never changes
+        int n = Math.max(1, docCounts.getOrDefault(field, 0));
+        int df = docFreq(field, term);
+        return Math.log(1 + (n - df + 0.5) / (df + 0.5));
     }
 
     /** Whether some sentence of a language has this (stemmed) term: the corpus uses the word at all. */
     public boolean knows(String language, String term) {
-        try {
-            return reader.docFreq(new Term(field(IndexFields.TEXT, indexedLanguage(language)), term)) > 0;
-        } catch (IOException e) {
-            throw new UncheckedIOException("in-memory index failed", e);
-        }
+        return docFreq(field(IndexFields.TEXT, indexedLanguage(language)), term) > 0;
+    }
+
+    private int docFreq(String field, String term) {
+        return docFreqs.getOrDefault(field, Map.of()).getOrDefault(term, 0);
     }
 
     private String indexedLanguage(String language) {

@@ -1,6 +1,7 @@
 package dev.fonte.retrieval;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.bind.annotation.Bindable;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -19,6 +20,8 @@ import jakarta.validation.constraints.NotNull;
  * @param readyTimeout  seconds a request waits for the first index build before it is refused with 503
  * @param cacheSize     question and sentence vectors kept (one vector is 384 floats)
  * @param denseWeight   weight of the dense ranking in the fusion, relative to BM25's 1
+ * @param vectorCache   folder where the corpus texts' vectors are kept between starts (empty: fonte-vectors in the
+ *                      temporary directory; {@code off}: not kept)
  */
 @ConfigurationProperties(RetrievalConfiguration.PREFIX)
 public record RetrievalConfiguration(
@@ -29,12 +32,21 @@ public record RetrievalConfiguration(
         @DecimalMin("0") @DecimalMax("1") @Bindable(defaultValue = "0.3") double contextWeight,
         @Min(0) @Max(120) @Bindable(defaultValue = "10") int readyTimeout,
         @Min(16) @Max(1_000_000) @Bindable(defaultValue = "10000") int cacheSize,
-        @DecimalMin("0") @DecimalMax("10") @Bindable(defaultValue = "1.0") double denseWeight) {
+        @DecimalMin("0") @DecimalMax("10") @Bindable(defaultValue = "1.0") double denseWeight,
+        @Nullable String vectorCache) {
 
     public static final String PREFIX = "fonte.retrieval";
 
     /** How candidates are found. */
     public enum Mode { HYBRID, BM25, DENSE }
+
+    /** The folder of the vector store, or null when it is off. */
+    public String vectorCacheFolder() {
+        if (vectorCache == null || vectorCache.isBlank()) {
+            return java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "fonte-vectors").toString();
+        }
+        return vectorCache.trim().equalsIgnoreCase("off") ? null : vectorCache.trim();
+    }
 
     public boolean dense() {
         return mode != Mode.BM25;

@@ -30,7 +30,8 @@ import java.util.stream.Stream;
  *
  * <p>Run: {@code ./mvnw -q -Pbench package -DskipTests} (see docs/BENCHMARK.md). Tuning, as system properties:
  * {@code bench.seconds} (each measured phase, default 10), {@code bench.warmup} (seconds, default 5),
- * {@code bench.clients} (concurrent clients, default 4).
+ * {@code bench.clients} (concurrent clients, default 4), {@code bench.starts} (rounds of start-up measurements,
+ * default 3; 0: none), {@code bench.cache} (0: no answer cache), {@code bench.jar} (another jar).
  */
 public final class ServerBenchmark {
 
@@ -74,7 +75,119 @@ public final class ServerBenchmark {
         int seconds = Integer.getInteger("bench.seconds", loadTest ? 60 : 10);
         int warmup = Integer.getInteger("bench.warmup", 5);
         int clients = Integer.getInteger("bench.clients", 4);
-        new ServerBenchmark(Path.of("").toAbsolutePath()).run(seconds, warmup, clients, loadTest);
+        ServerBenchmark bench = new ServerBenchmark(Path.of("").toAbsolutePath());
+        if (!loadTest) {
+            bench.startups(Integer.getInteger("bench.starts", 3));
+        }
+        bench.run(seconds, warmup, clients, loadTest);
+    }
+
+    /** How a start is launched: JVM options and environment on top of the benchmark's own. */
+    record Launch(String label, List<String> jvmOptions, java.util.Map<String, String> env) {
+    }
+
+    /**
+     * Start-up figures: {@code starts} rounds of four launches, interleaved so that the machine's load weighs on each
+     * alike: plain {@code java -jar} and with an application class-data sharing archive (as the Docker image runs),
+     * each with the corpus vectors computed (vector store off: a first start) and read from the vector store (a
+     * restart). A training start first writes the archive (target/fonte.jsa) and the store (target/bench-vectors).
+     * Prints the median time to the first answer and the server's CPU time by then.
+     */
+    private void startups(int starts) throws Exception {
+        if (starts <= 0) {
+            return;
+        }
+        Path jar = jar();
+        Path archive = project.resolve("target/fonte.jsa");
+        Path vectors = project.resolve("target/bench-vectors");
+        Files.deleteIfExists(archive);
+        System.out.printf(Locale.ROOT, "start-up: a training start (-XX:ArchiveClassesAtExit=%s), then %d rounds of 4 starts%n",
+                project.relativize(archive), starts);
+        Launch training = new Launch("training", List.of("-XX:ArchiveClassesAtExit=" + archive),
+                java.util.Map.of("FONTE_VECTOR_CACHE", vectors.toString()));
+        Process trainer = start(jar, training);
+        try {
+            URI chat = URI.create("http://127.0.0.1:" + launchPort + "/api/chat");
+            awaitFirstAnswer(trainer, chat, System.nanoTime(), false);
+            for (String q : QUESTIONS) {
+                http.send(post(chat, q), HttpResponse.BodyHandlers.discarding());
+            }
+            Thread.sleep(3000); // the corpus words are embedded and stored after readiness
+        } finally {
+            stop(trainer, false);
+        }
+        boolean cds = Files.isRegularFile(archive);
+        List<Launch> launches = new ArrayList<>();
+        launches.add(new Launch("java -jar, vectors computed", List.of(), java.util.Map.of("FONTE_VECTOR_CACHE", "off")));
+        launches.add(new Launch("java -jar, vectors stored", List.of(), java.util.Map.of("FONTE_VECTOR_CACHE", vectors.toString())));
+        if (cds) {
+            String share = "-XX:SharedArchiveFile=" + archive;
+            launches.add(new Launch("AppCDS,   vectors computed", List.of(share), java.util.Map.of("FONTE_VECTOR_CACHE", "off")));
+            launches.add(new Launch("AppCDS,   vectors stored", List.of(share), java.util.Map.of("FONTE_VECTOR_CACHE", vectors.toString())));
+        } else {
+            System.out.println("AppCDS: no archive was written (this JVM cannot dump one); plain starts only");
+        }
+        java.util.Map<Launch, List<long[]>> figures = new java.util.LinkedHashMap<>();
+        for (int round = 0; round < starts; round++) {
+            for (Launch launch : launches) {
+                Process server = start(jar, launch);
+                try {
+                    long t0 = startedAt;
+                    URI chat = URI.create("http://127.0.0.1:" + launchPort + "/api/chat");
+                    long ms = (awaitFirstAnswer(server, chat, t0, false) - t0) / 1_000_000;
+                    figures.computeIfAbsent(launch, l -> new ArrayList<>()).add(new long[] {ms, cpuMillis(server.pid())});
+                } finally {
+                    stop(server, false);
+                }
+            }
+        }
+        for (var e : figures.entrySet()) {
+            long[] ms = e.getValue().stream().mapToLong(f -> f[0]).sorted().toArray();
+            long[] cpu = e.getValue().stream().mapToLong(f -> f[1]).sorted().toArray();
+            System.out.printf(Locale.ROOT, "first answer, %-27s: median %5d ms (runs %s), CPU by then %5d ms%n",
+                    e.getKey().label(), ms[ms.length / 2], Arrays.toString(e.getValue().stream().mapToLong(f -> f[0]).toArray()),
+                    cpu[cpu.length / 2]);
+        }
+        System.out.printf(Locale.ROOT, "load average after the start-up runs: %s%n", loadAverage());
+    }
+
+    private int launchPort;
+    private long startedAt;
+
+    /** Starts the server on a free port with a launch's options; its output goes to target/bench-server.log. */
+    private Process start(Path jar, Launch launch) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(javaBinary());
+        command.addAll(launch.jvmOptions());
+        command.addAll(List.of("-jar", jar.toString()));
+        launchPort = freePort();
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(project.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(project.resolve("target/bench-server.log").toFile());
+        builder.environment().put("MICRONAUT_SERVER_PORT", Integer.toString(launchPort));
+        builder.environment().putAll(launch.env());
+        startedAt = System.nanoTime();
+        return builder.start();
+    }
+
+    /** The process's user and system CPU time so far (Linux; -1 elsewhere). */
+    private static long cpuMillis(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10; // clock ticks of 10 ms
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).trim();
+        } catch (IOException e) {
+            return "n/a";
+        }
     }
 
     private void run(int seconds, int warmup, int clients, boolean loadTest) throws Exception {
@@ -103,7 +216,7 @@ public final class ServerBenchmark {
         Thread stopper = new Thread(server::destroyForcibly);
         Runtime.getRuntime().addShutdownHook(stopper);
         try {
-            double readyMs = (awaitFirstAnswer(server, chat, t0) - t0) / 1e6;
+            double readyMs = (awaitFirstAnswer(server, chat, t0, true) - t0) / 1e6;
             System.out.printf(Locale.ROOT, "time from start to first answer: %.0f ms%n", readyMs);
             System.out.printf(Locale.ROOT, "server RSS after first answer:   %s%n", rss(server.pid()));
 
@@ -132,7 +245,7 @@ public final class ServerBenchmark {
     }
 
     /** Polls POST /api/chat until it answers 200; returns the nanoTime of that answer. */
-    private long awaitFirstAnswer(Process server, URI chat, long t0) throws InterruptedException {
+    private long awaitFirstAnswer(Process server, URI chat, long t0, boolean verbose) throws InterruptedException {
         HttpRequest request = post(chat, QUESTIONS.get(0));
         while (System.nanoTime() - t0 < READY_TIMEOUT.toNanos()) {
             if (!server.isAlive()) {
@@ -144,7 +257,9 @@ public final class ServerBenchmark {
                 HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
                 if (r.statusCode() == 200 && r.body().contains("\"answered\":true")) {
                     long now = System.nanoTime();
-                    System.out.printf(Locale.ROOT, "first answered request took:     %.0f ms (of the time below)%n", (now - sent) / 1e6);
+                    if (verbose) {
+                        System.out.printf(Locale.ROOT, "first answered request took:     %.0f ms (of the time below)%n", (now - sent) / 1e6);
+                    }
                     return now;
                 }
             } catch (IOException e) {
@@ -283,8 +398,11 @@ public final class ServerBenchmark {
                 .build();
     }
 
-    /** target/fonte-*.jar, built with the Maven wrapper when missing. */
+    /** target/fonte-*.jar (or -Dbench.jar=...), built with the Maven wrapper when missing. */
     private Path jar() throws IOException, InterruptedException {
+        if (System.getProperty("bench.jar") != null) {
+            return Path.of(System.getProperty("bench.jar")).toAbsolutePath();
+        }
         Path jar = findJar();
         if (jar == null) {
             System.out.println("target/fonte-*.jar is missing: building it (./mvnw -q package -DskipTests)");
@@ -335,10 +453,17 @@ public final class ServerBenchmark {
     }
 
     private static void stop(Process server) throws InterruptedException {
+        stop(server, true);
+    }
+
+    /** SIGTERM (on which a training start writes its class-data archive), then SIGKILL after 30 s. */
+    private static void stop(Process server, boolean verbose) throws InterruptedException {
         server.destroy();
-        if (!server.waitFor(15, java.util.concurrent.TimeUnit.SECONDS)) {
+        if (!server.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
             server.destroyForcibly().waitFor(5, java.util.concurrent.TimeUnit.SECONDS);
         }
-        System.out.println("server stopped (exit " + server.exitValue() + ")");
+        if (verbose) {
+            System.out.println("server stopped (exit " + server.exitValue() + ")");
+        }
     }
 }

@@ -1,0 +1,69 @@
+package dev.fonte.ops;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.encoder.JsonEncoder;
+import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
+import ch.qos.logback.classic.spi.Configurator;
+import ch.qos.logback.classic.spi.ConfiguratorRank;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.encoder.Encoder;
+import ch.qos.logback.core.spi.ContextAwareBase;
+import ch.qos.logback.core.util.OptionHelper;
+
+import java.util.Locale;
+
+/**
+ * The logging configuration, in code rather than a logback.xml: parsing XML (Joran and the JDK's parser) cost a few
+ * hundred milliseconds of every start. Console output at INFO, one readable line per event, or one JSON object per
+ * line (logback's own {@link JsonEncoder}, for log shippers) when {@code FONTE_LOG_FORMAT=json}.
+ *
+ * <p>Found by logback through {@code META-INF/services/ch.qos.logback.classic.spi.Configurator}. An operator's own
+ * file still wins: with {@code -Dlogback.configurationFile=...} this steps aside and logback reads that file.
+ */
+@ConfiguratorRank(ConfiguratorRank.CUSTOM_HIGH_PRIORITY)
+public final class LogConfigurator extends ContextAwareBase implements Configurator {
+
+    /** The environment variable (or system property) that picks the format: {@code text} (default) or {@code json}. */
+    public static final String FORMAT = "FONTE_LOG_FORMAT";
+
+    static final String PATTERN = "%d{HH:mm:ss.SSS} %-5level %logger{36} - %msg%n";
+
+    @Override
+    public ExecutionStatus configure(LoggerContext context) {
+        if (OptionHelper.getSystemProperty("logback.configurationFile") != null) {
+            return ExecutionStatus.INVOKE_NEXT_IF_ANY;
+        }
+        boolean json = "json".equals(format());
+        ConsoleAppender<ILoggingEvent> console = new ConsoleAppender<>();
+        console.setContext(context);
+        console.setName(json ? "json" : "text");
+        console.setEncoder(json ? jsonEncoder(context) : textEncoder(context));
+        console.start();
+        ch.qos.logback.classic.Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        root.setLevel(Level.INFO);
+        root.addAppender(console);
+        return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
+    }
+
+    private static String format() {
+        String value = System.getProperty(FORMAT, System.getenv(FORMAT));
+        return value == null ? "text" : value.trim().toLowerCase(Locale.ROOT);
+    }
+
+    private static Encoder<ILoggingEvent> textEncoder(LoggerContext context) {
+        PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+        encoder.setContext(context);
+        encoder.setPattern(PATTERN);
+        encoder.start();
+        return encoder;
+    }
+
+    private static Encoder<ILoggingEvent> jsonEncoder(LoggerContext context) {
+        JsonEncoder encoder = new JsonEncoder();
+        encoder.setContext(context);
+        encoder.start();
+        return encoder;
+    }
+}
