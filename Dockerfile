@@ -20,7 +20,7 @@ COPY --from=build /src/target/fonte-*.jar /app/fonte.jar
 COPY --from=build /src/corpus /app/corpus
 RUN mkdir -p /app/cache && chown -R fonte:fonte /app
 USER fonte
-# MICRONAUT_SERVER_PORT: the port; FONTE_CORPUS_PATH: mount your own documents there (docker run -v ./docs:/app/corpus)
+# MICRONAUT_SERVER_PORT: the port; FONTE_CORPUS_PATH: mount your own documents there (docker run -v ./my-corpus:/app/corpus)
 # DJL_CACHE_DIR: where the embedding tokenizer unpacks its native library (the user's home is read-only otherwise)
 ENV MICRONAUT_SERVER_PORT=8080 \
     FONTE_CORPUS_PATH=/app/corpus \

@@ -28,7 +28,7 @@ import java.util.stream.Stream;
  * clients, over a rotation of Italian and English questions. Prints the server's resident memory at start and end,
  * and stops it.
  *
- * <p>Run: {@code ./mvnw -q -Pbench package -DskipTests} (see docs/BENCHMARK.md). Tuning, as system properties:
+ * <p>Run: {@code ./mvnw -q -Pbench package -DskipTests} (see src/docs/BENCHMARK.md). Tuning, as system properties:
  * {@code bench.seconds} (each measured phase, default 10), {@code bench.warmup} (seconds, default 5),
  * {@code bench.clients} (concurrent clients, default 4), {@code bench.starts} (rounds of start-up measurements,
  * default 3; 0: none), {@code bench.cache} (0: no answer cache), {@code bench.jar} (another jar).
