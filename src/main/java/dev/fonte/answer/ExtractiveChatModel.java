@@ -100,25 +100,23 @@ public class ExtractiveChatModel implements ChatModel {
         Set<String> asked = QuestionTerms.of(prompt.question(), language, current.queryAnalyzer(language)).stream()
                 .map(QuestionTerms.Term::surface).collect(java.util.stream.Collectors.toSet());
         Set<String> questionWords = words(question);
-        // what a "how many" question counts must be in the answering sentence: "Quanti dipendenti..." is not
-        // answered by a sentence that counts GPUs
-        List<QuestionTerms.Term> counted = type == QuestionType.COUNT
-                ? QuestionTerms.of(QuestionType.countedThing(question), language, current.queryAnalyzer(language)) : List.of();
-        // "ridotto o aumentato", "nuclear or solar": a sentence that names neither alternative does not answer it
+        // words of which the answering sentence must name at least one, group by group: the thing a "how many"
+        // question counts, and the alternatives of an either/or question ("ridotto o aumentato", "nuclear or solar")
+        List<List<QuestionTerms.Term>> required = new ArrayList<>();
+        if (type == QuestionType.COUNT) {
+            QuestionTerms.of(QuestionType.countedThing(question), language, current.queryAnalyzer(language)).stream()
+                    .findFirst().ifPresent(thing -> required.add(List.of(thing)));
+        }
         List<QuestionTerms.Term> alternatives = alternatives(question, language, current);
+        if (!alternatives.isEmpty()) {
+            required.add(alternatives);
+        }
         List<Candidate> candidates = new ArrayList<>();
         for (ChainPrompt.PromptSource source : prompt.sources()) {
             double similarity = current.embedder().similarity(question, source.text()).orElse(0.0);
-            Candidate c = score(question, source, terms, asked, counted, type, language, questionWords, similarity,
+            candidates.add(score(question, source, terms, asked, required, type, language, questionWords, similarity,
                     term -> weight(term, language, current),
-                    current.embedder());
-            if (!alternatives.isEmpty() && c.typeOk() && alternatives.stream().noneMatch(a -> names(a, source.text(), language, current.embedder()))) {
-                List<String> missing = new ArrayList<>(c.uncovered());
-                alternatives.forEach(a -> missing.add(a.surface()));
-                c = new Candidate(c.source(), c.coverage(), c.criticalOk(), false, c.covered(), missing, c.score() - 0.3,
-                        c.supported(), c.similarity());
-            }
-            candidates.add(c);
+                    current.embedder()));
         }
         if (LOG.isDebugEnabled()) {
             LOG.debug("q='{}' type={} terms={}", question, type, terms.stream().map(t -> t.surface() + t.alternatives() + "/"
@@ -170,7 +168,7 @@ public class ExtractiveChatModel implements ChatModel {
     }
 
     private Candidate score(String question, ChainPrompt.PromptSource source, List<QuestionTerms.Term> terms, Set<String> asked,
-                            List<QuestionTerms.Term> counted,
+                            List<List<QuestionTerms.Term>> required,
                             QuestionType type, String language, Set<String> questionWords, double similarity,
                             java.util.function.ToDoubleFunction<QuestionTerms.Term> idf, Embedder embedder) {
         Set<String> sentence = QuestionTerms.stems(source.text(), language);
@@ -225,9 +223,12 @@ public class ExtractiveChatModel implements ChatModel {
         if (!TimeReference.compatible(TimeReference.in(question), TimeReference.in(source.text()))) {
             typeOk = false;
         }
-        if (typeOk && !counted.isEmpty()) {
-            QuestionTerms.Term thing = counted.get(0);
-            typeOk = names(thing, source.text(), language, embedder);
+        for (List<QuestionTerms.Term> group : required) {
+            if (typeOk && group.stream().noneMatch(t -> names(t, sentence, source.text(), language, embedder))) {
+                // "Quanti dipendenti..." is not answered by a sentence that counts GPUs
+                typeOk = false;
+                group.forEach(t -> uncovered.add(t.surface()));
+            }
         }
         boolean supported = coverage >= config.minCoverage()
                 || similarity >= config.minSimilarity() && coverage >= config.minCoverageWithSimilarity();
@@ -258,10 +259,9 @@ public class ExtractiveChatModel implements ChatModel {
         return List.of(before.get(before.size() - 1), after.get(0));
     }
 
-    /** Whether the sentence names the term: its stem, a glossary synonym or, failing those, a near word. */
-    private boolean names(QuestionTerms.Term term, String sentence, String language, Embedder embedder) {
-        return matches(term, QuestionTerms.stems(sentence, language))
-                || !term.glossary() && softCredit(term.surface(), sentence, language, embedder) >= 0.5;
+    /** Whether the sentence (and its stems) names the term: a stem, a glossary synonym or, failing those, a near word. */
+    private boolean names(QuestionTerms.Term term, Set<String> stems, String sentence, String language, Embedder embedder) {
+        return matches(term, stems) || !term.glossary() && softCredit(term.surface(), sentence, language, embedder) >= 0.5;
     }
 
     /**

@@ -108,10 +108,9 @@ final class QuestionTerms {
             Kind kind = kind(alternatives, surface, span[0], question);
             // a capitalised glossary term ("Wall Street") names a domain concept the glossary spells out, not an
             // entity every answer must repeat
-            if (kind == Kind.CRITICAL && alternatives.size() > 1 && !DIGIT.matcher(surface).matches()) {
-                kind = Kind.ORDINARY;
-            }
-            out.add(new Term(alternatives, surface, kind));
+            Term t = new Term(alternatives, surface, kind);
+            out.add(kind == Kind.CRITICAL && t.glossary() && !DIGIT.matcher(surface).matches()
+                    ? new Term(alternatives, surface, Kind.ORDINARY) : t);
         }
         return out;
     }
