@@ -78,14 +78,16 @@ public class ExtractiveChatModel implements ChatModel {
 
     private String answer(ChainPrompt.Parsed prompt) {
         String language = prompt.language();
-        String question = prompt.standaloneQuestion();
-        QuestionType type = QuestionType.of(question);
+        QuestionType type = QuestionType.of(prompt.standaloneQuestion());
+        // "Chi ha scritto l'articolo ha azioni...?" is about the author; "Chi ha scritto l'articolo?" asks who that is,
+        // which the type read before the rewrite keeps
+        String question = Periphrases.rewrite(prompt.standaloneQuestion());
         PassageIndex current = index.get();
         // a domain concept (a glossary term) that no sentence of the corpus names in any of its words is a fact the
         // corpus lacks: "What was Meta's revenue?" is not answered by what Meta spent, however near the words are
         List<QuestionTerms.Term> terms = QuestionTerms.of(question, language, current.queryAnalyzer(language)).stream()
-                .map(t -> t.glossary() && t.alternatives().stream().noneMatch(a -> current.knows(language, a))
-                        ? new QuestionTerms.Term(t.alternatives(), t.surface(), QuestionTerms.Kind.CRITICAL) : t)
+                .map(t -> t.glossary() && t.phrases().stream().noneMatch(p -> p.stream().allMatch(a -> current.knows(language, a)))
+                        ? t.withKind(QuestionTerms.Kind.CRITICAL) : t)
                 .toList();
         if (terms.isEmpty()) {
             return ChainPrompt.NOT_IN_SOURCES;
@@ -94,7 +96,7 @@ public class ExtractiveChatModel implements ChatModel {
         // does not answer it
         if (type == QuestionType.PERSON && IDENTITY.matcher(question).find()) {
             terms = terms.stream().map(t -> t.kind() == QuestionTerms.Kind.ORDINARY
-                    ? new QuestionTerms.Term(t.alternatives(), t.surface(), QuestionTerms.Kind.CRITICAL) : t).toList();
+                    ? t.withKind(QuestionTerms.Kind.CRITICAL) : t).toList();
         }
         // in a follow-up, the words the user just wrote matter more than those carried over from the last turn
         Set<String> asked = QuestionTerms.of(prompt.question(), language, current.queryAnalyzer(language)).stream()
@@ -119,7 +121,7 @@ public class ExtractiveChatModel implements ChatModel {
                     current.embedder()));
         }
         if (LOG.isDebugEnabled()) {
-            LOG.debug("q='{}' type={} terms={}", question, type, terms.stream().map(t -> t.surface() + t.alternatives() + "/"
+            LOG.debug("q='{}' type={} terms={}", question, type, terms.stream().map(t -> t.surface() + t.phrases() + "/"
                     + t.kind() + "/" + String.format("%.2f", weight(t, language, current))).toList());
             candidates.forEach(c -> LOG.debug("q='{}' [{}] sim={} cov={} crit={} type={} sup={} score={} uncovered={} text={}",
                     question, c.source().n(), String.format("%.2f", c.similarity()), String.format("%.2f", c.coverage()), c.criticalOk(), c.typeOk(),
@@ -301,20 +303,23 @@ public class ExtractiveChatModel implements ChatModel {
         return Math.max(0, Math.min(1, (best - config.softLow()) / (config.softHigh() - config.softLow())));
     }
 
+    /** Whether the sentence's stems say the term in one of its ways: every word of one of its phrases. */
     private static boolean matches(QuestionTerms.Term term, Set<String> stems) {
-        for (String alternative : term.alternatives()) {
-            if (stems.contains(alternative)) {
-                return true;
-            }
-            if (alternative.length() >= 5) {
-                // the light stemmers leave some forms of a word apart ("annunci", "annunciat"): one stem that starts
-                // the other and is most of it is the same word; a short one is not ("potenz" is not "potenzial")
-                for (String s : stems) {
-                    String shorter = s.length() < alternative.length() ? s : alternative;
-                    String longer = shorter == s ? alternative : s;
-                    if (shorter.length() >= 5 && longer.startsWith(shorter) && shorter.length() * 4 >= longer.length() * 3) {
-                        return true;
-                    }
+        return term.phrases().stream().anyMatch(phrase -> phrase.stream().allMatch(word -> matches(word, stems)));
+    }
+
+    private static boolean matches(String word, Set<String> stems) {
+        if (stems.contains(word)) {
+            return true;
+        }
+        if (word.length() >= 5) {
+            // the light stemmers leave some forms of a word apart ("annunci", "annunciat"): one stem that starts
+            // the other and is most of it is the same word; a short one is not ("potenz" is not "potenzial")
+            for (String s : stems) {
+                String shorter = s.length() < word.length() ? s : word;
+                String longer = shorter == s ? word : s;
+                if (shorter.length() >= 5 && longer.startsWith(shorter) && shorter.length() * 4 >= longer.length() * 3) {
+                    return true;
                 }
             }
         }

@@ -2,14 +2,22 @@ package dev.fonte.answer;
 
 import dev.fonte.retrieval.FonteAnalyzers;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.WordlistLoader;
+import org.apache.lucene.analysis.snowball.SnowballFilter;
+import org.apache.lucene.util.IOUtils;
+import org.apache.lucene.util.graph.GraphTokenStreamFiniteStrings;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -29,11 +37,11 @@ final class QuestionTerms {
             "è e sono sarà saranno era erano ha hanno aveva avevano avrà fa fanno farà dice detto dire",
             "secondo articolo testo può possono potrebbe mi ci dimmi spiegami raccontami sai vuole vorrebbe",
             "how much many what who whom whose where when why which does do did will would is are was were",
-            "be been has have had can could should tell me about say says said article text according the",
+            "be been has have had can could should tell me about say says said article piece text according the",
             "there any know please",
             // words that frame the kind of fact asked for rather than its subject (the question type reads them)
             "size big large total amount number figure kind type terms exactly roughly approximately",
-            "dimensione grande grandi totale cifra numero tipo termini esattamente circa",
+            "dimensione grande grandi totale cifra numero tipo termini esattamente circa ammonta ammontano ammontare",
             // light verbs and pronouns that carry no subject of their own
             "stato stata stati state essere avere fare fatto qualcosa qualche cose pensa pensano riesce riescono",
             "deve devono dovrebbe vengono viene venire oltre",
@@ -47,12 +55,27 @@ final class QuestionTerms {
 
     enum Kind { ORDINARY, YEAR, CRITICAL }
 
-    /** One question term: its alternatives (stem plus glossary synonyms) and the words it came from. */
-    record Term(Set<String> alternatives, String surface, Kind kind) {
+    /**
+     * One question term: the ways of saying it (its stems, and each glossary synonym as the stems of all its words:
+     * "spesa in conto capitale" is said only by a sentence with all three), every stem of those, and the words it
+     * came from.
+     */
+    record Term(Set<List<String>> phrases, String surface, Kind kind) {
+
+        /** Every stem of every way of saying the term. */
+        Set<String> alternatives() {
+            Set<String> out = new HashSet<>();
+            phrases.forEach(out::addAll);
+            return out;
+        }
 
         /** A glossary term: the glossary added synonyms to it. */
         boolean glossary() {
-            return alternatives.size() > 1;
+            return phrases.size() > 1;
+        }
+
+        Term withKind(Kind kind) {
+            return new Term(phrases, surface, kind);
         }
     }
 
@@ -63,56 +86,78 @@ final class QuestionTerms {
 
     /** @param queryAnalyzer the language's query analyzer (with the glossary's synonyms); it stays open */
     static List<Term> of(String question, String language, Analyzer queryAnalyzer) {
-        Set<String> skip = SKIP.computeIfAbsent(language, l -> stems(QUESTION_WORDS, l));
-        // one term per stretch of the question: a glossary synonym spans the words it replaces ("chip grafici" =
-        // "gpu", "Wall Street" = "borsa"), so tokens whose spans overlap are one term, however many positions the
-        // synonym graph gives them
-        List<int[]> spans = new ArrayList<>();
-        List<Set<String>> tokens = new ArrayList<>();
+        Set<String> skip = SKIP.computeIfAbsent(language, QuestionTerms::skipped);
+        // one term per stretch of the question between the synonym graph's articulation points: a glossary synonym
+        // spans the words it replaces ("chip grafici" = "gpu", "Wall Street" = "borsa"), and each path through the
+        // stretch is one way of saying the term, however many positions the graph gives it
+        List<Term> out = new ArrayList<>();
         try (TokenStream ts = queryAnalyzer.tokenStream("q", question)) {
-            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
-            OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);
-            ts.reset();
-            while (ts.incrementToken()) {
-                String t = term.toString();
-                if (skip.contains(t)) {
-                    continue;
-                }
-                int start = offset.startOffset();
-                int end = Math.min(offset.endOffset(), question.length());
-                int at = -1;
-                for (int i = 0; i < spans.size(); i++) {
-                    if (start < spans.get(i)[1] && spans.get(i)[0] < end) {
-                        at = i;
-                        break;
+            // the graph resets, reads and ends the stream itself
+            GraphTokenStreamFiniteStrings graph = new GraphTokenStreamFiniteStrings(ts);
+            int[] points = graph.articulationPoints();
+            int from = 0;
+            for (int i = 0; i <= points.length; i++) {
+                int to = i < points.length ? points[i] : -1;
+                Set<List<String>> phrases = new LinkedHashSet<>();
+                int spanStart = Integer.MAX_VALUE;
+                int spanEnd = -1;
+                for (Iterator<TokenStream> paths = graph.getFiniteStrings(from, to); paths.hasNext(); ) {
+                    TokenStream path = paths.next();
+                    CharTermAttribute term = path.addAttribute(CharTermAttribute.class);
+                    OffsetAttribute offset = path.addAttribute(OffsetAttribute.class);
+                    List<String> phrase = new ArrayList<>();
+                    path.reset();
+                    while (path.incrementToken()) {
+                        String t = term.toString();
+                        if (skip.contains(t)) {
+                            continue;
+                        }
+                        phrase.add(t);
+                        spanStart = Math.min(spanStart, offset.startOffset());
+                        spanEnd = Math.max(spanEnd, Math.min(offset.endOffset(), question.length()));
+                    }
+                    path.close();
+                    if (!phrase.isEmpty()) {
+                        phrases.add(List.copyOf(phrase));
                     }
                 }
-                if (at < 0) {
-                    spans.add(new int[] {start, end});
-                    tokens.add(new HashSet<>(Set.of(t)));
-                } else {
-                    spans.get(at)[0] = Math.min(spans.get(at)[0], start);
-                    spans.get(at)[1] = Math.max(spans.get(at)[1], end);
-                    tokens.get(at).add(t);
+                from = to;
+                if (phrases.isEmpty()) {
+                    continue;
                 }
+                String surface = question.substring(spanStart, spanEnd);
+                Set<String> stems = new HashSet<>();
+                phrases.forEach(stems::addAll);
+                Kind kind = kind(stems, surface, spanStart, question);
+                // a capitalised glossary term ("Wall Street") names a domain concept the glossary spells out, not an
+                // entity every answer must repeat
+                Term t = new Term(Set.copyOf(phrases), surface, kind);
+                out.add(kind == Kind.CRITICAL && t.glossary() && !DIGIT.matcher(surface).matches()
+                        ? t.withKind(Kind.ORDINARY) : t);
             }
-            ts.end();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        List<Term> out = new ArrayList<>();
-        for (int i = 0; i < spans.size(); i++) {
-            int[] span = spans.get(i);
-            Set<String> alternatives = tokens.get(i);
-            String surface = question.substring(span[0], span[1]);
-            Kind kind = kind(alternatives, surface, span[0], question);
-            // a capitalised glossary term ("Wall Street") names a domain concept the glossary spells out, not an
-            // entity every answer must repeat
-            Term t = new Term(alternatives, surface, kind);
-            out.add(kind == Kind.CRITICAL && t.glossary() && !DIGIT.matcher(surface).matches()
-                    ? new Term(alternatives, surface, Kind.ORDINARY) : t);
-        }
         return out;
+    }
+
+    /**
+     * The stems a question's content leaves out: the question words above and, in English, Snowball's fuller list of
+     * function words ("I", "should", "which", "own"), which the index's short classic stop list keeps.
+     */
+    private static Set<String> skipped(String language) {
+        Set<String> skip = new HashSet<>(stems(QUESTION_WORDS, language));
+        if ("en".equals(language)) {
+            try (var reader = IOUtils.getDecodingReader(SnowballFilter.class, "english_stop.txt", StandardCharsets.UTF_8)) {
+                CharArraySet words = WordlistLoader.getSnowballWordSet(reader);
+                for (Object w : words) {
+                    skip.addAll(stems(new String((char[]) w), language));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return Set.copyOf(skip);
     }
 
     private static Kind kind(Set<String> stems, String surface, int start, String question) {

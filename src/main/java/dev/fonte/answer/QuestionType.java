@@ -52,6 +52,15 @@ public enum QuestionType {
             + "ci sono|si può|is|are|was|were|does|do|did|can|could|should|will|would|has|have|had)\\b");
 
     /**
+     * An Italian question whose subject is a clause opened by "chi" (whoever): "Chi ha scritto l'articolo ha azioni?"
+     * asks yes or no about that person, not who they are. The clause is a verb and a few words, then the question's
+     * own verb; "che"/"se" after the first verb open a reported clause instead ("Chi ha detto che Meta ha speso...").
+     */
+    private static final Pattern HEADLESS_RELATIVE = Pattern.compile("(?iu)^\\s*chi\\s+(?:ha|hanno|aveva|avevano)\\s+\\p{L}+"
+            + "(?:\\s+(?!che\\b|se\\b|come\\b|quando\\b|dove\\b)[\\p{L}'’]+){1,4}?\\s+"
+            + "(?:ha|hanno|è|sono|possiede|possiedono|detiene|detengono|deve|devono|può|possono)\\s+\\p{L}");
+
+    /**
      * Question words that ask for no particular kind of fact: how, why (Italian and English). "What"/"cosa" are not
      * among them: the noun after them often names the kind ("what share price").
      */
@@ -65,7 +74,7 @@ public enum QuestionType {
      */
     public static QuestionType of(String question) {
         String q = question.toLowerCase(Locale.ROOT);
-        if (YES_NO.matcher(q).find()) {
+        if (YES_NO.matcher(q).find() || HEADLESS_RELATIVE.matcher(q).find()) {
             return GENERIC;
         }
         // a question word that names no kind of fact ("Come...", "Why...") opens the question: a typed word after it

@@ -3,6 +3,9 @@ package dev.fonte.retrieval;
 import dev.fonte.corpus.CorpusException;
 import dev.fonte.corpus.CorpusLoader;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.it.ItalianAnalyzer;
 import org.apache.lucene.analysis.synonym.SolrSynonymParser;
 import org.apache.lucene.analysis.synonym.SynonymMap;
 import org.slf4j.Logger;
@@ -14,7 +17,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.ParseException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Stream;
 
 /**
@@ -39,6 +44,10 @@ public final class Glossary {
             SolrSynonymParser parser = new SolrSynonymParser(true, true, entries);
             for (Path file : files) {
                 try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                    for (String entry : stopWordEdges(Files.readString(file, StandardCharsets.UTF_8))) {
+                        LOG.warn("Glossary file {}: the entry '{}' starts or ends with a stop word, which questions "
+                                + "lose before the glossary is applied; it cannot match as written", file, entry);
+                    }
                     parser.parse(reader);
                 } catch (IOException | ParseException | IllegalArgumentException e) {
                     LOG.warn("Skipping glossary file {}: {}", file, e.getMessage());
@@ -50,6 +59,28 @@ public final class Glossary {
         } catch (IOException e) {
             throw new CorpusException("cannot build the glossary", e);
         }
+    }
+
+    /**
+     * The entries of a glossary text that start or end with an Italian or English stop word ("numero uno"): the
+     * query analyzer drops such a word after the synonym graph is built, which breaks the graph's paths.
+     */
+    static List<String> stopWordEdges(String text) {
+        CharArraySet stop = new CharArraySet(ItalianAnalyzer.getDefaultStopSet(), true);
+        stop.addAll(EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
+        List<String> out = new ArrayList<>();
+        for (String line : text.split("\\R")) {
+            if (line.isBlank() || line.strip().startsWith("#")) {
+                continue;
+            }
+            for (String entry : line.split(",|=>")) {
+                String[] words = entry.strip().toLowerCase(Locale.ROOT).split("\\s+");
+                if (words.length > 1 && (stop.contains(words[0]) || stop.contains(words[words.length - 1]))) {
+                    out.add(entry.strip());
+                }
+            }
+        }
+        return out;
     }
 
     public static SynonymMap empty() {

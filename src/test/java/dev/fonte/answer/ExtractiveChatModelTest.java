@@ -38,6 +38,10 @@ class ExtractiveChatModelTest {
             Elon Musk also has ambitions to build large data centers for his companies.
 
             Meta's new data centers will draw two gigawatts of power.
+
+            Wall paintings decorate the new offices.
+
+            The author holds no shares in the companies mentioned.
             """;
 
     private static final String GLOSSARY = """
@@ -45,6 +49,7 @@ class ExtractiveChatModelTest {
             revenue, revenues, ricavi, fatturato
             ceo, chief executive, boss
             stock market, wall street, borsa
+            author, writer, autore
             """;
 
     @TempDir
@@ -111,5 +116,27 @@ class ExtractiveChatModelTest {
     @Test
     void a_where_question_is_answered_by_the_medium_something_was_said_on() {
         assertThat(ask("Where did Zuckerberg announce the plan?")).contains("post on Facebook");
+    }
+
+    @Test
+    void a_multi_word_synonym_is_said_only_by_a_sentence_with_all_its_words() {
+        // "Wall paintings" has one word of "wall street": a match when each word of a synonym counted alone;
+        // "stock market" and "borsa" appear nowhere
+        List<QuestionTerms.Term> terms = QuestionTerms.of("How did the stock market react?", "en", index.queryAnalyzer("en"));
+        assertThat(terms.get(0).phrases()).contains(List.of("stock", "market"), List.of("borsa"));
+        assertThat(ask("How did the stock market react?")).startsWith(ChainPrompt.NOT_IN_SOURCES);
+    }
+
+    @Test
+    void english_function_words_are_not_content() {
+        assertThat(QuestionTerms.of("Should I buy the stocks which they own?", "en", index.queryAnalyzer("en")))
+                .extracting(QuestionTerms.Term::surface).containsExactly("buy", "stocks");
+    }
+
+    @Test
+    void the_person_who_wrote_the_article_is_its_author() {
+        assertThat(ask("Does the person who wrote this piece own shares?")).contains("The author holds no shares");
+        // asked who the author is: the corpus never names them
+        assertThat(ask("Who wrote this article?")).startsWith(ChainPrompt.NOT_IN_SOURCES);
     }
 }

@@ -25,7 +25,11 @@ class QuestionTypeTest {
             "Come l'hanno presa gli sviluppatori quando Llama è stato aperto?|GENERIC",
             "Why does Zuckerberg think all this spending is worth it?|GENERIC",
             "How many GPUs will Meta run?|COUNT",
-            "Is this article investment advice?|GENERIC"})
+            "Is this article investment advice?|GENERIC",
+            // a clause opened by "chi" (whoever) is the subject of a yes/no question, not a who-question
+            "Chi ha scritto l'articolo ha azioni di Meta?|GENERIC",
+            "Chi ha scritto l'articolo?|PERSON",
+            "Chi ha detto che Meta ha speso 38 miliardi?|PERSON"})
     void reads_the_kind_of_fact_asked_for(String question, QuestionType expected) {
         assertThat(QuestionType.of(question)).isEqualTo(expected);
     }

@@ -74,4 +74,12 @@ class GlossaryTest {
     void given_a_folder_without_glossary_then_the_map_is_empty() {
         assertThat(Glossary.load(Path.of("no-such-folder")).fst).isNull();
     }
+
+    @Test
+    void an_entry_that_starts_or_ends_with_a_stop_word_is_reported() throws IOException {
+        assertThat(Glossary.stopWordEdges("ceo, capo, numero uno\n# il capo, a comment\nthe boss, research and development\n"))
+                .containsExactly("numero uno", "the boss");
+        // the shipped glossary has none
+        assertThat(Glossary.stopWordEdges(Files.readString(Path.of("corpus/glossary.synonyms")))).isEmpty();
+    }
 }
