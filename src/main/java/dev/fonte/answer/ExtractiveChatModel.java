@@ -34,6 +34,9 @@ public class ExtractiveChatModel implements ChatModel {
 
     private static final Pattern CLAUSE_BREAK = Pattern.compile(
             "(?i)(;\\s+|:\\s+|\\s+[–—]\\s+|,\\s+(?=(?:tuttavia|ma|mentre|però|pero|il che|however|but|while|whereas|which)\\b))");
+    /** Where a relative clause starts after a comma: ", che ha visto...", ", which saw...". */
+    private static final Pattern RELATIVE_BREAK = Pattern.compile(
+            "(?i),\\s+(?=(?:che|il quale|la quale|i quali|le quali|cui|which|who|whom|whose)\\b)");
     private static final Pattern LEADING_CONNECTOR = Pattern.compile(
             "(?i)^(?:tuttavia|ma|mentre|però|pero|however|but|while|whereas)\\b[,\\s]*");
     private static final Pattern ABOUT = Pattern.compile("\\(about: ([^)]*)\\)\\s*$");
@@ -225,6 +228,11 @@ public class ExtractiveChatModel implements ChatModel {
         if (!TimeReference.compatible(TimeReference.in(question), TimeReference.in(source.text()))) {
             typeOk = false;
         }
+        if (typeOk && type.numeric() && !figureBelongsToNames(source.text(), terms, sentence, type, language)) {
+            // "Quanti soldi ci ha messo Softbank?" is not answered by "Stargate da 500 miliardi..., che ha visto
+            // investimenti da parte di ... Softbank": the figure is Stargate's
+            typeOk = false;
+        }
         for (List<QuestionTerms.Term> group : required) {
             if (typeOk && group.stream().noneMatch(t -> names(t, sentence, source.text(), language, embedder))) {
                 // "Quanti dipendenti..." is not answered by a sentence that counts GPUs
@@ -238,6 +246,34 @@ public class ExtractiveChatModel implements ChatModel {
         double topical = topics(source.title()).stream().anyMatch(source.text()::contains) ? 0.1 : 0;
         double score = coverage + config.similarityWeight() * similarity + (typeOk ? 0.3 : 0) + 0.1 / source.n() + topical;
         return new Candidate(source, coverage, criticalOk, typeOk, covered, uncovered, score, supported, similarity);
+    }
+
+    /**
+     * Whether each name of the question that the sentence states stands in a clause that also has the figure: a
+     * relative clause ("..., che ha visto investimenti da parte di OpenAI e Softbank") says something of its own, and
+     * a figure outside it is not about the names inside it.
+     */
+    private static boolean figureBelongsToNames(String text, List<QuestionTerms.Term> terms, Set<String> sentence,
+                                                QuestionType type, String language) {
+        String[] clauses = RELATIVE_BREAK.split(text);
+        if (clauses.length < 2) {
+            return true;
+        }
+        List<Set<String>> stems = java.util.Arrays.stream(clauses).map(c -> QuestionTerms.stems(c, language)).toList();
+        for (QuestionTerms.Term term : terms) {
+            boolean name = term.kind() == QuestionTerms.Kind.CRITICAL && !term.surface().matches(".*\\d.*");
+            if (!name || !matches(term, sentence)) {
+                continue;
+            }
+            boolean together = false;
+            for (int i = 0; i < clauses.length && !together; i++) {
+                together = type.hasEvidence(clauses[i]) && matches(term, stems.get(i));
+            }
+            if (!together) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static final Pattern EITHER_OR = Pattern.compile("(?i)\\s(?:o|oppure|or)\\s");

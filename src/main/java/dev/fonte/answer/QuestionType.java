@@ -108,6 +108,11 @@ public enum QuestionType {
         return m.find() ? m.group(1) : "";
     }
 
+    /** Whether the fact asked for is a figure: an amount, a count or a price. */
+    public boolean numeric() {
+        return this == AMOUNT || this == COUNT || this == PRICE;
+    }
+
     /** Whether {@code text} carries the kind of fact this type asks for. */
     public boolean hasEvidence(String text) {
         return this == GENERIC || evidence.matcher(text).find();

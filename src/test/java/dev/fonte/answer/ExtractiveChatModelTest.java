@@ -42,6 +42,8 @@ class ExtractiveChatModelTest {
             Wall paintings decorate the new offices.
 
             The author holds no shares in the companies mentioned.
+
+            The Stargate initiative is worth $500 billion, which saw investments from Softbank.
             """;
 
     private static final String GLOSSARY = """
@@ -138,5 +140,12 @@ class ExtractiveChatModelTest {
         assertThat(ask("Does the person who wrote this piece own shares?")).contains("The author holds no shares");
         // asked who the author is: the corpus never names them
         assertThat(ask("Who wrote this article?")).startsWith(ChainPrompt.NOT_IN_SOURCES);
+    }
+
+    @Test
+    void a_figure_is_not_about_a_name_that_stands_in_another_clause() {
+        assertThat(ask("How much is the Stargate initiative worth?")).contains("$500 billion");
+        // the relative clause names Softbank; the figure is outside it, and is Stargate's
+        assertThat(ask("How much money did Softbank put in?")).startsWith(ChainPrompt.NOT_IN_SOURCES);
     }
 }
