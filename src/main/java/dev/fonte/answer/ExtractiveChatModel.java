@@ -37,6 +37,9 @@ public class ExtractiveChatModel implements ChatModel {
     /** Where a relative clause starts after a comma: ", che ha visto...", ", which saw...". */
     private static final Pattern RELATIVE_BREAK = Pattern.compile(
             "(?i),\\s+(?=(?:che|il quale|la quale|i quali|le quali|cui|which|who|whom|whose)\\b)");
+    /** Where a relative clause or a "that"/"che" clause starts. */
+    private static final Pattern SUBORDINATE_BREAK = Pattern.compile(
+            "(?i)(?:,\\s+(?=(?:che|il quale|la quale|i quali|le quali|cui|which|who|whom|whose)\\b)|\\s+(?=(?:che|that)\\s))");
     private static final Pattern LEADING_CONNECTOR = Pattern.compile(
             "(?i)^(?:tuttavia|ma|mentre|però|pero|however|but|while|whereas)\\b[,\\s]*");
     private static final Pattern ABOUT = Pattern.compile("\\(about: ([^)]*)\\)\\s*$");
@@ -228,7 +231,8 @@ public class ExtractiveChatModel implements ChatModel {
         if (!TimeReference.compatible(TimeReference.in(question), TimeReference.in(source.text()))) {
             typeOk = false;
         }
-        if (typeOk && type.numeric() && !figureBelongsToNames(source.text(), terms, sentence, type, language)) {
+        if (typeOk && (type.numeric() || type == QuestionType.TIME)
+                && !factBelongsToNames(source.text(), terms, sentence, type, language)) {
             // "Quanti soldi ci ha messo Softbank?" is not answered by "Stargate da 500 miliardi..., che ha visto
             // investimenti da parte di ... Softbank": the figure is Stargate's
             typeOk = false;
@@ -249,13 +253,16 @@ public class ExtractiveChatModel implements ChatModel {
     }
 
     /**
-     * Whether each name of the question that the sentence states stands in a clause that also has the figure: a
-     * relative clause ("..., che ha visto investimenti da parte di OpenAI e Softbank") says something of its own, and
-     * a figure outside it is not about the names inside it.
+     * Whether each name of the question that the sentence states stands in a clause that also has the fact asked for.
+     * A relative clause ("..., che ha visto investimenti da parte di OpenAI e Softbank") says something of its own: a
+     * figure outside it is not about the names inside it. A time dates the event of its own clause, so a "that"/"che"
+     * clause is apart too ("will allocate $65 billion this year to ... ensure that its Llama 4 model becomes..." does
+     * not date Llama 4); a figure is not split there, as it is often what a reporting clause reports ("announced that
+     * Meta will allocate $65 billion").
      */
-    private static boolean figureBelongsToNames(String text, List<QuestionTerms.Term> terms, Set<String> sentence,
+    private static boolean factBelongsToNames(String text, List<QuestionTerms.Term> terms, Set<String> sentence,
                                                 QuestionType type, String language) {
-        String[] clauses = RELATIVE_BREAK.split(text);
+        String[] clauses = (type == QuestionType.TIME ? SUBORDINATE_BREAK : RELATIVE_BREAK).split(text);
         if (clauses.length < 2) {
             return true;
         }

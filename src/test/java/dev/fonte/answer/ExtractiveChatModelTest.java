@@ -44,6 +44,8 @@ class ExtractiveChatModelTest {
             The author holds no shares in the companies mentioned.
 
             The Stargate initiative is worth $500 billion, which saw investments from Softbank.
+
+            Meta will hire more engineers this year so that its Llama model becomes the leader.
             """;
 
     private static final String GLOSSARY = """
@@ -147,5 +149,12 @@ class ExtractiveChatModelTest {
         assertThat(ask("How much is the Stargate initiative worth?")).contains("$500 billion");
         // the relative clause names Softbank; the figure is outside it, and is Stargate's
         assertThat(ask("How much money did Softbank put in?")).startsWith(ChainPrompt.NOT_IN_SOURCES);
+    }
+
+    @Test
+    void a_time_dates_the_event_of_its_own_clause() {
+        assertThat(ask("When will Meta hire more engineers?")).contains("this year");
+        // "this year" dates the hiring; the "that" clause about Llama has no time of its own
+        assertThat(ask("When will Llama be released?")).startsWith(ChainPrompt.NOT_IN_SOURCES);
     }
 }
