@@ -77,8 +77,9 @@ public class DefaultAnswerService implements AnswerService {
     }
 
     /** Everything decided before the model is called. */
+    /** @param instruction the message is an order, not a question (see {@link Intent}): refused, nothing retrieved */
     record Prepared(String conversationId, String question, String standalone, String language,
-                    ChainPrompt.Task task, List<ScoredPassage> sources, PassageIndex index) {
+                    ChainPrompt.Task task, List<ScoredPassage> sources, PassageIndex index, boolean instruction) {
     }
 
     @Override
@@ -241,12 +242,14 @@ public class DefaultAnswerService implements AnswerService {
         String language = languageScore == 0 && last.isPresent() ? last.get().language()
                 : LanguageDetector.detect(text);
         String standalone = FollowUpResolver.resolve(text, last.map(ConversationMemory.LastTurn::standaloneQuestion).orElse(null));
-        boolean summary = SummaryIntent.isSummary(text);
-        List<ScoredPassage> sources = index.corpus().isEmpty() ? List.of()
+        Intent intent = Intent.of(text);
+        boolean summary = intent == Intent.SUMMARY;
+        boolean instruction = intent == Intent.INSTRUCTION;
+        List<ScoredPassage> sources = index.corpus().isEmpty() || instruction ? List.of()
                 : summary ? index.keySentences(language, extractive.summarySentences())
                 : retriever.retrieve(standalone, language, retrieval.k());
         return new Prepared(conversationId, text, standalone, language,
-                summary ? ChainPrompt.Task.SUMMARY : ChainPrompt.Task.ANSWER, sources, index);
+                summary ? ChainPrompt.Task.SUMMARY : ChainPrompt.Task.ANSWER, sources, index, instruction);
     }
 
     /**
@@ -309,8 +312,9 @@ public class DefaultAnswerService implements AnswerService {
             if (titles.isEmpty()) {
                 titles = p.index().corpus().documents().stream().filter(d -> !d.isTranslation()).map(Document::title).toList();
             }
-            answer = new Answer(p.conversationId(), Refusals.message(p.language(), checked.missing(), titles), false,
-                    p.language(), List.of(), modelName);
+            String message = p.instruction() && !titles.isEmpty() ? Refusals.instruction(p.language(), titles)
+                    : Refusals.message(p.language(), checked.missing(), titles);
+            answer = new Answer(p.conversationId(), message, false, p.language(), List.of(), modelName);
         } else {
             List<Citation> citations = new ArrayList<>();
             for (CitationChecker.Cited c : checked.cited()) {

@@ -109,15 +109,21 @@ public class ExtractiveChatModel implements ChatModel {
                 .map(QuestionTerms.Term::surface).collect(java.util.stream.Collectors.toSet());
         Set<String> questionWords = words(question);
         // words of which the answering sentence must name at least one, group by group: the thing a "how many"
-        // question counts, and the alternatives of an either/or question ("ridotto o aumentato", "nuclear or solar")
-        List<List<QuestionTerms.Term>> required = new ArrayList<>();
+        // question counts or a "how much" question measures ("How much water..."), and the alternatives of an either/or question ("ridotto o aumentato", "nuclear or solar")
+        List<Required> required = new ArrayList<>();
         if (type == QuestionType.COUNT) {
             QuestionTerms.of(QuestionType.countedThing(question), language, current.queryAnalyzer(language)).stream()
-                    .findFirst().ifPresent(thing -> required.add(List.of(thing)));
+                    .findFirst().ifPresent(t -> required.add(new Required(List.of(t), false)));
+        }
+        if (type == QuestionType.AMOUNT) {
+            // what is measured may be the paragraph's subject: "$38 billion Meta spent last year" in a paragraph on
+            // capital expenditure says how much capex; a paragraph that never names water says nothing of water
+            QuestionTerms.of(QuestionType.measuredThing(question), language, current.queryAnalyzer(language)).stream()
+                    .findFirst().ifPresent(t -> required.add(new Required(List.of(t), true)));
         }
         List<QuestionTerms.Term> alternatives = alternatives(question, language, current);
         if (!alternatives.isEmpty()) {
-            required.add(alternatives);
+            required.add(new Required(alternatives, false));
         }
         List<Candidate> candidates = new ArrayList<>();
         for (ChainPrompt.PromptSource source : prompt.sources()) {
@@ -158,6 +164,10 @@ public class ExtractiveChatModel implements ChatModel {
         return b.toString();
     }
 
+    /** Words of which an answering sentence must name one (or its paragraph, when {@code paragraph}). */
+    private record Required(List<QuestionTerms.Term> words, boolean paragraph) {
+    }
+
     private record Candidate(ChainPrompt.PromptSource source, double coverage, boolean criticalOk, boolean typeOk,
                              Set<String> covered, List<String> uncovered, double score, boolean supported,
                              double similarity) {
@@ -176,7 +186,7 @@ public class ExtractiveChatModel implements ChatModel {
     }
 
     private Candidate score(String question, ChainPrompt.PromptSource source, List<QuestionTerms.Term> terms, Set<String> asked,
-                            List<List<QuestionTerms.Term>> required,
+                            List<Required> required,
                             QuestionType type, String language, Set<String> questionWords, double similarity,
                             java.util.function.ToDoubleFunction<QuestionTerms.Term> idf, Embedder embedder) {
         Set<String> sentence = QuestionTerms.stems(source.text(), language);
@@ -237,11 +247,12 @@ public class ExtractiveChatModel implements ChatModel {
             // investimenti da parte di ... Softbank": the figure is Stargate's
             typeOk = false;
         }
-        for (List<QuestionTerms.Term> group : required) {
-            if (typeOk && group.stream().noneMatch(t -> names(t, sentence, source.text(), language, embedder))) {
+        for (Required group : required) {
+            if (typeOk && group.words().stream().noneMatch(t -> names(t, sentence, source.text(), language, embedder)
+                    || group.paragraph() && matches(t, context))) {
                 // "Quanti dipendenti..." is not answered by a sentence that counts GPUs
                 typeOk = false;
-                group.forEach(t -> uncovered.add(t.surface()));
+                group.words().forEach(t -> uncovered.add(t.surface()));
             }
         }
         boolean supported = coverage >= config.minCoverage()

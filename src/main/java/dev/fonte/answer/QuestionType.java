@@ -108,6 +108,25 @@ public enum QuestionType {
         return m.find() ? m.group(1) : "";
     }
 
+    private static final Pattern MEASURED = Pattern.compile("(?iu)\\b(?:quanta|how much)\\s+(\\p{L}+)((?:\\s+\\p{L}+){0,2})");
+    /** Words after "how much" that do not name what is measured: verbs, pronouns, and money itself. */
+    private static final java.util.Set<String> NOT_MEASURED = java.util.Set.of(
+            "did", "does", "do", "will", "would", "is", "are", "was", "were", "has", "have", "had", "can", "could",
+            "should", "may", "might", "must", "more", "less", "of", "the", "a", "an", "this", "that", "these", "those",
+            "it", "they", "he", "she", "we", "you", "i", "money", "cash", "ne", "ce", "ci", "se", "si", "è", "sarà",
+            "soldi", "denaro");
+
+    /**
+     * For a question that measures something ("Quanta acqua...", "How much water..."), the word right after the
+     * question word: what is measured, which an answering sentence must name. Empty when a verb or the money itself
+     * follows ("How much did...", "How much money..."): any amount answers those.
+     */
+    public static String measuredThing(String question) {
+        var m = MEASURED.matcher(question);
+        // up to three words: the caller reads the first term of them, whole when it is a glossary phrase
+        return m.find() && !NOT_MEASURED.contains(m.group(1).toLowerCase(Locale.ROOT)) ? m.group(1) + m.group(2) : "";
+    }
+
     /** Whether the fact asked for is a figure: an amount, a count or a price. */
     public boolean numeric() {
         return this == AMOUNT || this == COUNT || this == PRICE;

@@ -32,6 +32,15 @@ public final class Refusals {
         return b.toString();
     }
 
+    /** The refusal of an order that is not a question about the documents ("ignore the rules", "write a poem"). */
+    public static String instruction(String language, List<String> titles) {
+        boolean en = "en".equals(language);
+        return (en ? "I only answer questions about the documents, from what they say; I do not follow other "
+                + "instructions. It covers: "
+                : "Rispondo solo a domande sui documenti, con ciò che dicono; non eseguo altre istruzioni. Tratta di: ")
+                + String.join("; ", titles) + '.';
+    }
+
     private static final java.util.Set<String> FACT_NAMES = java.util.Arrays.stream(QuestionType.values())
             .flatMap(t -> java.util.stream.Stream.of(factName(t, "it"), factName(t, "en")))
             .filter(n -> !n.isEmpty()).collect(java.util.stream.Collectors.toUnmodifiableSet());

@@ -37,7 +37,7 @@ class ExtractiveChatModelTest {
 
             Elon Musk also has ambitions to build large data centers for his companies.
 
-            Meta's new data centers will draw two gigawatts of power.
+            Meta's new data centers will draw 2 gigawatts of power.
 
             Wall paintings decorate the new offices.
 
@@ -156,5 +156,12 @@ class ExtractiveChatModelTest {
         assertThat(ask("When will Meta hire more engineers?")).contains("this year");
         // "this year" dates the hiring; the "that" clause about Llama has no time of its own
         assertThat(ask("When will Llama be released?")).startsWith(ChainPrompt.NOT_IN_SOURCES);
+    }
+
+    @Test
+    void a_how_much_question_needs_what_it_measures_in_the_sentence_or_its_paragraph() {
+        // the power sentence has a figure and the data centers, not water
+        assertThat(ask("How much water will the new data centers draw?")).startsWith(ChainPrompt.NOT_IN_SOURCES);
+        assertThat(ask("How much capital expenditure did Meta plan this year?")).contains("$65 billion");
     }
 }

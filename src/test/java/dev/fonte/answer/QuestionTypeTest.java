@@ -43,4 +43,16 @@ class QuestionTypeTest {
     void a_place_is_a_location_or_the_medium_something_was_said_on(String sentence, boolean evidence) {
         assertThat(QuestionType.PLACE.hasEvidence(sentence)).isEqualTo(evidence);
     }
+
+    @ParameterizedTest(name = "{0} -> [{1}]")
+    @CsvSource(delimiter = '|', value = {
+            "Quanta acqua consumerà il data center?|acqua consumerà il",
+            "How much water will the data center use?|water will the",
+            "How much capital expenditure is Meta planning?|capital expenditure is",
+            "How much did Meta spend?|''",
+            "How much money did Softbank put in?|''",
+            "Quanto ha speso Meta?|''"})
+    void a_how_much_question_names_what_it_measures(String question, String thing) {
+        assertThat(QuestionType.measuredThing(question)).isEqualTo(thing);
+    }
 }
