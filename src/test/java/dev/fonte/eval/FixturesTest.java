@@ -40,6 +40,8 @@ class FixturesTest {
 
     static final Path FIXTURES = Path.of("src/test/resources/fixtures");
     static final Path REPORTS = Path.of("target/eval");
+    /** The suites the issues' bars are set on (the unseen suites measure, they do not hold a bar). */
+    static final java.util.Set<String> ISSUE_SUITES = java.util.Set.of("core-it", "core-en");
 
     @Inject
     ApplicationContext context;
@@ -73,6 +75,18 @@ class FixturesTest {
                 () -> assertThat(run.cases().filter(c -> c.testCase().tags().contains("followup"))
                         .filter(c -> !c.passed()).map(c -> c.testCase().id()).toList())
                         .as("follow-up cases that failed%n%s", console).isEmpty()));
+        // and no answerable question of the issues' suites to be refused
+        for (SuiteResult suite : run.suites()) {
+            if (!ISSUE_SUITES.contains(suite.suite().name())) {
+                continue;
+            }
+            tests.add(DynamicTest.dynamicTest(suite.suite().name() + ": no answerable question is refused",
+                    () -> assertThat(suite.cases().stream().flatMap(c -> c.turns().stream()
+                                    .filter(t -> !t.turn().expectsRefusal() && t.reply() != null
+                                            && !t.reply().answer().answered())
+                                    .map(t -> c.testCase().id() + ": " + t.turn().question())).toList())
+                            .as("answerable questions refused%n%s", console).isEmpty()));
+        }
         return tests;
     }
 
