@@ -143,7 +143,9 @@ public class ExtractiveChatModel implements ChatModel {
         List<Candidate> passing = candidates.stream().filter(Candidate::passes)
                 .sorted(Comparator.comparingDouble(Candidate::score).reversed()).toList();
         if (passing.isEmpty()) {
-            Candidate nearest = candidates.stream().max(Comparator.comparingDouble(Candidate::coverage)).orElseThrow();
+            // the nearest sentence: one that names what the question names, if any, then the one covering most of it
+            Candidate nearest = candidates.stream().max(Comparator.comparing(Candidate::criticalOk)
+                    .thenComparingDouble(Candidate::coverage)).orElseThrow();
             String missing = missing(nearest, type, language);
             return missing.isEmpty() ? ChainPrompt.NOT_IN_SOURCES : ChainPrompt.NOT_IN_SOURCES + ": " + missing;
         }
