@@ -151,7 +151,7 @@ public class ExtractiveChatModel implements ChatModel {
         }
         StringBuilder b = new StringBuilder();
         Candidate first = passing.get(0);
-        append(b, trim(first, type, terms, language), first.source().n());
+        append(b, trim(first, type, terms, language, question), first.source().n());
         Set<String> covered = new HashSet<>(first.covered());
         for (Candidate next : passing.subList(1, passing.size())) {
             if (countSentences(b) >= config.maxSentences()) {
@@ -159,7 +159,7 @@ public class ExtractiveChatModel implements ChatModel {
             }
             // a second sentence only when it answers a part of the question the first does not
             if (!covered.containsAll(next.covered()) && next.coverage() >= config.minCoverage()) {
-                append(b, trim(next, type, terms, language), next.source().n());
+                append(b, trim(next, type, terms, language, question), next.source().n());
                 covered.addAll(next.covered());
             }
         }
@@ -239,12 +239,12 @@ public class ExtractiveChatModel implements ChatModel {
         }
         double coverage = total == 0 ? 1.0 : got / total;
         boolean typeOk = type == QuestionType.PERSON
-                ? hasNewName(source.text(), questionWords) : type.hasEvidence(source.text());
+                ? hasNewName(source.text(), questionWords) : type.hasEvidence(source.text(), question);
         if (!TimeReference.compatible(TimeReference.in(question), TimeReference.in(source.text()))) {
             typeOk = false;
         }
         if (typeOk && (type.numeric() || type == QuestionType.TIME)
-                && !factBelongsToNames(source.text(), terms, sentence, type, language)) {
+                && !factBelongsToNames(source.text(), question, terms, sentence, type, language)) {
             // "Quanti soldi ci ha messo Softbank?" is not answered by "Stargate da 500 miliardi..., che ha visto
             // investimenti da parte di ... Softbank": the figure is Stargate's
             typeOk = false;
@@ -273,8 +273,8 @@ public class ExtractiveChatModel implements ChatModel {
      * not date Llama 4); a figure is not split there, as it is often what a reporting clause reports ("announced that
      * Meta will allocate $65 billion").
      */
-    private static boolean factBelongsToNames(String text, List<QuestionTerms.Term> terms, Set<String> sentence,
-                                                QuestionType type, String language) {
+    private static boolean factBelongsToNames(String text, String question, List<QuestionTerms.Term> terms,
+                                              Set<String> sentence, QuestionType type, String language) {
         String[] clauses = (type == QuestionType.TIME ? SUBORDINATE_BREAK : RELATIVE_BREAK).split(text);
         if (clauses.length < 2) {
             return true;
@@ -287,7 +287,7 @@ public class ExtractiveChatModel implements ChatModel {
             }
             boolean together = false;
             for (int i = 0; i < clauses.length && !together; i++) {
-                together = type.hasEvidence(clauses[i]) && matches(term, stems.get(i));
+                together = type.hasEvidence(clauses[i], question) && matches(term, stems.get(i));
             }
             if (!together) {
                 return false;
@@ -394,7 +394,7 @@ public class ExtractiveChatModel implements ChatModel {
     }
 
     /** The clause of the sentence that carries the asked-for fact, when it stands on its own; else the sentence. */
-    private String trim(Candidate c, QuestionType type, List<QuestionTerms.Term> terms, String language) {
+    private String trim(Candidate c, QuestionType type, List<QuestionTerms.Term> terms, String language, String question) {
         String text = c.source().text();
         if (type == QuestionType.GENERIC) {
             return text;
@@ -427,7 +427,7 @@ public class ExtractiveChatModel implements ChatModel {
         String kept = LEADING_CONNECTOR.matcher(
                 text.substring(clauses.get(first)[0], clauses.get(last)[1]).strip()).replaceFirst("");
         boolean whole = first == 0 && last == clauses.size() - 1;
-        if (whole || kept.split("\\s+").length < config.minClauseWords() || !type.hasEvidence(kept)) {
+        if (whole || kept.split("\\s+").length < config.minClauseWords() || !type.hasEvidence(kept, question)) {
             return text;
         }
         return kept;

@@ -167,10 +167,18 @@ final class QuestionTerms {
         if (stems.stream().anyMatch(s -> DIGIT.matcher(s).matches())) {
             return Kind.CRITICAL;
         }
-        boolean capitalised = !surface.isEmpty() && Character.isUpperCase(surface.codePointAt(0));
+        // in a question written in capitals, a capital marks nothing ("QUANTI SOLDI INVESTE META?")
+        boolean capitalised = !surface.isEmpty() && Character.isUpperCase(surface.codePointAt(0)) && !shouted(question);
         boolean acronym = surface.length() <= 4 && surface.equals(surface.toUpperCase(Locale.ROOT));
         boolean firstWord = question.substring(0, start).strip().replaceAll("[¿¡\"'«“]", "").isEmpty();
         return capitalised && !acronym && !firstWord ? Kind.CRITICAL : Kind.ORDINARY;
+    }
+
+    /** Whether most of the question's letters are capitals. */
+    static boolean shouted(String question) {
+        long letters = question.codePoints().filter(Character::isLetter).count();
+        long upper = question.codePoints().filter(Character::isUpperCase).count();
+        return letters >= 8 && upper * 5 >= letters * 4;
     }
 
     /** The stems of a text under the language's index analyzer. */

@@ -136,4 +136,23 @@ public enum QuestionType {
     public boolean hasEvidence(String text) {
         return this == GENERIC || evidence.matcher(text).find();
     }
+
+    /** Words that make an amount a sum of money: what something costs, is worth, or is spent or invested. */
+    private static final Pattern MONEY_ASKED = Pattern.compile("(?iu)\\b(cost\\w*|price\\w*|prezz\\w*|spend\\w*|spent|"
+            + "spes[aeio]|spender\\w*|invest\\w*|pay|pays|paid|paga\\w*|pagat\\w*|worth|vale|valgono|valeva|"
+            + "soldi|money|denaro|dollar\\w*|euro|budget|capex|fund\\w*|fond[io]|stanzi\\w*|allocat\\w*)\\b");
+    /** A sum of money: "$65 billion", "65 miliardi di dollari", "80 billion dollars". */
+    private static final Pattern MONEY = Pattern.compile("(?iu)(?:[$€£]\\s?\\d|\\d[\\d.,_ ]*\\s*(?:(?:mila|milioni|miliardi|"
+            + "thousand|million|billion|trillion)s?\\s+(?:di\\s+)?)?(?:dollari|dollaro|dollars?|euro|euros|usd)\\b)");
+
+    /**
+     * Whether {@code text} answers {@code question} with the kind of fact it asks for: for an amount of money ("How
+     * much does a GPU cost?"), a sum of money, not just any figure.
+     */
+    public boolean hasEvidence(String text, String question) {
+        if (this == AMOUNT && MONEY_ASKED.matcher(question).find()) {
+            return MONEY.matcher(text).find();
+        }
+        return hasEvidence(text);
+    }
 }

@@ -166,4 +166,15 @@ class ExtractiveChatModelTest {
         assertThat(ask("How much water will the new data centers draw?")).startsWith(ChainPrompt.NOT_IN_SOURCES);
         assertThat(ask("How much capital expenditure did Meta plan this year?")).contains("$65 billion");
     }
+
+    @Test
+    void a_question_in_capitals_names_no_one_by_its_capitals() {
+        assertThat(ask("HOW MUCH DID META SPEND LAST YEAR?")).contains("$38 billion");
+    }
+
+    @Test
+    void a_question_about_money_is_not_answered_by_another_figure() {
+        // the data centers' sentence has a figure, in gigawatts
+        assertThat(ask("How much will Meta's new data centers cost?")).startsWith(ChainPrompt.NOT_IN_SOURCES);
+    }
 }

@@ -55,4 +55,16 @@ class QuestionTypeTest {
     void a_how_much_question_names_what_it_measures(String question, String thing) {
         assertThat(QuestionType.measuredThing(question)).isEqualTo(thing);
     }
+
+    @ParameterizedTest(name = "{1} <- {0}: {2}")
+    @CsvSource(delimiter = '|', value = {
+            "using more than 1.3 million GPUs|How much does a GPU cost?|false",
+            "Meta will allocate up to $65 billion|How much does a GPU cost?|true",
+            "un'iniziativa da 500 miliardi di dollari|Quanto vale il progetto Stargate?|true",
+            "circa 1 gigawatt di nuova potenza di calcolo|Quanta potenza entrerà in funzione?|true",
+            "un rialzo del 2%|Di quanto sono salite le azioni?|true"})
+    void an_amount_of_money_is_answered_by_a_sum_of_money(String sentence, String question, boolean evidence) {
+        assertThat(QuestionType.of(question)).isEqualTo(QuestionType.AMOUNT);
+        assertThat(QuestionType.AMOUNT.hasEvidence(sentence, question)).isEqualTo(evidence);
+    }
 }
