@@ -109,7 +109,8 @@ public class ExtractiveChatModel implements ChatModel {
                 .map(QuestionTerms.Term::surface).collect(java.util.stream.Collectors.toSet());
         Set<String> questionWords = words(question);
         // words of which the answering sentence must name at least one, group by group: the thing a "how many"
-        // question counts or a "how much" question measures ("How much water..."), and the alternatives of an either/or question ("ridotto o aumentato", "nuclear or solar")
+        // question counts, a "how much" question measures ("How much water...") or a price question prices, and the
+        // alternatives of an either/or question ("ridotto o aumentato", "nuclear or solar")
         List<Required> required = new ArrayList<>();
         if (type == QuestionType.COUNT) {
             QuestionTerms.of(QuestionType.countedThing(question), language, current.queryAnalyzer(language)).stream()
@@ -120,6 +121,14 @@ public class ExtractiveChatModel implements ChatModel {
             // capital expenditure says how much capex; a paragraph that never names water says nothing of water
             QuestionTerms.of(QuestionType.measuredThing(question), language, current.queryAnalyzer(language)).stream()
                     .findFirst().ifPresent(t -> required.add(new Required(List.of(t), true)));
+        }
+        if (type == QuestionType.PRICE) {
+            // the price of what: "What was Meta's stock price?" is not answered by the size of Stargate
+            List<QuestionTerms.Term> priced = QuestionTerms.of(QuestionType.pricedThing(question), language,
+                    current.queryAnalyzer(language));
+            if (!priced.isEmpty()) {
+                required.add(new Required(priced, false));
+            }
         }
         List<QuestionTerms.Term> alternatives = alternatives(question, language, current);
         if (!alternatives.isEmpty()) {

@@ -1,6 +1,7 @@
 package dev.fonte.answer;
 
 import java.util.Locale;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -137,6 +138,40 @@ public enum QuestionType {
         return this == GENERIC || evidence.matcher(text).find();
     }
 
+    /** For a price question, the words that asked for the price ("Meta's stock price", "vale ... un'azione"). */
+    public static String pricedThing(String question) {
+        var m = PRICE.asks.matcher(question.toLowerCase(Locale.ROOT));
+        return m.find() ? m.group() : "";
+    }
+
+    private static final Pattern COUNTED_NUMBER = Pattern.compile(
+            "(?iu)(?<![\\p{L}\\d$€£.,])(\\d[\\d.]*(?:,\\s?\\d+)?)\\s*(%|\\p{L}+)?");
+    /** Units: a number before one measures something, it does not count the thing a question counts. */
+    private static final Pattern UNIT = Pattern.compile("(?iu)%|gigawatt\\w*|gw|megawatt\\w*|mw|kilowatt\\w*|kw|"
+            + "watt\\w*|dollar\\w*|dollari|euros?|usd|percent|per|volte|times|anni|anno|years?|mesi|months?|giorni|"
+            + "days?|ore|hours?|metri|meters?|metres?|km|chilometri|kilometers?|kilometres?");
+
+    /**
+     * Whether {@code text} has a number that counts {@code counted} (the words a "how many" question counts): a
+     * number before a unit measures something else ("data center da 2 gigawatt" counts no data centers) unless the
+     * unit is what is counted ("1,5 volte"), and a year counts nothing.
+     */
+    static boolean counts(String text, String counted) {
+        String thing = counted.toLowerCase(Locale.ROOT);
+        Matcher m = COUNTED_NUMBER.matcher(text);
+        while (m.find()) {
+            String number = m.group(1);
+            String next = m.group(2) == null ? "" : m.group(2).toLowerCase(Locale.ROOT);
+            if (number.matches("(19|20)\\d{2}")) {
+                continue;
+            }
+            if (next.isEmpty() || !UNIT.matcher(next).matches() || !thing.isEmpty() && thing.startsWith(next)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Words that make an amount a sum of money: what something costs, is worth, or is spent or invested. */
     private static final Pattern MONEY_ASKED = Pattern.compile("(?iu)\\b(cost\\w*|price\\w*|prezz\\w*|spend\\w*|spent|"
             + "spes[aeio]|spender\\w*|invest\\w*|pay|pays|paid|paga\\w*|pagat\\w*|worth|vale|valgono|valeva|"
@@ -150,6 +185,9 @@ public enum QuestionType {
      * much does a GPU cost?"), a sum of money, not just any figure.
      */
     public boolean hasEvidence(String text, String question) {
+        if (this == COUNT) {
+            return counts(text, countedThing(question));
+        }
         if (this == AMOUNT && MONEY_ASKED.matcher(question).find()) {
             return MONEY.matcher(text).find();
         }

@@ -67,4 +67,24 @@ class QuestionTypeTest {
         assertThat(QuestionType.of(question)).isEqualTo(QuestionType.AMOUNT);
         assertThat(QuestionType.AMOUNT.hasEvidence(sentence, question)).isEqualTo(evidence);
     }
+
+    @ParameterizedTest(name = "{0} counts [{1}]: {2}")
+    @CsvSource(delimiter = '|', value = {
+            "utilizzando oltre 1, 3 milioni di GPU|GPU|true",
+            "un colossale data center da 2 gigawatt|data center|false",
+            "un incremento di oltre 1, 5 volte|volte|true",
+            "a colossal data center of 2 gigawatts|gigawatts will|true",
+            "Meta spent $38 billion last year|GPUs|false",
+            "the plans for 2025|employees|false"})
+    void a_number_before_a_unit_counts_only_that_unit(String sentence, String counted, boolean counts) {
+        assertThat(QuestionType.counts(sentence, counted)).isEqualTo(counts);
+    }
+
+    @ParameterizedTest(name = "{0} -> [{1}]")
+    @CsvSource(delimiter = '|', value = {
+            "What was Meta's stock price at close?|stock price",
+            "Quanto vale oggi un'azione Meta?|quanto vale oggi un'azione"})
+    void a_price_question_names_what_it_prices(String question, String priced) {
+        assertThat(QuestionType.pricedThing(question)).isEqualTo(priced);
+    }
 }
