@@ -173,9 +173,9 @@ public enum QuestionType {
     }
 
     /** Words that make an amount a sum of money: what something costs, is worth, or is spent or invested. */
-    private static final Pattern MONEY_ASKED = Pattern.compile("(?iu)\\b(cost\\w*|price\\w*|prezz\\w*|spend\\w*|spent|"
-            + "spes[aeio]|spender\\w*|invest\\w*|pay|pays|paid|paga\\w*|pagat\\w*|worth|vale|valgono|valeva|"
-            + "soldi|money|denaro|dollar\\w*|euro|budget|capex|fund\\w*|fond[io]|stanzi\\w*|allocat\\w*)\\b");
+    private static final Pattern MONEY_ASKED = Pattern.compile("(?iu)\\b(cost\\p{L}*|price\\p{L}*|prezz\\p{L}*|spend\\p{L}*|spent|"
+            + "spes[aeio]|spender\\p{L}*|invest\\p{L}*|pay|pays|paid|paga\\p{L}*|pagat\\p{L}*|worth|vale|valgono|valeva|"
+            + "soldi|money|denaro|dollar\\p{L}*|euro|budget|capex|fund\\p{L}*|fond[io]|stanzi\\p{L}*|allocat\\p{L}*)\\b");
     /** A sum of money: "$65 billion", "65 miliardi di dollari", "80 billion dollars". */
     private static final Pattern MONEY = Pattern.compile("(?iu)(?:[$€£]\\s?\\d|\\d[\\d.,_ ]*\\s*(?:(?:mila|milioni|miliardi|"
             + "thousand|million|billion|trillion)s?\\s+(?:di\\s+)?)?(?:dollari|dollaro|dollars?|euro|euros|usd)\\b)");
