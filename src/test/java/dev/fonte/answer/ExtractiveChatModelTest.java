@@ -139,7 +139,7 @@ class ExtractiveChatModelTest {
 
     @Test
     void the_person_who_wrote_the_article_is_its_author() {
-        assertThat(ask("Does the person who wrote this piece own shares?")).contains("The author holds no shares");
+        assertThat(ask("Does the person who wrote this piece have a stake?")).contains("The author holds no shares");
         // asked who the author is: the corpus never names them, and the refusal says that it is who that is missing
         assertThat(ask("Who wrote this article?")).startsWith(ChainPrompt.NOT_IN_SOURCES);
         assertThat(ask("Who is the author of the article?"))
