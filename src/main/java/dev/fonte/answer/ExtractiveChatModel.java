@@ -249,9 +249,7 @@ public class ExtractiveChatModel implements ChatModel {
         double coverage = total == 0 ? 1.0 : got / total;
         boolean typeOk = type == QuestionType.PERSON
                 ? hasNewName(source.text(), questionWords) : type.hasEvidence(source.text(), question);
-        if (!TimeReference.compatible(TimeReference.in(question), TimeReference.in(source.text()))
-                || !TimeReference.sameYear(question, source.text(), source.context(),
-                        TimeReference.yearOf(source.title()))) {
+        if (!TimeReference.sameYear(question, source.text(), source.context(), TimeReference.yearOf(source.title()))) {
             typeOk = false;
         }
         if (typeOk && (type.numeric() || type == QuestionType.TIME)

@@ -40,34 +40,42 @@ enum TimeReference {
     }
 
     /**
-     * False when the question names a year and the sentence speaks of other years only: years it writes, or, when
-     * it writes none, the years its relative words mean counted from {@code now} (the year the document is about, as
-     * its title gives it; unknown: null); a sentence with no time of its own is read in its paragraph. "Quanto
-     * spenderà Meta nel 2026?" is not answered by what Meta spent "l'anno scorso" in an article about 2025.
+     * False when the question and the sentence speak of different years. With the document's year known
+     * ({@code now}: the latest year its title writes), both sides are years: those written, and those "this year",
+     * "last year" and "next year" mean counted from it; a sentence with no time of its own is read in its paragraph when the question writes a year.
+     * "Quanto spenderà Meta nel 2026?" is not answered by what Meta spent "l'anno scorso" in an article about 2025,
+     * and "quest'anno rispetto al 2024" is answered by a sentence on last year. Without it, relative words are
+     * compared as words, and written years only when the sentence writes some.
      */
     static boolean sameYear(String question, String sentence, String paragraph, Integer now) {
-        Set<Integer> asked = years(question);
+        if (now == null) {
+            Set<Integer> asked = years(question);
+            Set<Integer> said = years(sentence);
+            return compatible(in(question), in(sentence))
+                    && (asked.isEmpty() || said.isEmpty() || said.stream().anyMatch(asked::contains));
+        }
+        Set<Integer> asked = spokenOf(question, now);
         if (asked.isEmpty()) {
             return true;
         }
         Set<Integer> said = spokenOf(sentence, now);
-        if (said.isEmpty() && paragraph != null) {
+        if (said.isEmpty() && paragraph != null && !years(question).isEmpty()) {
+            // a year written in the question is looked for around a sentence with no time of its own; "this year"
+            // alone is not: the sentence may well be about it
             said = spokenOf(paragraph, now);
         }
         return said.isEmpty() || said.stream().anyMatch(asked::contains);
     }
 
-    /** The years a text speaks of: those it writes, else those its relative words mean from {@code now}. */
-    private static Set<Integer> spokenOf(String text, Integer now) {
+    /** The years a text speaks of: those it writes and those its relative words mean from {@code now}. */
+    private static Set<Integer> spokenOf(String text, int now) {
         Set<Integer> said = years(text);
-        if (said.isEmpty() && now != null) {
-            for (TimeReference t : in(text)) {
-                said.add(switch (t) {
-                    case THIS_YEAR -> now;
-                    case LAST_YEAR -> now - 1;
-                    case NEXT_YEAR -> now + 1;
-                });
-            }
+        for (TimeReference t : in(text)) {
+            said.add(switch (t) {
+                case THIS_YEAR -> now;
+                case LAST_YEAR -> now - 1;
+                case NEXT_YEAR -> now + 1;
+            });
         }
         return said;
     }
