@@ -76,8 +76,11 @@ public class DefaultAnswerService implements AnswerService {
         this.meters = meters;
     }
 
-    /** Everything decided before the model is called. */
-    /** @param instruction the message is an order, not a question (see {@link Intent}): refused, nothing retrieved */
+    /**
+     * Everything decided before the model is called.
+     *
+     * @param instruction the message is an order, not a question (see {@link Intent}): refused, nothing retrieved
+     */
     record Prepared(String conversationId, String question, String standalone, String language,
                     ChainPrompt.Task task, List<ScoredPassage> sources, PassageIndex index, boolean instruction) {
     }

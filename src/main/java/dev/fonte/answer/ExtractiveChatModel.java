@@ -16,6 +16,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -35,11 +36,10 @@ public class ExtractiveChatModel implements ChatModel {
     private static final Pattern CLAUSE_BREAK = Pattern.compile(
             "(?i)(;\\s+|:\\s+|\\s+[–—]\\s+|,\\s+(?=(?:tuttavia|ma|mentre|però|pero|il che|however|but|while|whereas|which)\\b))");
     /** Where a relative clause starts after a comma: ", che ha visto...", ", which saw...". */
-    private static final Pattern RELATIVE_BREAK = Pattern.compile(
-            "(?i),\\s+(?=(?:che|il quale|la quale|i quali|le quali|cui|which|who|whom|whose)\\b)");
+    private static final String RELATIVE = ",\\s+(?=(?:che|il quale|la quale|i quali|le quali|cui|which|who|whom|whose)\\b)";
+    private static final Pattern RELATIVE_BREAK = Pattern.compile("(?i)" + RELATIVE);
     /** Where a relative clause or a "that"/"che" clause starts. */
-    private static final Pattern SUBORDINATE_BREAK = Pattern.compile(
-            "(?i)(?:,\\s+(?=(?:che|il quale|la quale|i quali|le quali|cui|which|who|whom|whose)\\b)|\\s+(?=(?:che|that)\\s))");
+    private static final Pattern SUBORDINATE_BREAK = Pattern.compile("(?i)(?:" + RELATIVE + "|\\s+(?=(?:che|that)\\s))");
     private static final Pattern LEADING_CONNECTOR = Pattern.compile(
             "(?i)^(?:tuttavia|ma|mentre|però|pero|however|but|while|whereas)\\b[,\\s]*");
     private static final Pattern ABOUT = Pattern.compile("\\(about: ([^)]*)\\)\\s*$");
@@ -112,32 +112,24 @@ public class ExtractiveChatModel implements ChatModel {
         // question counts, a "how much" question measures ("How much water...") or a price question prices, and the
         // alternatives of an either/or question ("ridotto o aumentato", "nuclear or solar")
         List<Required> required = new ArrayList<>();
-        if (type == QuestionType.COUNT) {
-            QuestionTerms.of(QuestionType.countedThing(question), language, current.queryAnalyzer(language)).stream()
-                    .findFirst().ifPresent(t -> required.add(new Required(List.of(t), false)));
-        }
-        if (type == QuestionType.AMOUNT) {
-            // what is measured may be the paragraph's subject: "$38 billion Meta spent last year" in a paragraph on
-            // capital expenditure says how much capex; a paragraph that never names water says nothing of water
-            QuestionTerms.of(QuestionType.measuredThing(question), language, current.queryAnalyzer(language)).stream()
-                    .findFirst().ifPresent(t -> required.add(new Required(List.of(t), true)));
-        }
-        if (type == QuestionType.PRICE) {
-            // the price of what: "What was Meta's stock price?" is not answered by the size of Stargate
-            List<QuestionTerms.Term> priced = QuestionTerms.of(QuestionType.pricedThing(question), language,
-                    current.queryAnalyzer(language));
-            if (!priced.isEmpty()) {
-                required.add(new Required(priced, false));
-            }
+        List<QuestionTerms.Term> thing = QuestionTerms.of(type.askedThing(question), language, current.queryAnalyzer(language));
+        if (!thing.isEmpty()) {
+            // the thing is the first term after the question word ("Quante GPU avrà..."), save for a price, asked in
+            // a phrase ("quanto vale oggi un'azione"); what is measured may be the paragraph's subject: "$38 billion
+            // Meta spent last year" in a paragraph on capital expenditure says how much capex, and a paragraph that
+            // never names water says nothing of water
+            required.add(new Required(type == QuestionType.PRICE ? thing : thing.subList(0, 1),
+                    type == QuestionType.AMOUNT));
         }
         List<QuestionTerms.Term> alternatives = alternatives(question, language, current);
         if (!alternatives.isEmpty()) {
             required.add(new Required(alternatives, false));
         }
+        Predicate<String> evidence = type.evidence(question);
         List<Candidate> candidates = new ArrayList<>();
         for (ChainPrompt.PromptSource source : prompt.sources()) {
             double similarity = current.embedder().similarity(question, source.text()).orElse(0.0);
-            candidates.add(score(question, source, terms, asked, required, type, language, questionWords, similarity,
+            candidates.add(score(question, source, terms, asked, required, type, evidence, language, questionWords, similarity,
                     term -> weight(term, language, current),
                     current.embedder()));
         }
@@ -160,7 +152,7 @@ public class ExtractiveChatModel implements ChatModel {
         }
         StringBuilder b = new StringBuilder();
         Candidate first = passing.get(0);
-        append(b, trim(first, type, terms, language, question), first.source().n());
+        append(b, trim(first, type, evidence, terms, language), first.source().n());
         Set<String> covered = new HashSet<>(first.covered());
         for (Candidate next : passing.subList(1, passing.size())) {
             if (countSentences(b) >= config.maxSentences()) {
@@ -168,7 +160,7 @@ public class ExtractiveChatModel implements ChatModel {
             }
             // a second sentence only when it answers a part of the question the first does not
             if (!covered.containsAll(next.covered()) && next.coverage() >= config.minCoverage()) {
-                append(b, trim(next, type, terms, language, question), next.source().n());
+                append(b, trim(next, type, evidence, terms, language), next.source().n());
                 covered.addAll(next.covered());
             }
         }
@@ -198,7 +190,7 @@ public class ExtractiveChatModel implements ChatModel {
 
     private Candidate score(String question, ChainPrompt.PromptSource source, List<QuestionTerms.Term> terms, Set<String> asked,
                             List<Required> required,
-                            QuestionType type, String language, Set<String> questionWords, double similarity,
+                            QuestionType type, Predicate<String> evidence, String language, Set<String> questionWords, double similarity,
                             java.util.function.ToDoubleFunction<QuestionTerms.Term> idf, Embedder embedder) {
         Set<String> sentence = QuestionTerms.stems(source.text(), language);
         Set<String> context = source.context() == null ? Set.of()
@@ -248,12 +240,12 @@ public class ExtractiveChatModel implements ChatModel {
         }
         double coverage = total == 0 ? 1.0 : got / total;
         boolean typeOk = type == QuestionType.PERSON
-                ? hasNewName(source.text(), questionWords) : type.hasEvidence(source.text(), question);
+                ? hasNewName(source.text(), questionWords) : evidence.test(source.text());
         if (!TimeReference.sameYear(question, source.text(), source.context(), TimeReference.yearOf(source.title()))) {
             typeOk = false;
         }
         if (typeOk && (type.numeric() || type == QuestionType.TIME)
-                && !factBelongsToNames(source.text(), question, terms, sentence, type, language)) {
+                && !factBelongsToNames(source.text(), terms, sentence, type, evidence, language)) {
             // "Quanti soldi ci ha messo Softbank?" is not answered by "Stargate da 500 miliardi..., che ha visto
             // investimenti da parte di ... Softbank": the figure is Stargate's
             typeOk = false;
@@ -282,8 +274,8 @@ public class ExtractiveChatModel implements ChatModel {
      * not date Llama 4); a figure is not split there, as it is often what a reporting clause reports ("announced that
      * Meta will allocate $65 billion").
      */
-    private static boolean factBelongsToNames(String text, String question, List<QuestionTerms.Term> terms,
-                                              Set<String> sentence, QuestionType type, String language) {
+    private static boolean factBelongsToNames(String text, List<QuestionTerms.Term> terms, Set<String> sentence,
+                                              QuestionType type, Predicate<String> evidence, String language) {
         String[] clauses = (type == QuestionType.TIME ? SUBORDINATE_BREAK : RELATIVE_BREAK).split(text);
         if (clauses.length < 2) {
             return true;
@@ -296,7 +288,7 @@ public class ExtractiveChatModel implements ChatModel {
             }
             boolean together = false;
             for (int i = 0; i < clauses.length && !together; i++) {
-                together = type.hasEvidence(clauses[i], question) && matches(term, stems.get(i));
+                together = evidence.test(clauses[i]) && matches(term, stems.get(i));
             }
             if (!together) {
                 return false;
@@ -403,7 +395,8 @@ public class ExtractiveChatModel implements ChatModel {
     }
 
     /** The clause of the sentence that carries the asked-for fact, when it stands on its own; else the sentence. */
-    private String trim(Candidate c, QuestionType type, List<QuestionTerms.Term> terms, String language, String question) {
+    private String trim(Candidate c, QuestionType type, Predicate<String> evidence, List<QuestionTerms.Term> terms,
+                        String language) {
         String text = c.source().text();
         if (type == QuestionType.GENERIC) {
             return text;
@@ -436,7 +429,7 @@ public class ExtractiveChatModel implements ChatModel {
         String kept = LEADING_CONNECTOR.matcher(
                 text.substring(clauses.get(first)[0], clauses.get(last)[1]).strip()).replaceFirst("");
         boolean whole = first == 0 && last == clauses.size() - 1;
-        if (whole || kept.split("\\s+").length < config.minClauseWords() || !type.hasEvidence(kept, question)) {
+        if (whole || kept.split("\\s+").length < config.minClauseWords() || !evidence.test(kept)) {
             return text;
         }
         return kept;

@@ -1,6 +1,7 @@
 package dev.fonte.answer;
 
 import java.util.Locale;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -20,7 +21,7 @@ public enum QuestionType {
     PRICE("(?i)\\b(prezzo|price|quotazione|quota|costa(no)? le azioni|share price|stock price|worth per share|"
             + "(quanto )?(vale|valgono|valeva|costa|costano|costava)\\b.{0,20}\\b(azion[ei]|titol[oi])|"
             + "how much (is|are|was|were) (a |one |each )?(share|stock)s?\\b.{0,30}\\bworth)\\b",
-            "(?:[$€£]\\s?\\d|\\d[\\d.,_ ]*\\s*(?:dollari|dollars|euro|usd|\\$))"),
+            Money.SUM),
     TIME("(?i)\\b(quando|entro quando|in che anno|in quale anno|in che giorno|che giorno|in che data|quale data|"
             + "when|what year|which year|what day|which day|what date|on what date|by when|how soon)\\b",
             "(?i)(?:\\b(?:19|20)\\d{2}\\b|\\b(?:gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|"
@@ -104,10 +105,12 @@ public enum QuestionType {
      * question word: the thing counted, which an answering sentence must mention. Empty for other types.
      */
     public static String countedThing(String question) {
-        var m = Pattern.compile("(?i)\\b(?:quanti|quante|how many|numero di|number of)\\s+([\\p{L}\\p{N}]+(?:\\s+[\\p{L}]+)?)")
-                .matcher(question);
+        var m = COUNTED.matcher(question);
         return m.find() ? m.group(1) : "";
     }
+
+    private static final Pattern COUNTED = Pattern.compile(
+            "(?i)\\b(?:quanti|quante|how many|numero di|number of)\\s+([\\p{L}\\p{N}]+(?:\\s+[\\p{L}]+)?)");
 
     private static final Pattern MEASURED = Pattern.compile("(?iu)\\b(?:quanta|how much)\\s+(\\p{L}+)((?:\\s+\\p{L}+){0,2})");
     /** Words after "how much" that do not name what is measured: verbs, pronouns, and money itself. */
@@ -176,21 +179,39 @@ public enum QuestionType {
     private static final Pattern MONEY_ASKED = Pattern.compile("(?iu)\\b(cost\\p{L}*|price\\p{L}*|prezz\\p{L}*|spend\\p{L}*|spent|"
             + "spes[aeio]|spender\\p{L}*|invest\\p{L}*|pay|pays|paid|paga\\p{L}*|pagat\\p{L}*|worth|vale|valgono|valeva|"
             + "soldi|money|denaro|dollar\\p{L}*|euro|budget|capex|fund\\p{L}*|fond[io]|stanzi\\p{L}*|allocat\\p{L}*)\\b");
-    /** A sum of money: "$65 billion", "65 miliardi di dollari", "80 billion dollars". */
-    private static final Pattern MONEY = Pattern.compile("(?iu)(?:[$€£]\\s?\\d|\\d[\\d.,_ ]*\\s*(?:(?:mila|milioni|miliardi|"
-            + "thousand|million|billion|trillion)s?\\s+(?:di\\s+)?)?(?:dollari|dollaro|dollars?|euro|euros|usd)\\b)");
 
     /**
-     * Whether {@code text} answers {@code question} with the kind of fact it asks for: for an amount of money ("How
-     * much does a GPU cost?"), a sum of money, not just any figure.
+     * What a sentence must carry to answer {@code question}, read from the question once: for an amount of money
+     * ("How much does a GPU cost?") a sum of money, not just any figure; for a count, a number that counts (see
+     * {@link #counts}); otherwise this type's evidence.
      */
-    public boolean hasEvidence(String text, String question) {
+    public Predicate<String> evidence(String question) {
         if (this == COUNT) {
-            return counts(text, countedThing(question));
+            String counted = countedThing(question);
+            return text -> counts(text, counted);
         }
         if (this == AMOUNT && MONEY_ASKED.matcher(question).find()) {
-            return MONEY.matcher(text).find();
+            return PRICE::hasEvidence;
         }
-        return hasEvidence(text);
+        return this::hasEvidence;
+    }
+
+    /**
+     * The words that name what a figure is asked of: the thing a count counts, an amount measures or a price prices;
+     * empty for other types.
+     */
+    public String askedThing(String question) {
+        return switch (this) {
+            case COUNT -> countedThing(question);
+            case AMOUNT -> measuredThing(question);
+            case PRICE -> pricedThing(question);
+            default -> "";
+        };
+    }
+
+    /** A sum of money: "$65 billion", "65 miliardi di dollari", "80 billion dollars"; the evidence of a price. */
+    private static final class Money {
+        static final String SUM = "(?iu)(?:[$€£]\\s?\\d|\\d[\\d.,_ ]*\\s*(?:(?:mila|milioni|miliardi|"
+                + "thousand|million|billion|trillion)s?\\s+(?:di\\s+)?)?(?:dollari|dollaro|dollars?|euro|euros|usd)\\b)";
     }
 }

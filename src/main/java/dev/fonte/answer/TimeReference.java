@@ -42,8 +42,8 @@ enum TimeReference {
     /**
      * False when the question and the sentence speak of different years. With the document's year known
      * ({@code now}: the latest year its title writes), both sides are years: those written, and those "this year",
-     * "last year" and "next year" mean counted from it; a sentence with no time of its own is read in its paragraph when the question writes a year.
-     * "Quanto spenderà Meta nel 2026?" is not answered by what Meta spent "l'anno scorso" in an article about 2025,
+     * "last year" and "next year" mean counted from it; a sentence with no time of its own is read in its paragraph
+     * when the question writes a year. "Quanto spenderà Meta nel 2026?" is not answered by what Meta spent "l'anno scorso" in an article about 2025,
      * and "quest'anno rispetto al 2024" is answered by a sentence on last year. Without it, relative words are
      * compared as words, and written years only when the sentence writes some.
      */

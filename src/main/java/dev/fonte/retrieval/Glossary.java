@@ -12,7 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.io.Reader;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,12 +43,13 @@ public final class Glossary {
         try (Analyzer entries = FonteAnalyzers.glossaryEntries()) {
             SolrSynonymParser parser = new SolrSynonymParser(true, true, entries);
             for (Path file : files) {
-                try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                    for (String entry : stopWordEdges(Files.readString(file, StandardCharsets.UTF_8))) {
+                try {
+                    String text = Files.readString(file, StandardCharsets.UTF_8);
+                    for (String entry : stopWordEdges(text)) {
                         LOG.warn("Glossary file {}: the entry '{}' starts or ends with a stop word, which questions "
                                 + "lose before the glossary is applied; it cannot match as written", file, entry);
                     }
-                    parser.parse(reader);
+                    parser.parse(new StringReader(text));
                 } catch (IOException | ParseException | IllegalArgumentException e) {
                     LOG.warn("Skipping glossary file {}: {}", file, e.getMessage());
                 }

@@ -65,7 +65,7 @@ class QuestionTypeTest {
             "un rialzo del 2%|Di quanto sono salite le azioni?|true"})
     void an_amount_of_money_is_answered_by_a_sum_of_money(String sentence, String question, boolean evidence) {
         assertThat(QuestionType.of(question)).isEqualTo(QuestionType.AMOUNT);
-        assertThat(QuestionType.AMOUNT.hasEvidence(sentence, question)).isEqualTo(evidence);
+        assertThat(QuestionType.AMOUNT.evidence(question).test(sentence)).isEqualTo(evidence);
     }
 
     @ParameterizedTest(name = "{0} counts [{1}]: {2}")
