@@ -1,5 +1,10 @@
 package dev.fonte.answer;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.RemovalCause;
+import dev.fonte.store.SharedChatMemoryStore;
+import dev.fonte.store.SharedStore;
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.UserMessage;
@@ -7,17 +12,15 @@ import dev.langchain4j.memory.ChatMemory;
 import dev.langchain4j.memory.chat.MessageWindowChatMemory;
 import jakarta.inject.Singleton;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
- * Bounded conversation memory: LangChain4j {@link MessageWindowChatMemory} windows per conversation, capped in
- * number (least recently used first out) and in idle age. It keeps the standalone form of each question, so a
- * follow-up can be resolved against the previous turn.
+ * Bounded conversation memory, kept in the {@link SharedStore} so that every instance sees the same conversations (a
+ * follow-up may reach another replica than its question): LangChain4j {@link MessageWindowChatMemory} windows over
+ * the store's {@link SharedChatMemoryStore}, and the standalone form of the last question, so that a follow-up can be
+ * resolved against it. A conversation idle for the configured time is forgotten (its entries expire); each instance
+ * also forgets the least recently used of the conversations it wrote beyond the configured number.
  */
 @Singleton
 public class ConversationMemory {
@@ -26,74 +29,68 @@ public class ConversationMemory {
     public record LastTurn(String standaloneQuestion, String language) {
     }
 
-    private static final class Entry {
-        final ChatMemory memory;
-        LastTurn last;
-        Instant touched;
-
-        Entry(ChatMemory memory, Instant touched) {
-            this.memory = memory;
-            this.touched = touched;
-        }
-    }
+    private static final String NAMESPACE = "conversation";
 
     private final ConversationConfiguration config;
-    private final Clock clock;
-    private final LinkedHashMap<String, Entry> conversations;
+    private final SharedStore store;
+    private final SharedChatMemoryStore messages;
+    /** The conversations this instance wrote, least recently used first out. */
+    private final Cache<String, Boolean> written;
 
-    public ConversationMemory(ConversationConfiguration config) {
-        this(config, Clock.systemUTC());
-    }
-
-    ConversationMemory(ConversationConfiguration config, Clock clock) {
+    public ConversationMemory(ConversationConfiguration config, SharedStore store) {
         this.config = config;
-        this.clock = clock;
-        this.conversations = new LinkedHashMap<>(64, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Entry> eldest) {
-                return size() > config.maxConversations();
-            }
-        };
+        this.store = store;
+        this.messages = new SharedChatMemoryStore(store, NAMESPACE + ":messages", config.ttl());
+        this.written = Caffeine.newBuilder()
+                .maximumSize(config.maxConversations())
+                .expireAfterWrite(config.ttl())
+                .removalListener((String id, Boolean value, RemovalCause cause) -> {
+                    if (cause == RemovalCause.SIZE) {
+                        forget(id);
+                    }
+                })
+                .build();
     }
 
-    public synchronized Optional<LastTurn> last(String conversationId) {
-        return live(conversationId).map(e -> e.last);
-    }
-
-    public synchronized List<ChatMessage> history(String conversationId) {
-        return live(conversationId).map(e -> List.copyOf(e.memory.messages())).orElse(List.of());
-    }
-
-    public synchronized void remember(String conversationId, String standaloneQuestion, String language, String answer) {
-        Instant now = clock.instant();
-        Entry entry = live(conversationId).orElseGet(() -> {
-            Entry e = new Entry(MessageWindowChatMemory.builder().id(conversationId)
-                    .maxMessages(config.maxMessages()).build(), now);
-            conversations.put(conversationId, e);
-            return e;
-        });
-        entry.memory.add(UserMessage.from(standaloneQuestion));
-        entry.memory.add(AiMessage.from(answer));
-        entry.last = new LastTurn(standaloneQuestion, language);
-        entry.touched = now;
-    }
-
-    public synchronized int size() {
-        return conversations.size();
-    }
-
-    private Optional<Entry> live(String conversationId) {
+    public Optional<LastTurn> last(String conversationId) {
         if (conversationId == null) {
             return Optional.empty();
         }
-        Entry e = conversations.get(conversationId);
-        if (e == null) {
-            return Optional.empty();
-        }
-        if (e.touched.plus(config.ttl()).isBefore(clock.instant())) {
-            conversations.remove(conversationId);
-            return Optional.empty();
-        }
-        return Optional.of(e);
+        return store.get(lastKey(conversationId)).map(value -> {
+            int newline = value.indexOf('\n');
+            return new LastTurn(value.substring(newline + 1), value.substring(0, newline));
+        });
+    }
+
+    public List<ChatMessage> history(String conversationId) {
+        return conversationId == null ? List.of() : List.copyOf(memory(conversationId).messages());
+    }
+
+    public void remember(String conversationId, String standaloneQuestion, String language, String answer) {
+        ChatMemory memory = memory(conversationId);
+        memory.add(UserMessage.from(standaloneQuestion));
+        memory.add(AiMessage.from(answer));
+        store.put(lastKey(conversationId), language + "\n" + standaloneQuestion, config.ttl());
+        written.put(conversationId, Boolean.TRUE);
+    }
+
+    /** Conversations this instance remembered that are not forgotten yet. */
+    public int size() {
+        written.cleanUp();
+        return (int) written.estimatedSize();
+    }
+
+    private ChatMemory memory(String conversationId) {
+        return MessageWindowChatMemory.builder().id(conversationId).maxMessages(config.maxMessages())
+                .chatMemoryStore(messages).build();
+    }
+
+    private void forget(String conversationId) {
+        messages.deleteMessages(conversationId);
+        store.delete(lastKey(conversationId));
+    }
+
+    private static String lastKey(String conversationId) {
+        return NAMESPACE + ":last:" + conversationId;
     }
 }

@@ -1,82 +1,128 @@
 package dev.fonte.corpus;
 
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.MatchResult;
+import java.util.regex.Pattern;
 
 /**
  * An immutable snapshot of the loaded corpus: documents, their paragraphs and sentences, and the alignment of
  * translations to their originals. Re-indexing builds a new snapshot; readers never see a half-built one.
+ *
+ * <p>What it holds comes from a {@link Source}: the lists given to the constructor, or an index on disk that reads a
+ * document or a passage when it is asked for, so that a corpus of thousands of documents is not held in memory.
  */
 public final class Corpus {
 
-    private final Map<String, Document> documents;
-    private final Map<String, Passage> passages;
-    private final Map<String, List<Passage>> sentencesByParagraph;
-    private final Map<String, List<Passage>> paragraphsByDocument;
-    private final Map<String, List<String>> topics = new java.util.concurrent.ConcurrentHashMap<>();
+    /**
+     * Where a corpus's documents and passages are read from. Lists are in document order, paragraphs and sentences in
+     * text order; an unknown id gives an empty result.
+     */
+    public interface Source {
+
+        /** Every document id, in document order. */
+        List<String> documentIds();
+
+        Optional<Document> document(String id);
+
+        Optional<Passage> passage(String id);
+
+        List<Passage> paragraphs(String documentId);
+
+        /** The sentences of the paragraph with this id. */
+        List<Passage> sentences(String paragraphId);
+    }
+
+    private static final int TOPIC_SHARE_PERCENT = 30;
+    /** Documents whose topics are kept computed. */
+    private static final int TOPICS_KEPT = 1024;
+    /** A capitalised word that does not start a sentence. */
+    private static final Pattern NAME = Pattern.compile("(?<=[^.!?:]\\s)\\p{Lu}\\p{L}+");
+
+    private final Source source;
+    private final LoadingCache<String, List<String>> topics;
 
     public Corpus(List<Document> documents, List<Passage> passages) {
-        Map<String, Document> docs = new LinkedHashMap<>();
-        documents.forEach(d -> docs.put(d.id(), d));
-        Map<String, Passage> byId = new LinkedHashMap<>();
-        Map<String, List<Passage>> sentences = new LinkedHashMap<>();
-        Map<String, List<Passage>> paragraphs = new LinkedHashMap<>();
-        for (Passage p : passages) {
-            byId.put(p.id(), p);
-            if (p.kind() == Passage.Kind.SENTENCE) {
-                sentences.computeIfAbsent(p.paragraphId(), k -> new ArrayList<>()).add(p);
-            } else {
-                paragraphs.computeIfAbsent(p.documentId(), k -> new ArrayList<>()).add(p);
-            }
-        }
-        this.documents = Collections.unmodifiableMap(docs);
-        this.passages = Collections.unmodifiableMap(byId);
-        sentences.replaceAll((k, v) -> List.copyOf(v));
-        paragraphs.replaceAll((k, v) -> List.copyOf(v));
-        this.sentencesByParagraph = Collections.unmodifiableMap(sentences);
-        this.paragraphsByDocument = Collections.unmodifiableMap(paragraphs);
+        this(new InMemory(documents, passages));
+    }
+
+    private Corpus(Source source) {
+        this.source = source;
+        this.topics = Caffeine.newBuilder().maximumSize(TOPICS_KEPT).build(this::computeTopics);
+    }
+
+    /** A corpus read from {@code source} whenever it is asked something. */
+    public static Corpus over(Source source) {
+        return new Corpus(source);
     }
 
     public static Corpus empty() {
         return new Corpus(List.of(), List.of());
     }
 
+    /** Every document with its text: reads the whole corpus, prefer {@link #documents(int, int)} on a large one. */
     public List<Document> documents() {
-        return List.copyOf(documents.values());
+        return documents(0, Integer.MAX_VALUE);
+    }
+
+    /** The documents from position {@code offset} on (in document order), at most {@code limit} of them. */
+    public List<Document> documents(int offset, int limit) {
+        List<String> ids = source.documentIds();
+        int from = Math.min(Math.max(0, offset), ids.size());
+        int to = (int) Math.min(ids.size(), (long) from + Math.max(0, limit));
+        List<Document> out = new ArrayList<>(to - from);
+        for (String id : ids.subList(from, to)) {
+            source.document(id).ifPresent(out::add);
+        }
+        return Collections.unmodifiableList(out);
+    }
+
+    /** How many documents there are. */
+    public int size() {
+        return source.documentIds().size();
     }
 
     public Optional<Document> document(String id) {
-        return Optional.ofNullable(documents.get(id));
+        return source.document(id);
     }
 
     public Optional<Passage> passage(String id) {
-        return Optional.ofNullable(passages.get(id));
+        return source.passage(id);
     }
 
     public boolean isEmpty() {
-        return documents.isEmpty();
+        return source.documentIds().isEmpty();
     }
 
-    /** All sentence passages, in document order: the unit the index retrieves and answers cite. */
+    /** All sentence passages, in document order: the unit the index retrieves and answers cite. Reads everything. */
     public List<Passage> sentences() {
-        return sentencesByParagraph.values().stream().flatMap(List::stream).toList();
+        List<Passage> out = new ArrayList<>();
+        for (String id : source.documentIds()) {
+            for (Passage paragraph : source.paragraphs(id)) {
+                out.addAll(source.sentences(paragraph.id()));
+            }
+        }
+        return out;
     }
 
     public List<Passage> paragraphs(String documentId) {
-        return paragraphsByDocument.getOrDefault(documentId, List.of());
+        return source.paragraphs(documentId);
     }
 
     public List<Passage> sentencesOf(Passage paragraph) {
-        return sentencesByParagraph.getOrDefault(paragraph.paragraphId(), List.of());
+        return source.sentences(paragraph.paragraphId());
     }
 
     /** The paragraph that contains a passage (itself, for a paragraph). */
     public Passage paragraphOf(Passage passage) {
-        return passages.get(passage.paragraphId());
+        return passage.kind() == Passage.Kind.PARAGRAPH ? passage : source.passage(passage.paragraphId()).orElse(null);
     }
 
     /**
@@ -84,21 +130,19 @@ public final class Corpus {
      * at least two): its subjects, which a sentence of it may leave implicit ("Zuckerberg announced...").
      */
     public List<String> topics(String documentId) {
-        return topics.computeIfAbsent(documentId, id -> {
-            List<Passage> paragraphs = paragraphs(id);
-            Map<String, Integer> counts = new LinkedHashMap<>();
-            for (Passage p : paragraphs) {
-                NAME.matcher(p.text()).results().map(java.util.regex.MatchResult::group).distinct()
-                        .forEach(n -> counts.merge(n, 1, Integer::sum));
-            }
-            int needed = Math.max(2, (int) Math.ceil(paragraphs.size() * TOPIC_SHARE_PERCENT / 100.0));
-            return counts.entrySet().stream().filter(e -> e.getValue() >= needed).map(Map.Entry::getKey).toList();
-        });
+        return topics.get(documentId);
     }
 
-    private static final int TOPIC_SHARE_PERCENT = 30;
-    /** A capitalised word that does not start a sentence. */
-    private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("(?<=[^.!?:]\\s)\\p{Lu}\\p{L}+");
+    private List<String> computeTopics(String documentId) {
+        List<Passage> paragraphs = paragraphs(documentId);
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (Passage p : paragraphs) {
+            NAME.matcher(p.text()).results().map(MatchResult::group).distinct()
+                    .forEach(n -> counts.merge(n, 1, Integer::sum));
+        }
+        int needed = Math.max(2, (int) Math.ceil(paragraphs.size() * TOPIC_SHARE_PERCENT / 100.0));
+        return counts.entrySet().stream().filter(e -> e.getValue() >= needed).map(Map.Entry::getKey).toList();
+    }
 
     /** The paragraph of a document that contains the character offset, if any. */
     public Optional<Passage> paragraphAt(String documentId, int offset) {
@@ -110,21 +154,79 @@ public final class Corpus {
      * both paragraphs have as many sentences, else the whole aligned paragraph. Empty for an original.
      */
     public Optional<Passage> original(Passage passage) {
-        Document doc = documents.get(passage.documentId());
-        if (doc == null || !doc.isTranslation()) {
+        Optional<Document> doc = source.document(passage.documentId());
+        if (doc.isEmpty() || !doc.get().isTranslation()) {
             return Optional.empty();
         }
-        Passage originalParagraph = passages.get(Passage.paragraphId(doc.translationOf(), passage.paragraph()));
-        if (originalParagraph == null) {
+        Optional<Passage> originalParagraph =
+                source.passage(Passage.paragraphId(doc.get().translationOf(), passage.paragraph()));
+        if (originalParagraph.isEmpty()) {
             return Optional.empty();
         }
         if (passage.kind() == Passage.Kind.SENTENCE) {
-            List<Passage> ours = sentencesByParagraph.getOrDefault(passage.paragraphId(), List.of());
-            List<Passage> theirs = sentencesOf(originalParagraph);
+            List<Passage> ours = source.sentences(passage.paragraphId());
+            List<Passage> theirs = source.sentences(originalParagraph.get().id());
             if (ours.size() == theirs.size() && passage.sentence() <= theirs.size()) {
                 return Optional.of(theirs.get(passage.sentence() - 1));
             }
         }
-        return Optional.of(originalParagraph);
+        return originalParagraph;
+    }
+
+    /** The documents and passages given to the constructor, held in maps. */
+    private static final class InMemory implements Source {
+        private final List<String> ids;
+        private final Map<String, Document> documents;
+        private final Map<String, Passage> passages;
+        private final Map<String, List<Passage>> sentencesByParagraph;
+        private final Map<String, List<Passage>> paragraphsByDocument;
+
+        InMemory(List<Document> documents, List<Passage> passages) {
+            Map<String, Document> docs = new LinkedHashMap<>();
+            documents.forEach(d -> docs.put(d.id(), d));
+            Map<String, Passage> byId = new LinkedHashMap<>();
+            Map<String, List<Passage>> sentences = new LinkedHashMap<>();
+            Map<String, List<Passage>> paragraphs = new LinkedHashMap<>();
+            for (Passage p : passages) {
+                byId.put(p.id(), p);
+                if (p.kind() == Passage.Kind.SENTENCE) {
+                    sentences.computeIfAbsent(p.paragraphId(), k -> new ArrayList<>()).add(p);
+                } else {
+                    paragraphs.computeIfAbsent(p.documentId(), k -> new ArrayList<>()).add(p);
+                }
+            }
+            sentences.replaceAll((k, v) -> List.copyOf(v));
+            paragraphs.replaceAll((k, v) -> List.copyOf(v));
+            this.ids = List.copyOf(docs.keySet());
+            this.documents = Collections.unmodifiableMap(docs);
+            this.passages = Collections.unmodifiableMap(byId);
+            this.sentencesByParagraph = Collections.unmodifiableMap(sentences);
+            this.paragraphsByDocument = Collections.unmodifiableMap(paragraphs);
+        }
+
+        @Override
+        public List<String> documentIds() {
+            return ids;
+        }
+
+        @Override
+        public Optional<Document> document(String id) {
+            return Optional.ofNullable(documents.get(id));
+        }
+
+        @Override
+        public Optional<Passage> passage(String id) {
+            return Optional.ofNullable(passages.get(id));
+        }
+
+        @Override
+        public List<Passage> paragraphs(String documentId) {
+            return paragraphsByDocument.getOrDefault(documentId, List.of());
+        }
+
+        @Override
+        public List<Passage> sentences(String paragraphId) {
+            return sentencesByParagraph.getOrDefault(paragraphId, List.of());
+        }
     }
 }

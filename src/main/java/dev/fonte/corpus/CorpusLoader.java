@@ -31,9 +31,17 @@ public final class CorpusLoader {
     public static final String GLOSSARY_TYPE = "synonyms";
 
     private final Cleaner cleaner;
+    private final int window;
 
+    /** Paragraphs are kept whole. */
     public CorpusLoader(List<String> chromePatterns) {
+        this(chromePatterns, Segmenter.WHOLE_PARAGRAPHS);
+    }
+
+    /** @param window the longest paragraph in characters: longer ones are cut into windows ({@link Segmenter}) */
+    public CorpusLoader(List<String> chromePatterns, int window) {
         this.cleaner = new Cleaner(chromePatterns);
+        this.window = window;
     }
 
     /** What a load produced: the corpus, and the files it skipped with the reason for each. */
@@ -43,35 +51,26 @@ public final class CorpusLoader {
     public record Skipped(Path file, String reason) {
     }
 
+    /** One file read as a document, with its passages. */
+    public record Loaded(Document document, List<Passage> passages) {
+    }
+
     /**
      * @throws CorpusException when the folder itself cannot be read
      */
     public Result load(Path folder) {
-        if (!Files.isDirectory(folder)) {
-            throw new CorpusException("corpus folder not found: " + folder.toAbsolutePath());
-        }
-        List<Path> files;
-        try (Stream<Path> s = Files.list(folder)) {
-            files = s.filter(Files::isRegularFile).sorted().toList();
-        } catch (IOException e) {
-            throw new CorpusException("cannot list corpus folder " + folder.toAbsolutePath(), e);
-        }
         List<Document> documents = new ArrayList<>();
         List<Passage> passages = new ArrayList<>();
         List<Skipped> skipped = new ArrayList<>();
         Set<String> ids = new HashSet<>();
-        for (Path file : files) {
-            String name = file.getFileName().toString();
-            if (name.startsWith(".") || extension(name).equals(GLOSSARY_TYPE)) {
-                continue;
-            }
+        for (Path file : documentFiles(folder)) {
             try {
-                Document doc = read(file);
-                if (!ids.add(doc.id())) {
-                    throw new CorpusException("another file already has document id " + doc.id());
+                Loaded loaded = loadFile(file);
+                if (!ids.add(loaded.document().id())) {
+                    throw new CorpusException("another file already has document id " + loaded.document().id());
                 }
-                documents.add(doc);
-                passages.addAll(Segmenter.segment(doc.id(), doc.language(), doc.text()));
+                documents.add(loaded.document());
+                passages.addAll(loaded.passages());
             } catch (CorpusException e) {
                 LOG.warn("Skipping corpus file {}: {}", file, e.getMessage());
                 skipped.add(new Skipped(file, e.getMessage()));
@@ -79,6 +78,41 @@ public final class CorpusLoader {
         }
         LOG.info("Loaded {} document(s), {} passage(s) from {}", documents.size(), passages.size(), folder);
         return new Result(new Corpus(documents, passages), skipped);
+    }
+
+    /**
+     * The files of a folder that {@link #load} reads as documents (not hidden files, not the glossary), sorted: the
+     * document order.
+     *
+     * @throws CorpusException when the folder itself cannot be read
+     */
+    public List<Path> documentFiles(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            throw new CorpusException("corpus folder not found: " + folder.toAbsolutePath());
+        }
+        try (Stream<Path> s = Files.list(folder)) {
+            return s.filter(Files::isRegularFile).filter(f -> {
+                String name = f.getFileName().toString();
+                return !name.startsWith(".") && !extension(name).equals(GLOSSARY_TYPE);
+            }).sorted().toList();
+        } catch (IOException e) {
+            throw new CorpusException("cannot list corpus folder " + folder.toAbsolutePath(), e);
+        }
+    }
+
+    /**
+     * One file as a document and its passages.
+     *
+     * @throws CorpusException naming why the file cannot be a document
+     */
+    public Loaded loadFile(Path file) {
+        Document doc = read(file);
+        return new Loaded(doc, Segmenter.segment(doc.id(), doc.language(), doc.text(), window));
+    }
+
+    /** The id of the document a file holds: its name, lowercased ({@code Meta AI 2025.it.md} is meta-ai-2025-it). */
+    public static String documentId(Path file) {
+        return documentId(file.getFileName().toString());
     }
 
     Document read(Path file) {

@@ -7,7 +7,7 @@ import dev.fonte.eval.fixture.Fixtures;
 import dev.fonte.eval.fixture.Suite;
 import dev.fonte.eval.fixture.Turn;
 import dev.fonte.retrieval.IndexManager;
-import dev.fonte.retrieval.LucenePassageRetriever;
+import dev.fonte.retrieval.LuceneContentRetriever;
 import dev.fonte.retrieval.PassageIndex;
 import dev.fonte.retrieval.RetrievalConfiguration;
 import dev.fonte.retrieval.ScoredPassage;
@@ -57,7 +57,7 @@ public final class RetrievalComparison {
                 return 2;
             }
             PassageIndex index = indexes.current();
-            LucenePassageRetriever retriever = context.getBean(LucenePassageRetriever.class);
+            LuceneContentRetriever retriever = context.getBean(LuceneContentRetriever.class);
             int k = context.getBean(RetrievalConfiguration.class).k();
             Map<RetrievalConfiguration.Mode, double[]> sums = new EnumMap<>(RetrievalConfiguration.Mode.class);
             for (RetrievalConfiguration.Mode mode : RetrievalConfiguration.Mode.values()) {

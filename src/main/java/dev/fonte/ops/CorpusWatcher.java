@@ -3,6 +3,7 @@ package dev.fonte.ops;
 import dev.fonte.corpus.CorpusConfiguration;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.scheduling.TaskScheduler;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,49 +15,51 @@ import java.nio.file.Path;
 import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
+import java.util.concurrent.ScheduledFuture;
 
 /**
  * Off by default ({@code fonte.corpus.watch: true} turns it on): re-indexes when a file of the corpus folder is
  * added, changed or removed, once the folder has been quiet for a second (a copy of several files is one re-index).
+ * Looks at the folder's events once a second on the application's scheduler: no thread of its own.
  */
 @Context
 @Requires(property = CorpusConfiguration.PREFIX + ".watch", value = "true")
 public class CorpusWatcher {
 
     private static final Logger LOG = LoggerFactory.getLogger(CorpusWatcher.class);
-    private static final long QUIET_MS = 1000;
+    private static final Duration QUIET = Duration.ofSeconds(1);
 
     private final WatchService watcher;
+    private final Reindexer reindexer;
+    private final ScheduledFuture<?> task;
+    private boolean changed;
 
-    public CorpusWatcher(CorpusConfiguration corpus, Reindexer reindexer) throws IOException {
+    public CorpusWatcher(CorpusConfiguration corpus, Reindexer reindexer, TaskScheduler scheduler) throws IOException {
         Path folder = Path.of(corpus.path());
+        this.reindexer = reindexer;
         this.watcher = FileSystems.getDefault().newWatchService();
         folder.register(watcher, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY,
                 StandardWatchEventKinds.ENTRY_DELETE);
-        Thread thread = new Thread(() -> watch(reindexer), "fonte-corpus-watch");
-        thread.setDaemon(true);
-        thread.start();
+        this.task = scheduler.scheduleWithFixedDelay(QUIET, QUIET, this::look);
         LOG.info("Watching {} for changes", folder.toAbsolutePath());
     }
 
-    private void watch(Reindexer reindexer) {
+    /** Re-indexes once a second went by without events after some (debounce). */
+    private synchronized void look() {
         try {
-            while (true) {
-                WatchKey key = watcher.take();
-                key.pollEvents();
+            boolean events = false;
+            for (WatchKey key = watcher.poll(); key != null; key = watcher.poll()) {
+                events |= !key.pollEvents().isEmpty();
                 key.reset();
-                // debounce: wait until nothing more happens for a while
-                WatchKey more;
-                while ((more = watcher.poll(QUIET_MS, TimeUnit.MILLISECONDS)) != null) {
-                    more.pollEvents();
-                    more.reset();
-                }
+            }
+            if (events) {
+                changed = true;
+            } else if (changed) {
+                changed = false;
                 LOG.info("The corpus folder changed: re-indexing");
                 reindexer.start();
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         } catch (ClosedWatchServiceException e) {
             LOG.debug("corpus watcher closed");
         }
@@ -64,6 +67,7 @@ public class CorpusWatcher {
 
     @PreDestroy
     void close() throws IOException {
+        task.cancel(false);
         watcher.close();
     }
 }

@@ -1,72 +1,47 @@
 package dev.fonte.ops;
 
 import dev.fonte.retrieval.IndexManager;
-import dev.fonte.retrieval.PassageIndex;
+import dev.fonte.retrieval.IndexStatus;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.time.Instant;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Rebuilds the index from the corpus folder in the background and swaps it in whole; questions meanwhile are answered
- * from the index being served. A corpus that fails to load, or that would empty a corpus that had documents, leaves
- * the served index in place and is reported.
+ * Re-indexes on demand: the index is brought up to date with the corpus folder in the background (only changed
+ * documents are read again) and the new version is swapped in whole; questions meanwhile are answered from the one
+ * being served. Works after a failed first build too. A corpus that fails to load, or that would empty an index that
+ * had documents, leaves the served index in place and is reported.
  */
 @Singleton
 public class Reindexer {
 
-    private static final Logger LOG = LoggerFactory.getLogger(Reindexer.class);
-
     private final IndexManager indexes;
-    private final AtomicBoolean running = new AtomicBoolean();
-    private volatile String lastError;
 
     public Reindexer(IndexManager indexes) {
         this.indexes = indexes;
     }
 
-    /** What is served, and how the last rebuild went. */
+    /**
+     * What is served, and how the last rebuild went.
+     *
+     * @param phase  where the index stands ({@link IndexStatus.Phase}), lowercase
+     * @param reason why it is not fully ready, when it is not
+     */
     @Serdeable
     public record Status(int documents, int sentences, @Nullable Instant builtAt, boolean rebuilding,
-                         @Nullable String lastError) {
+                         @Nullable String lastError, String phase, @Nullable String reason) {
     }
 
-    /** Starts a rebuild; false when one is already running. */
+    /** Starts a rebuild; false when one is already waiting to run. */
     public boolean start() {
-        if (!running.compareAndSet(false, true)) {
-            return false;
-        }
-        Thread worker = new Thread(this::rebuild, "fonte-reindex");
-        worker.setDaemon(true);
-        worker.start();
-        return true;
-    }
-
-    void rebuild() {
-        try {
-            PassageIndex before = indexes.current();
-            PassageIndex built = indexes.build();
-            if (built.corpus().isEmpty() && !before.corpus().isEmpty()) {
-                built.close();
-                throw new IllegalStateException("the corpus folder has no readable document; the served index is kept");
-            }
-            indexes.swap(built);
-            lastError = null;
-            IndexManager.embedVocabulary(built);
-        } catch (Exception e) {
-            lastError = e.getMessage();
-            LOG.warn("Re-index failed, the served index is kept: {}", e.getMessage());
-        } finally {
-            running.set(false);
-        }
+        return indexes.update();
     }
 
     public Status status() {
-        PassageIndex index = indexes.current();
-        return new Status(index.corpus().documents().size(), index.size(), indexes.builtAt(), running.get(), lastError);
+        IndexStatus s = indexes.status();
+        return new Status(s.documents(), s.sentences(), s.builtAt(), s.updating(), s.lastError(),
+                s.phase().name().toLowerCase(java.util.Locale.ROOT), s.reason());
     }
 }

@@ -1,39 +1,35 @@
 package dev.fonte.retrieval;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import io.micronaut.core.annotation.Nullable;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
- * Dense embeddings of questions and sentences with an in-process LangChain4j {@link EmbeddingModel}, each text
- * embedded once: a bounded cache keeps recent question vectors, and the index puts every sentence's vector in it,
- * so the retriever and the answer model never compute the same vector twice. A new index starts a new cache.
- * Corpus texts (not questions) are also looked up in, and added to, a {@link VectorStore} that outlives the process.
+ * Dense embeddings of questions and corpus texts with an in-process LangChain4j {@link EmbeddingModel}, each text
+ * embedded once: the vectors of corpus sentences and words are read from the index they were stored in when it was
+ * built, and a bounded cache keeps the vectors used lately (questions, and corpus texts read from the index), so the
+ * retriever and the answer model never compute the same vector twice. A new index starts a new cache.
  */
 public final class Embedder {
 
     private final EmbeddingModel model;
-    private final Map<String, float[]> cache;
-    private final VectorStore store;
+    private final Cache<String, float[]> cache;
+    private final Function<String, float[]> stored;
 
     /** @param model null when dense retrieval is switched off */
     public Embedder(@Nullable EmbeddingModel model, int cacheSize) {
-        this(model, cacheSize, VectorStore.none());
+        this(model, cacheSize, text -> null);
     }
 
-    /** @param store where corpus texts' vectors are kept between starts */
-    public Embedder(@Nullable EmbeddingModel model, int cacheSize, VectorStore store) {
+    /** @param stored the vector kept in the index for a corpus text, or null when it has none */
+    Embedder(@Nullable EmbeddingModel model, int cacheSize, Function<String, float[]> stored) {
         this.model = model;
-        this.store = store;
-        this.cache = new LinkedHashMap<>(256, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, float[]> eldest) {
-                return size() > cacheSize;
-            }
-        };
+        this.stored = stored;
+        this.cache = Caffeine.newBuilder().maximumSize(cacheSize).build();
     }
 
     public static Embedder disabled() {
@@ -46,46 +42,25 @@ public final class Embedder {
 
     /** The text's unit vector, or empty when dense retrieval is off. */
     public Optional<float[]> embed(String text) {
-        return embed(text, false);
-    }
-
-    /** A corpus text's unit vector, read from the vector store when it has it, kept in it otherwise. */
-    public Optional<float[]> embedCorpusText(String text) {
-        return embed(text, true);
-    }
-
-    /** Writes the corpus texts' vectors computed so far to the vector store. */
-    public void saveStore() {
-        store.save();
-    }
-
-    private Optional<float[]> embed(String text, boolean corpusText) {
         if (model == null) {
             return Optional.empty();
         }
-        synchronized (cache) {
-            float[] hit = cache.get(text);
-            if (hit != null) {
-                return Optional.of(hit);
-            }
-        }
-        float[] vector = corpusText ? store.get(text) : null;
-        if (vector == null) {
-            vector = model.embed(text).content().vector();
-            if (corpusText) {
-                store.put(text, vector);
-            }
-        }
-        normalise(vector);
-        synchronized (cache) {
-            cache.put(text, vector);
-        }
-        return Optional.of(vector);
+        return Optional.of(cache.get(text, this::compute));
+    }
+
+    private float[] compute(String text) {
+        float[] vector = stored.apply(text);
+        return vector != null ? vector : normalised(model.embed(text).content().vector());
     }
 
     /** Cosine similarity of two texts, or empty when dense retrieval is off. */
     public Optional<Double> similarity(String a, String b) {
         return embed(a).flatMap(x -> embed(b).map(y -> dot(x, y)));
+    }
+
+    /** Forgets every vector kept. */
+    void clear() {
+        cache.invalidateAll();
     }
 
     static double dot(float[] x, float[] y) {
@@ -96,12 +71,35 @@ public final class Embedder {
         return s;
     }
 
-    private static void normalise(float[] v) {
-        double norm = Math.sqrt(dot(v, v));
-        if (norm > 0) {
-            for (int i = 0; i < v.length; i++) {
-                v[i] /= (float) norm;
+    /**
+     * The vector scaled to unit length (what dot-product search and cosine similarity need).
+     *
+     * @throws InvalidVectorException when a value is not finite or the vector is all zeros: such a vector would
+     *                                make every similarity wrong, and is never kept
+     */
+    static float[] normalised(float[] v) {
+        double norm = 0;
+        for (float x : v) {
+            if (!Float.isFinite(x)) {
+                throw new InvalidVectorException("the embedding model returned a value that is not a number");
             }
+            norm += (double) x * x;
+        }
+        if (norm == 0 || v.length == 0) {
+            throw new InvalidVectorException("the embedding model returned an empty vector");
+        }
+        float[] out = new float[v.length];
+        double length = Math.sqrt(norm);
+        for (int i = 0; i < v.length; i++) {
+            out[i] = (float) (v[i] / length);
+        }
+        return out;
+    }
+
+    /** An embedding model's output that no similarity can be computed with. */
+    static final class InvalidVectorException extends IllegalStateException {
+        InvalidVectorException(String message) {
+            super(message);
         }
     }
 }

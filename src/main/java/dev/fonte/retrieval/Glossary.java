@@ -18,8 +18,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.ParseException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -34,28 +36,48 @@ public final class Glossary {
     }
 
     public static SynonymMap load(Path corpusFolder) {
+        return parse(files(corpusFolder));
+    }
+
+    /**
+     * The text of every glossary file of a corpus folder, by file name, in name order; a file that cannot be read is
+     * skipped with a warning. A missing folder has none.
+     */
+    public static Map<String, String> files(Path corpusFolder) {
         List<Path> files;
         try (Stream<Path> s = Files.isDirectory(corpusFolder) ? Files.list(corpusFolder) : Stream.empty()) {
             files = s.filter(p -> p.getFileName().toString().endsWith("." + CorpusLoader.GLOSSARY_TYPE)).sorted().toList();
         } catch (IOException e) {
             throw new CorpusException("cannot list glossary files in " + corpusFolder, e);
         }
+        Map<String, String> texts = new LinkedHashMap<>();
+        for (Path file : files) {
+            try {
+                texts.put(file.getFileName().toString(), Files.readString(file, StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                LOG.warn("Skipping glossary file {}: {}", file, e.getMessage());
+            }
+        }
+        return texts;
+    }
+
+    /** The synonym map of glossary texts (by file name: a file that does not parse is skipped with a warning). */
+    public static SynonymMap parse(Map<String, String> files) {
         try (Analyzer entries = FonteAnalyzers.glossaryEntries()) {
             SolrSynonymParser parser = new SolrSynonymParser(true, true, entries);
-            for (Path file : files) {
+            files.forEach((file, text) -> {
+                for (String entry : stopWordEdges(text)) {
+                    LOG.warn("Glossary file {}: the entry '{}' starts or ends with a stop word, which questions "
+                            + "lose before the glossary is applied; it cannot match as written", file, entry);
+                }
                 try {
-                    String text = Files.readString(file, StandardCharsets.UTF_8);
-                    for (String entry : stopWordEdges(text)) {
-                        LOG.warn("Glossary file {}: the entry '{}' starts or ends with a stop word, which questions "
-                                + "lose before the glossary is applied; it cannot match as written", file, entry);
-                    }
                     parser.parse(new StringReader(text));
                 } catch (IOException | ParseException | IllegalArgumentException e) {
                     LOG.warn("Skipping glossary file {}: {}", file, e.getMessage());
                 }
-            }
+            });
             SynonymMap map = parser.build();
-            LOG.info("Glossary: {} file(s)", files.size());
+            LOG.debug("Glossary: {} file(s)", files.size());
             return map;
         } catch (IOException e) {
             throw new CorpusException("cannot build the glossary", e);

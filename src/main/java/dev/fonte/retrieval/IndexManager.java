@@ -1,14 +1,20 @@
 package dev.fonte.retrieval;
 
 import dev.fonte.corpus.CorpusConfiguration;
-import dev.fonte.corpus.CorpusLoader;
+import dev.fonte.corpus.CorpusException;
 import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
-import io.micronaut.context.annotation.Context;
 import io.micronaut.context.BeanProvider;
-import io.micronaut.context.event.ShutdownEvent;
-import io.micronaut.runtime.event.annotation.EventListener;
-import jakarta.annotation.PostConstruct;
+import io.micronaut.scheduling.TaskScheduler;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+import org.apache.lucene.analysis.synonym.SynonymMap;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.store.LockObtainFailedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,165 +22,525 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Owns the current {@link PassageIndex}: builds the first one in the background at start-up (readiness stays down
- * until it is there) and swaps in a rebuilt one atomically, so readers always see a whole index.
+ * Owns the index on disk and the version of it being served. At start it opens what is there (checksums verified, the
+ * build record compared with this process: a damaged or foreign index is rebuilt, never trusted) and serves it at once,
+ * then brings it up to date with the corpus folder in the background; a first build of a large corpus is served from
+ * BM25 alone while the vectors are computed. A read-only instance never writes: it serves what another instance or the
+ * {@code index} command committed, and follows their new commits. All of this runs on one managed executor thread
+ * ({@value #WORKER}); a replaced version is closed once the questions still running on it are done.
  */
-@Context
+@Singleton
 public class IndexManager {
+
+    /** The executor thread that opens, updates and follows the index (application.yml: one thread). */
+    public static final String WORKER = "fonte-index";
 
     private static final Logger LOG = LoggerFactory.getLogger(IndexManager.class);
 
-    private final CorpusConfiguration corpusConfiguration;
-    private final RetrievalConfiguration configuration;
-    private final CompletableFuture<PassageIndex> first = new CompletableFuture<>();
-    private volatile PassageIndex current;
-    private volatile Instant builtAt;
-
+    private final CorpusConfiguration corpus;
+    private final RetrievalConfiguration retrieval;
+    private final IndexConfiguration config;
     private final BeanProvider<EmbeddingModel> embeddingModel;
+    private final ExecutorService worker;
+    private final TaskScheduler scheduler;
+    private final ProcessExit exit;
+    private final Path corpusFolder;
+    private final Path indexFolder;
+    private final AtomicBoolean started = new AtomicBoolean();
+    private final AtomicBoolean queued = new AtomicBoolean();
+    private final Object statusChange = new Object();
 
-    /** The embedding model is resolved on the build thread: loading it must not hold up the server's start. */
-    public IndexManager(CorpusConfiguration corpusConfiguration, RetrievalConfiguration configuration,
-                        BeanProvider<EmbeddingModel> embeddingModel) {
-        this.corpusConfiguration = corpusConfiguration;
-        this.configuration = configuration;
+    private volatile PassageIndex current;
+    private volatile IndexStatus status = IndexStatus.starting();
+    private volatile boolean stopping;
+    /** Touched on the worker thread only. */
+    private IndexFolder folder;
+    private Indexer indexer;
+    private EmbeddingModel model;
+    private boolean modelResolved;
+    private String glossaryKey;
+    private SynonymMap glossary;
+    private String lastWarning;
+
+    public IndexManager(CorpusConfiguration corpus, RetrievalConfiguration retrieval, IndexConfiguration config,
+                        BeanProvider<EmbeddingModel> embeddingModel, @Named(WORKER) ExecutorService worker,
+                        TaskScheduler scheduler, ProcessExit exit) {
+        this.corpus = corpus;
+        this.retrieval = retrieval;
+        this.config = config;
         this.embeddingModel = embeddingModel;
-    }
-
-    @PostConstruct
-    void start() {
-        Thread builder = new Thread(() -> {
-            try {
-                PassageIndex index = build();
-                warmUp(index);
-                swap(index);
-                index.embedder().saveStore();
-                embedVocabulary(index);
-                first.complete(index);
-            } catch (RuntimeException e) {
-                LOG.error("The first index build failed: {}", e.getMessage());
-                first.completeExceptionally(e);
-            }
-        }, "fonte-index-build");
-        builder.setDaemon(true);
-        builder.start();
-    }
-
-    /** Builds an index from the corpus folder as it is now, without touching the one being served. */
-    public PassageIndex build() {
-        long t0 = System.nanoTime();
-        Path folder = Path.of(corpusConfiguration.path());
-        CorpusLoader.Result loaded = new CorpusLoader(corpusConfiguration.chrome()).load(folder);
-        // a fresh embedder per index: cached vectors never outlive the corpus they were computed for
-        EmbeddingModel model = configuration.dense() && embeddingModel.isPresent() ? embeddingModel.get() : null;
-        Embedder embedder = new Embedder(model, configuration.cacheSize(), vectorStore(model));
-        PassageIndex index = PassageIndex.build(loaded.corpus(), Glossary.load(folder), configuration.contextWeight(),
-                embedder);
-        LOG.info("Index ready: {} sentences from {} document(s) in {} ms", index.size(),
-                loaded.corpus().documents().size(), (System.nanoTime() - t0) / 1_000_000);
-        return index;
-    }
-
-    /** The vectors of corpus texts kept between starts: for the bundled model only, whose identity is known. */
-    private VectorStore vectorStore(EmbeddingModel model) {
-        if (model == null || model.getClass() != AllMiniLmL6V2QuantizedEmbeddingModel.class) {
-            return VectorStore.none();
-        }
-        return VectorStore.open(configuration.vectorCacheFolder(), VectorStore.miniLmIdentity(model.getClass().getClassLoader()));
-    }
-
-    /** One search of each kind before readiness, so the first real question does not pay for class loading. */
-    private static void warmUp(PassageIndex index) {
-        for (var doc : index.corpus().documents()) {
-            index.embedder().embedCorpusText(doc.title());
-            index.searchLexical(doc.title(), doc.language(), 1);
-            index.searchDense(doc.title(), doc.language(), 1);
-        }
+        this.worker = worker;
+        this.scheduler = scheduler;
+        this.exit = exit;
+        this.corpusFolder = Path.of(corpus.path());
+        this.indexFolder = config.folder(corpusFolder);
     }
 
     /**
-     * Embeds every word of the corpus once, after the index is served (readiness does not wait for it): the answer
-     * model compares question words with sentence words, and the first questions should not pay for that.
+     * Opens the index and, unless read-only, brings it up to date with the corpus folder, in the background; a
+     * read-only instance then looks for new commits every {@code poll-every}. Called once at start-up.
      */
-    public static void embedVocabulary(PassageIndex index) {
-        if (!index.embedder().enabled()) {
+    public void start() {
+        if (!started.compareAndSet(false, true)) {
             return;
         }
-        java.util.Set<String> words = new java.util.HashSet<>();
-        for (var sentence : index.corpus().sentences()) {
-            for (String w : sentence.text().toLowerCase(java.util.Locale.ROOT).split("[^\\p{L}]+")) {
-                if (w.length() >= 3) {
-                    words.add(w);
-                }
+        LOG.info("Index folder: {}{}", indexFolder.toAbsolutePath(), config.readOnly() ? " (read-only)" : "");
+        queued.set(true);
+        setStatus(status.updating(true));
+        worker.execute(() -> run(() -> {
+            queued.set(false);
+            open();
+            if (config.readOnly()) {
+                follow();
+            } else {
+                update(Indexer.stoppingWhen(() -> stopping));
             }
+        }, true));
+        if (config.readOnly()) {
+            scheduler.scheduleWithFixedDelay(config.pollEvery(), config.pollEvery(), () -> {
+                if (!stopping && queued.compareAndSet(false, true)) {
+                    worker.execute(() -> run(() -> {
+                        queued.set(false);
+                        follow();
+                    }, false));
+                }
+            });
         }
-        words.forEach(index.embedder()::embedCorpusText);
-        index.embedder().saveStore();
-        LOG.info("Embedded {} corpus words", words.size());
     }
 
     /**
-     * Serves {@code index} from now on. The previous one is not closed: questions that started on it finish on it,
-     * and being in memory only (no files, no locks), it is reclaimed by the garbage collector with its caches.
+     * Brings the index up to date with the corpus folder in the background (a read-only instance looks for a newer
+     * commit instead); false when one is already waiting to run.
      */
-    public synchronized void swap(PassageIndex index) {
-        current = index;
-        builtAt = Instant.now();
+    public boolean update() {
+        if (!queued.compareAndSet(false, true)) {
+            return false;
+        }
+        setStatus(status.updating(true));
+        worker.execute(() -> run(() -> {
+            queued.set(false);
+            if (folder == null) {
+                open();
+            }
+            if (config.readOnly()) {
+                follow();
+            } else {
+                update(Indexer.stoppingWhen(() -> stopping));
+            }
+        }, false));
+        return true;
+    }
+
+    /**
+     * Builds or updates the index now, on the calling thread, and closes it: the {@code index} command.
+     *
+     * @throws IOException when the index folder cannot be written
+     */
+    Indexer.Summary buildNow(Indexer.Listener listener) throws IOException {
+        open();
+        try {
+            return update(listener);
+        } finally {
+            close();
+        }
+    }
+
+    /** The version being served; refused at once with the reason while there is none. */
+    public PassageIndex current() {
+        PassageIndex index = current;
+        if (index == null) {
+            IndexStatus s = status;
+            throw new IndexNotReadyException(s.reason() != null ? s.reason() : "the index is not ready yet");
+        }
+        return index;
     }
 
     public boolean isReady() {
         return current != null;
     }
 
+    public IndexStatus status() {
+        return status;
+    }
+
     public Instant builtAt() {
-        return builtAt;
+        return status.builtAt();
     }
 
-    /** The index being served, waiting up to the configured time for the first build. */
-    public PassageIndex current() {
-        PassageIndex index = current;
-        if (index != null) {
-            return index;
-        }
-        try {
-            return first.get(configuration.readyTimeout(), TimeUnit.SECONDS);
-        } catch (TimeoutException e) {
-            throw new IndexNotReadyException("the index is still being built");
-        } catch (ExecutionException e) {
-            throw new IndexNotReadyException("the index could not be built: " + e.getCause().getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IndexNotReadyException("interrupted while waiting for the index");
-        }
+    /** The folder the index lives in. */
+    public Path folder() {
+        return indexFolder;
     }
 
-    /** Waits for the first build (for benchmarks and tools); false when it did not complete in time. */
+    /**
+     * Waits until the index is served whole (vectors included) with no update under way: for tools, tests and
+     * benchmarks. False when that did not happen in time, or the index failed.
+     */
     public boolean awaitReady(Duration timeout) {
-        try {
-            first.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        } catch (ExecutionException | TimeoutException e) {
-            return false;
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (statusChange) {
+            while (true) {
+                IndexStatus s = status;
+                if (s.phase() == IndexStatus.Phase.FAILED) {
+                    return false;
+                }
+                boolean whole = s.phase() == IndexStatus.Phase.READY || s.phase() == IndexStatus.Phase.EMPTY
+                        || s.phase() == IndexStatus.Phase.BM25 && config.readOnly();
+                if (whole && !s.updating() && !queued.get()) {
+                    return true;
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                try {
+                    statusChange.wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
         }
     }
 
-    @EventListener
-    void onShutdown(ShutdownEvent event) {
+    private void setStatus(IndexStatus next) {
+        synchronized (statusChange) {
+            status = next;
+            statusChange.notifyAll();
+        }
+    }
+
+    /** Runs a task of the worker: whatever it throws is reported, and an Error at start ends the process. */
+    private void run(Task task, boolean atStart) {
+        try {
+            task.run();
+        } catch (Throwable t) {
+            failed(t, atStart);
+        } finally {
+            if (!queued.get() && status.updating()) {
+                setStatus(status.updating(false));
+            }
+        }
+    }
+
+    @FunctionalInterface
+    private interface Task {
+        void run() throws Exception;
+    }
+
+    private void failed(Throwable thrown, boolean atStart) {
+        Throwable t = thrown;
+        if (folder != null && folder.tragedy() != null) {
+            t = folder.tragedy();
+        }
+        if (folder != null) {
+            folder.rollback();
+        }
+        String reason = describe(t);
+        if (t instanceof CancellationException) {
+            LOG.info("Index update stopped");
+            setStatus(status.updating(false));
+            return;
+        }
+        if (t instanceof Error) {
+            LOG.error("The index build failed: {}", reason, t);
+            setStatus(status.updating(false).with(IndexStatus.Phase.FAILED, reason).failed(reason));
+            if (atStart) {
+                LOG.error("Stopping the process: the index could not be built at start ({})", reason);
+                scheduler.schedule(Duration.ZERO, () -> exit.exit(1));
+            }
+            return;
+        }
+        LOG.warn("The index update failed: {}", t.toString());
+        IndexStatus s = status.updating(false).failed(reason);
+        setStatus(current == null ? s.with(IndexStatus.Phase.FAILED, "the index could not be built: " + reason) : s);
+    }
+
+    /** Why a build failed, for readiness and the admin API: no path of this machine in it. */
+    private String describe(Throwable t) {
+        if (t instanceof OutOfMemoryError) {
+            return "the index build ran out of memory (give the server more heap)";
+        }
+        if (t instanceof LockObtainFailedException) {
+            return "another process is writing the index";
+        }
+        if (t instanceof DamagedIndexException || t instanceof CorpusException
+                || t instanceof Embedder.InvalidVectorException) {
+            return redact(t.getMessage());
+        }
+        if (t instanceof IOException) {
+            return "the index folder cannot be read or written (" + t.getClass().getSimpleName() + ")";
+        }
+        return t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + redact(t.getMessage()));
+    }
+
+    private String redact(String message) {
+        return message == null ? "" : message
+                .replace(corpusFolder.toAbsolutePath().toString(), "<corpus folder>")
+                .replace(indexFolder.toAbsolutePath().toString(), "<index folder>");
+    }
+
+    private void open() throws IOException {
+        if (folder == null) {
+            folder = IndexFolder.open(indexFolder, !config.readOnly());
+        }
+        if (!folder.hasCommit()) {
+            return;
+        }
+        try {
+            serveLatest(true);
+        } catch (DamagedIndexException e) {
+            if (config.readOnly()) {
+                throw e;
+            }
+            LOG.warn("The index in {} is not used ({}): it is built again", indexFolder, e.getMessage());
+            folder.wipe();
+        }
+    }
+
+    /** A read-only instance: serves the latest commit when there is a newer, usable one. */
+    private void follow() throws IOException {
+        if (!folder.hasCommit()) {
+            if (current == null) {
+                setStatus(status.with(IndexStatus.Phase.WAITING,
+                        "no index has been built in the index folder yet (the index command builds one)"));
+            }
+            return;
+        }
+        try {
+            serveLatest(current == null || !current.dense());
+            lastWarning = null;
+        } catch (DamagedIndexException e) {
+            if (!e.getMessage().equals(lastWarning)) {
+                LOG.warn("The index in {} cannot be served: {}", indexFolder, e.getMessage());
+                lastWarning = e.getMessage();
+            }
+            if (current == null) {
+                setStatus(status.with(IndexStatus.Phase.FAILED, e.getMessage()));
+            }
+        }
+    }
+
+    /** Brings the index up to date with the corpus folder (the worker thread or the index command). */
+    private Indexer.Summary update(Indexer.Listener outer) throws IOException {
+        IndexWriter writer = folder.writer(IndexDocuments.writerConfig(config.hnswM(), config.hnswBeamWidth(),
+                config.ramBufferMb()));
+        Map<String, String> last = folder.hasCommit() ? folder.lastCommitData() : Map.of();
+        setStatus(status.updating(true).failed(status.lastError()));
+        if (current == null) {
+            setStatus(status.with(IndexStatus.Phase.BUILDING, "the index is being built"));
+        }
+        Indexer.Summary summary = indexer().update(writer, last, corpusFolder, new Indexer.Listener() {
+            private String step = "";
+            private long total;
+
+            @Override
+            public void step(String what, long total) {
+                outer.step(what, total);
+                this.step = what;
+                this.total = total;
+                if (what.equals("vectors")) {
+                    setStatus(status.progress(0, total));
+                }
+            }
+
+            @Override
+            public void progress(long done) {
+                outer.progress(done);
+                if (step.equals("vectors")) {
+                    setStatus(status.progress(done, total));
+                    if (status.phase() == IndexStatus.Phase.BM25) {
+                        setStatus(status.with(IndexStatus.Phase.BM25, vectorsReason(done, total)));
+                    }
+                } else if (current == null) {
+                    setStatus(status.with(IndexStatus.Phase.BUILDING,
+                            "the index is being built: " + done + " of " + total + " documents read"));
+                }
+            }
+
+            @Override
+            public void textsCommitted(long pendingVectors) {
+                outer.textsCommitted(pendingVectors);
+                boolean nothingWhole = current == null || !current.dense();
+                if (pendingVectors == 0 || nothingWhole && (current != null || pendingVectors > config.bm25FirstAbove())) {
+                    rethrowing(() -> serveLatest(true));
+                }
+            }
+
+            @Override
+            public boolean cancelled() {
+                return outer.cancelled();
+            }
+        });
+        serveLatest(true);
+        setStatus(status.updating(false).failed(null).progress(0, 0));
+        return summary;
+    }
+
+    private static String vectorsReason(long done, long total) {
+        return "answering from BM25 alone while the sentence vectors are computed: " + done + " of " + total;
+    }
+
+    private void rethrowing(Task task) {
+        try {
+            task.run();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new DamagedIndexException("the index just written cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    private Indexer indexer() {
+        if (indexer == null) {
+            indexer = new Indexer(corpus, config, model());
+        }
+        return indexer;
+    }
+
+    /** The embedding model, or null when dense retrieval is off; resolved on the worker, not at start-up. */
+    private EmbeddingModel model() {
+        if (!modelResolved) {
+            model = retrieval.dense() && embeddingModel.isPresent() ? embeddingModel.get() : null;
+            modelResolved = true;
+        }
+        return model;
+    }
+
+    /**
+     * Serves the latest commit when it is newer than the served one and can be read: a damaged or foreign one is
+     * refused with {@link DamagedIndexException}.
+     *
+     * @param acceptPending whether a commit whose vectors are still pending may replace the served version
+     */
+    private void serveLatest(boolean acceptPending) throws IOException {
+        SearcherManager searchers;
+        IndexSearcher searcher;
+        try {
+            searchers = folder.searchers();
+            searchers.maybeRefreshBlocking();
+            searcher = searchers.acquire();
+        } catch (IOException | RuntimeException e) {
+            throw new DamagedIndexException("the index is damaged (" + e.getClass().getSimpleName() + ": "
+                    + redact(e.getMessage()) + ")", e);
+        }
+        PassageIndex served = current;
+        if (served != null && served.searcher().getIndexReader() == searcher.getIndexReader()) {
+            searchers.release(searcher);
+            return;
+        }
+        Map<String, String> data;
+        try {
+            data = ((DirectoryReader) searcher.getIndexReader()).getIndexCommit().getUserData();
+            Optional<String> foreign = config.readOnly()
+                    ? CommitData.readable(data, searcher) : CommitData.incompatibility(data, indexer().ingest(), searcher);
+            if (foreign.isPresent()) {
+                throw new DamagedIndexException("the index cannot be used: " + foreign.get());
+            }
+        } catch (RuntimeException | IOException e) {
+            searchers.release(searcher);
+            throw e instanceof DamagedIndexException d ? d : new DamagedIndexException("the index cannot be read: "
+                    + e.getClass().getSimpleName(), e);
+        }
+        EmbeddingModel m = model();
+        boolean whole = m != null && CommitData.VECTORS_COMPLETE.equals(data.get(CommitData.VECTORS))
+                && ModelIdentity.of(m).equals(data.get(CommitData.MODEL));
+        if (m != null && !whole && !acceptPending && served != null) {
+            searchers.release(searcher);
+            return;
+        }
+        SearcherManager owner = searchers;
+        PassageIndex index = new PassageIndex(searcher, () -> owner.release(searcher), synonyms(data),
+                retrieval.contextWeight(), m, whole, new PassageIndex.Caches(config.cacheSizes(), retrieval.cacheSize()));
+        swap(index, data, m != null && !whole);
+    }
+
+    private SynonymMap synonyms(Map<String, String> data) {
+        Map<String, String> files = CommitData.glossary(data);
+        String key = files.toString();
+        if (!Objects.equals(key, glossaryKey)) {
+            glossary = Glossary.parse(files);
+            glossaryKey = key;
+        }
+        return glossary;
+    }
+
+    /** Serves {@code index} from now on; the replaced version is closed once its questions had time to finish. */
+    private void swap(PassageIndex index, Map<String, String> data, boolean vectorsMissing) {
+        PassageIndex old = current;
+        current = index;
+        Instant built = Optional.ofNullable(data.get(CommitData.BUILT)).map(Instant::parse).orElse(Instant.now());
+        int documents = index.corpus().size();
+        IndexStatus.Phase phase;
+        String reason = null;
+        if (documents == 0) {
+            phase = IndexStatus.Phase.EMPTY;
+            reason = "the corpus has no documents: every question is refused";
+            LOG.warn("The corpus {} has no documents: every question will be refused", corpusFolder.toAbsolutePath());
+        } else if (vectorsMissing) {
+            phase = IndexStatus.Phase.BM25;
+            reason = status.updating() ? vectorsReason(status.vectorsDone(), status.vectorsTotal())
+                    : "answering from BM25 alone: the index has no complete vectors of this embedding model";
+        } else {
+            phase = IndexStatus.Phase.READY;
+        }
+        setStatus(status.serving(phase, reason, documents, index.size(), built));
+        LOG.info("Serving the index committed at {}: {} document(s), {} sentences{}", built, documents, index.size(),
+                phase == IndexStatus.Phase.BM25 ? " (BM25 alone until the vectors are complete)" : "");
+        if (old != null) {
+            scheduler.schedule(config.retireAfter(), () -> closeQuietly(old));
+        }
+    }
+
+    private static void closeQuietly(PassageIndex index) {
+        try {
+            index.close();
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("closing a replaced index: {}", e.toString());
+        }
+    }
+
+    /** Stops the worker's update at its next step, then gives the index's files back. */
+    @PreDestroy
+    void close() {
+        stopping = true;
+        Future<?> closing = worker.isShutdown() ? null : worker.submit(this::closeNow);
+        if (closing != null) {
+            try {
+                closing.get(10, TimeUnit.SECONDS);
+                return;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (java.util.concurrent.ExecutionException | TimeoutException e) {
+                LOG.debug("closing the index: {}", e.toString());
+            }
+        }
+        closeNow();
+    }
+
+    private synchronized void closeNow() {
         PassageIndex index = current;
         if (index != null) {
+            closeQuietly(index);
+        }
+        if (folder != null) {
             try {
-                index.close();
-            } catch (IOException e) {
-                LOG.debug("closing the index on shutdown: {}", e.getMessage());
+                folder.close();
+            } catch (IOException | RuntimeException e) {
+                LOG.debug("closing the index folder: {}", e.toString());
             }
+            folder = null;
         }
     }
 }

@@ -1,22 +1,21 @@
 package dev.fonte.retrieval;
 
-import dev.fonte.corpus.Corpus;
-import dev.fonte.corpus.Document;
 import dev.fonte.corpus.Passage;
 import org.apache.lucene.analysis.Analyzer;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * A small extractive summariser: scores each sentence by the facts it carries (numbers, proper names) and by how
- * central its vocabulary is to its document, then keeps the best sentence of the best paragraphs.
+ * A small extractive summariser's scores: each sentence is scored by the facts it carries (numbers, proper names) and
+ * by how central its vocabulary is to its document. Scores depend on the sentence's own document only, so they are
+ * computed when the document is indexed and kept in the index; the best sentence of the best paragraphs are then
+ * read from it ({@link PassageIndex#keySentences}).
  */
 final class KeySentences {
 
@@ -27,49 +26,30 @@ final class KeySentences {
     private KeySentences() {
     }
 
-    static List<ScoredPassage> select(Corpus corpus, String language, int n) {
-        List<ScoredPassage> scored = new ArrayList<>();
-        try (Analyzer analyzer = FonteAnalyzers.index(language)) {
-            for (Document doc : corpus.documents()) {
-                if (!doc.language().equals(language)) {
-                    continue;
-                }
-                List<Passage> sentences = corpus.paragraphs(doc.id()).stream()
-                        .flatMap(p -> corpus.sentencesOf(p).stream()).toList();
-                Map<String, Integer> documentFrequency = new HashMap<>();
-                List<Set<String>> stems = new ArrayList<>();
-                for (Passage s : sentences) {
-                    Set<String> terms = stems(analyzer, s.text());
-                    stems.add(terms);
-                    terms.forEach(t -> documentFrequency.merge(t, 1, Integer::sum));
-                }
-                for (int i = 0; i < sentences.size(); i++) {
-                    Passage s = sentences.get(i);
-                    // headings (no closing punctuation) and fragments make poor key facts
-                    if (s.text().split("\\s+").length < MIN_WORDS || !s.text().matches("(?s).*[.!?…]$")) {
-                        continue;
-                    }
-                    double centrality = stems.get(i).stream().mapToInt(t -> documentFrequency.get(t) - 1).sum()
-                            / (double) Math.max(1, stems.get(i).size());
-                    long numbers = NUMBER.matcher(s.text()).results().count();
-                    long names = NAME.matcher(s.text()).results().count();
-                    scored.add(new ScoredPassage(s, centrality + Math.min(numbers, 4) + 0.5 * Math.min(names, 4)));
-                }
-            }
+    /**
+     * The scores of a document's sentences (in text order) that can be key facts: headings (no closing punctuation)
+     * and fragments get none.
+     */
+    static Map<String, Double> scores(List<Passage> sentences, Analyzer analyzer) {
+        Map<String, Integer> documentFrequency = new HashMap<>();
+        List<Set<String>> stems = new ArrayList<>();
+        for (Passage s : sentences) {
+            Set<String> terms = FonteAnalyzers.terms(analyzer, s.text());
+            stems.add(terms);
+            terms.forEach(t -> documentFrequency.merge(t, 1, Integer::sum));
         }
-        Set<String> paragraphs = new HashSet<>();
-        List<ScoredPassage> best = new ArrayList<>();
-        for (ScoredPassage s : scored.stream().sorted(Comparator.comparingDouble(ScoredPassage::score).reversed()).toList()) {
-            if (best.size() < n && paragraphs.add(s.passage().paragraphId())) {
-                best.add(s);
+        Map<String, Double> scores = new LinkedHashMap<>();
+        for (int i = 0; i < sentences.size(); i++) {
+            Passage s = sentences.get(i);
+            if (s.text().split("\\s+").length < MIN_WORDS || !s.text().matches("(?s).*[.!?…]$")) {
+                continue;
             }
+            double centrality = stems.get(i).stream().mapToInt(t -> documentFrequency.get(t) - 1).sum()
+                    / (double) Math.max(1, stems.get(i).size());
+            long numbers = NUMBER.matcher(s.text()).results().count();
+            long names = NAME.matcher(s.text()).results().count();
+            scores.put(s.id(), centrality + Math.min(numbers, 4) + 0.5 * Math.min(names, 4));
         }
-        best.sort(Comparator.comparing((ScoredPassage s) -> s.passage().documentId())
-                .thenComparingInt(s -> s.passage().start()));
-        return List.copyOf(best);
-    }
-
-    private static Set<String> stems(Analyzer analyzer, String text) {
-        return FonteAnalyzers.terms(analyzer, text);
+        return scores;
     }
 }

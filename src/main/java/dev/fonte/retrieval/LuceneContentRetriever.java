@@ -8,41 +8,148 @@ import dev.langchain4j.rag.content.Content;
 import dev.langchain4j.rag.content.ContentMetadata;
 import dev.langchain4j.rag.content.retriever.ContentRetriever;
 import dev.langchain4j.rag.query.Query;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import static dev.langchain4j.internal.ValidationUtils.ensureNotNull;
 
 /**
- * The corpus retriever as a LangChain4j {@link ContentRetriever}, so any LangChain4j pipeline (a
- * {@code DefaultRetrievalAugmentor}, an AI service) can use it. Each {@link Content} is one sentence; its segment's
- * metadata carries the passage id, document id and character offsets ({@link SegmentKeys}).
+ * The corpus retriever the application answers with, and a LangChain4j {@link ContentRetriever}, so any LangChain4j
+ * pipeline (a {@code DefaultRetrievalAugmentor}, an AI service) can use it too. It retrieves from the index being
+ * served: BM25 and dense vectors fused by reciprocal rank fusion (or either alone, by configuration), plus the best
+ * sentences of the documents most about the question as a whole, so that in a large corpus the sentences of the
+ * right document are not crowded out by near sentences of many others. Scores are in [0, 1]: the fused score over
+ * the best a passage could get. Each {@link Content} is one sentence; its segment's metadata carries the passage
+ * id, document id and character offsets ({@link SegmentKeys}).
  */
-public class LuceneContentRetriever implements ContentRetriever {
+@Singleton
+public class LuceneContentRetriever implements ContentRetriever, PassageRetriever {
 
     /** Metadata keys of the returned segments. */
     public enum SegmentKeys {
         PASSAGE_ID, DOCUMENT_ID, START, END;
 
         public String key() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 
-    private final PassageRetriever retriever;
-    private final int k;
+    private final Supplier<PassageIndex> index;
+    private final RetrievalConfiguration config;
 
-    public LuceneContentRetriever(PassageRetriever retriever, int k) {
-        this.retriever = ensureNotNull(retriever, "retriever");
-        this.k = k;
+    @Inject
+    public LuceneContentRetriever(IndexManager indexes, RetrievalConfiguration config) {
+        this(indexes::current, config);
     }
 
-    /** Sorted by relevance, most relevant first. */
+    /** Over whatever index {@code index} gives at each query. */
+    public LuceneContentRetriever(Supplier<PassageIndex> index, RetrievalConfiguration config) {
+        this.index = ensureNotNull(index, "index");
+        this.config = ensureNotNull(config, "config");
+    }
+
+    /** Sorted by relevance, most relevant first; the query's language is detected. */
     @Override
     public List<Content> retrieve(Query query) {
         String language = LanguageDetector.detect(query.text());
-        return retriever.retrieve(query.text(), language, k).stream().map(LuceneContentRetriever::toContent).toList();
+        return retrieve(query.text(), language, config.k()).stream().map(LuceneContentRetriever::toContent).toList();
+    }
+
+    /**
+     * At most {@code k} sentences from the whole corpus, plus up to {@code per-document} sentences of each of the
+     * {@code documents} documents most about the query that are not among them already.
+     */
+    @Override
+    public List<ScoredPassage> retrieve(String query, String language, int k) {
+        return retrieve(index.get(), config.mode(), query, language, k);
+    }
+
+    /** Retrieval with an explicit mode, for comparing modes side by side. */
+    public List<ScoredPassage> retrieve(PassageIndex index, RetrievalConfiguration.Mode mode, String query,
+                                        String language, int k) {
+        int n = Math.max(k, config.candidates());
+        List<List<ScoredPassage>> rankings = new ArrayList<>();
+        List<Double> weights = new ArrayList<>();
+        if (mode != RetrievalConfiguration.Mode.DENSE) {
+            rankings.add(index.searchLexical(query, language, n));
+            weights.add(1.0);
+        }
+        if (mode != RetrievalConfiguration.Mode.BM25) {
+            rankings.add(index.searchDense(query, language, n));
+            weights.add(mode == RetrievalConfiguration.Mode.DENSE ? 1.0 : config.denseWeight());
+        }
+        List<ScoredPassage> fused = fuse(rankings, weights, config.rrfK(), Integer.MAX_VALUE);
+        List<ScoredPassage> out = new ArrayList<>(fused.subList(0, Math.min(k, fused.size())));
+        if (config.documents() == 0 || config.perDocument() == 0) {
+            return out;
+        }
+        Map<String, ScoredPassage> fusedById = new LinkedHashMap<>();
+        fused.forEach(s -> fusedById.put(s.passage().id(), s));
+        double floor = out.isEmpty() ? 1 : out.get(out.size() - 1).score();
+        for (String documentId : index.rankDocuments(query, language, config.documents())) {
+            List<ScoredPassage> best = bestOf(index, fused, documentId, query, language);
+            for (int i = 0; i < best.size(); i++) {
+                Passage p = best.get(i).passage();
+                if (out.stream().noneMatch(s -> s.passage().id().equals(p.id()))) {
+                    ScoredPassage known = fusedById.get(p.id());
+                    // a sentence only its document's search found ranks below every other candidate
+                    out.add(known != null ? known : new ScoredPassage(p, floor / (2 + i)));
+                }
+            }
+        }
+        out.sort(Comparator.comparingDouble(ScoredPassage::score).reversed());
+        return out;
+    }
+
+    /** A document's best sentences for the query: the fused ranking's, else its own BM25 ranking's. */
+    private List<ScoredPassage> bestOf(PassageIndex index, List<ScoredPassage> fused, String documentId,
+                                       String query, String language) {
+        List<ScoredPassage> best = new ArrayList<>();
+        for (ScoredPassage s : fused) {
+            if (best.size() < config.perDocument() && s.passage().documentId().equals(documentId)) {
+                best.add(s);
+            }
+        }
+        if (best.size() < config.perDocument()) {
+            for (ScoredPassage s : index.searchLexical(query, language, config.perDocument(), documentId)) {
+                if (best.size() < config.perDocument()
+                        && best.stream().noneMatch(b -> b.passage().id().equals(s.passage().id()))) {
+                    best.add(s);
+                }
+            }
+        }
+        return best;
+    }
+
+    /** Weighted reciprocal rank fusion: each ranking adds weight / (rrfK + rank) to a passage's score. */
+    static List<ScoredPassage> fuse(List<List<ScoredPassage>> rankings, List<Double> weights, int rrfK, int k) {
+        Map<String, ScoredPassage> passages = new LinkedHashMap<>();
+        Map<String, Double> scores = new LinkedHashMap<>();
+        double possible = 0;
+        for (int r = 0; r < rankings.size(); r++) {
+            List<ScoredPassage> ranking = rankings.get(r);
+            double weight = weights.get(r);
+            possible += ranking.isEmpty() ? 0 : weight / (rrfK + 1);
+            for (int rank = 0; rank < ranking.size(); rank++) {
+                ScoredPassage s = ranking.get(rank);
+                passages.putIfAbsent(s.passage().id(), s);
+                scores.merge(s.passage().id(), weight / (rrfK + rank + 1), Double::sum);
+            }
+        }
+        double best = possible == 0 ? 1 : possible;
+        return scores.entrySet().stream()
+                .sorted(Map.Entry.<String, Double>comparingByValue(Comparator.reverseOrder()))
+                .limit(k)
+                .map(e -> new ScoredPassage(passages.get(e.getKey()).passage(), e.getValue() / best))
+                .toList();
     }
 
     static Content toContent(ScoredPassage scored) {

@@ -1,127 +1,150 @@
 package dev.fonte.retrieval;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.fonte.corpus.Corpus;
 import dev.fonte.corpus.Document;
 import dev.fonte.corpus.Passage;
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import io.micronaut.core.annotation.Nullable;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.DelegatingAnalyzerWrapper;
 import org.apache.lucene.analysis.synonym.SynonymMap;
-import org.apache.lucene.document.Field;
-import org.apache.lucene.document.KnnFloatVectorField;
-import org.apache.lucene.index.VectorSimilarityFunction;
-import org.apache.lucene.search.KnnFloatVectorQuery;
-import org.apache.lucene.document.StringField;
-import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.FloatVectorValues;
 import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.index.Terms;
-import org.apache.lucene.index.TermsEnum;
-import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.FieldDoc;
+import org.apache.lucene.search.FieldExistsQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.AlreadyClosedException;
 import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.Directory;
 import org.apache.lucene.util.QueryBuilder;
 
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * An in-memory Lucene index of the corpus's sentences. Each sentence is indexed in the fields of its document's
- * language ({@code text_it}, {@code text_en}, ...) so each language gets its own analysis; its paragraph is indexed
- * beside it as lower-weighted context. Immutable once built: a re-index builds a new one.
+ * One version of the Lucene index of the corpus, as it was committed: the corpus read from it, BM25 over each
+ * sentence in the fields of its document's language ({@code text_it}, {@code text_en}, ...) with its paragraph as
+ * lower-weighted context, dense vectors of the sentences, and the summary scores. Immutable: an update of the index
+ * is served as a new one. Closing it gives its files back; a question still running on it is then refused with
+ * {@link IndexNotReadyException} and asked again on the current one.
  */
 public final class PassageIndex implements Closeable {
 
-    private final Corpus corpus;
-    private final ByteBuffersDirectory directory;
-    private final DirectoryReader reader;
+    private static final AtomicLong GENERATIONS = new AtomicLong();
+    /** The cache sizes of an index built in memory (tests and tools): small corpora. */
+    private static final IndexedCorpus.CacheSizes IN_MEMORY = new IndexedCorpus.CacheSizes(1 << 24, 10_000, 1_000);
+
     private final IndexSearcher searcher;
+    private final Closeable release;
+    private final IndexedCorpus source;
+    private final Corpus corpus;
     private final Set<String> languages;
-    private final Map<String, Analyzer> queryAnalyzers = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Analyzer> queryAnalyzers = new ConcurrentHashMap<>();
     private final double contextWeight;
     private final SynonymMap synonyms;
-    private final Map<String, List<ScoredPassage>> keySentences = new java.util.concurrent.ConcurrentHashMap<>();
-    /** Per text field: how many sentences have it, and each term's document frequency (read once: immutable). */
-    private final Map<String, Integer> docCounts = new HashMap<>();
-    private final Map<String, Map<String, Integer>> docFreqs = new HashMap<>();
-
     private final Embedder embedder;
+    private final boolean dense;
+    private final long generation = GENERATIONS.incrementAndGet();
+    private final int size;
+    private final long sizeInBytes;
+    private final Cache<String, List<ScoredPassage>> keySentences = Caffeine.newBuilder().maximumSize(256).build();
+    private final AtomicBoolean closed = new AtomicBoolean();
 
-    private PassageIndex(Corpus corpus, ByteBuffersDirectory directory, SynonymMap synonyms, double contextWeight,
-                         Embedder embedder) throws IOException {
-        this.corpus = corpus;
-        this.embedder = embedder;
-        this.directory = directory;
-        this.reader = DirectoryReader.open(directory);
-        this.searcher = new IndexSearcher(reader);
-        this.contextWeight = contextWeight;
+    /**
+     * @param release    gives the searcher back to whoever opened it, once, when this index is closed
+     * @param model      the embedding model of questions; null when dense retrieval is off
+     * @param dense      whether the index holds a vector of every sentence, computed by that model
+     */
+    PassageIndex(IndexSearcher searcher, Closeable release, SynonymMap synonyms, double contextWeight,
+                 @Nullable EmbeddingModel model, boolean dense, Caches caches) {
+        this.searcher = searcher;
+        this.release = release;
         this.synonyms = synonyms;
-        this.languages = new LinkedHashSet<>();
-        corpus.documents().forEach(d -> languages.add(d.language()));
-        for (String language : languages) {
-            queryAnalyzers.put(language, FonteAnalyzers.query(language, synonyms));
-            String field = field(IndexFields.TEXT, language);
-            docCounts.put(field, reader.getDocCount(field));
-            docFreqs.put(field, docFreqs(field));
+        this.contextWeight = contextWeight;
+        this.source = new IndexedCorpus(searcher, caches.corpus());
+        this.corpus = Corpus.over(source);
+        this.languages = source.languages();
+        this.embedder = new Embedder(model, caches.vectors(), this::storedVector);
+        this.dense = dense && model != null;
+        try {
+            this.size = searcher.count(kind(IndexFields.Kind.SENTENCE));
+            this.sizeInBytes = sizeInBytes(searcher);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the index", e);
         }
     }
 
-    /** Every term of a field with its document frequency. */
-    private Map<String, Integer> docFreqs(String field) throws IOException {
-        Map<String, Integer> freqs = new HashMap<>();
-        for (var leaf : reader.leaves()) {
-            Terms terms = leaf.reader().terms(field);
-            if (terms == null) {
-                continue;
-            }
-            TermsEnum e = terms.iterator();
-            for (BytesRef term = e.next(); term != null; term = e.next()) {
-                freqs.merge(term.utf8ToString(), e.docFreq(), Integer::sum);
-            }
-        }
-        return freqs;
+    /** How much an index keeps in memory: its corpus caches, and the vectors of texts used lately. */
+    record Caches(IndexedCorpus.CacheSizes corpus, int vectors) {
     }
 
     public static PassageIndex build(Corpus corpus, SynonymMap synonyms, double contextWeight) {
-        return build(corpus, synonyms, contextWeight, Embedder.disabled());
+        return build(corpus, synonyms, contextWeight, null);
     }
 
-    /** Builds the index; with an enabled embedder every sentence also gets its dense vector. */
-    public static PassageIndex build(Corpus corpus, SynonymMap synonyms, double contextWeight, Embedder embedder) {
+    /**
+     * Builds an index of a corpus in memory: for tests and tools. With a model, every sentence also gets its vector
+     * (the server builds its index on disk: {@link Indexer}).
+     */
+    public static PassageIndex build(Corpus corpus, SynonymMap synonyms, double contextWeight,
+                                     @Nullable EmbeddingModel model) {
         ByteBuffersDirectory directory = new ByteBuffersDirectory();
-        try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(new LanguageFieldAnalyzer()))) {
-            for (Passage sentence : corpus.sentences()) {
-                Document doc = corpus.document(sentence.documentId()).orElseThrow();
-                org.apache.lucene.document.Document d = new org.apache.lucene.document.Document();
-                d.add(new StringField(IndexFields.ID, sentence.id(), Field.Store.YES));
-                d.add(new StringField(IndexFields.DOCUMENT_ID, doc.id(), Field.Store.NO));
-                d.add(new StringField(IndexFields.LANGUAGE, doc.language(), Field.Store.NO));
-                d.add(new TextField(field(IndexFields.TEXT, doc.language()), sentence.text(), Field.Store.NO));
-                d.add(new TextField(field(IndexFields.CONTEXT, doc.language()),
-                        corpus.paragraphOf(sentence).text(), Field.Store.NO));
-                embedder.embedCorpusText(sentence.text()).ifPresent(v ->
-                        d.add(new KnnFloatVectorField(IndexFields.VECTOR, v, VectorSimilarityFunction.DOT_PRODUCT)));
-                // idempotent: a passage id is indexed once however often the corpus is re-read
-                writer.updateDocument(new Term(IndexFields.ID, sentence.id()), d);
+        try (IndexWriter writer = new IndexWriter(directory, IndexDocuments.writerConfig(16, 100, 16))) {
+            Set<String> embedded = new HashSet<>();
+            for (Document doc : corpus.documents()) {
+                List<Passage> passages = new ArrayList<>();
+                for (Passage paragraph : corpus.paragraphs(doc.id())) {
+                    passages.add(paragraph);
+                    passages.addAll(corpus.sentencesOf(paragraph));
+                }
+                writer.addDocuments(IndexDocuments.of(doc, passages, doc.id(), ContentHash.of(doc.text())));
+                for (Passage p : passages) {
+                    if (model != null && p.kind() == Passage.Kind.SENTENCE && embedded.add(doc.language() + p.text())) {
+                        float[] v = Embedder.normalised(model.embed(p.text()).content().vector());
+                        writer.addDocument(IndexDocuments.vector(doc.language(), p.text(), v));
+                    }
+                }
             }
             writer.commit();
-            return new PassageIndex(corpus, directory, synonyms, contextWeight, embedder);
+            DirectoryReader reader = DirectoryReader.open(directory);
+            return new PassageIndex(new IndexSearcher(reader), () -> close(reader, directory), synonyms,
+                    contextWeight, model, model != null, new Caches(IN_MEMORY, 10_000));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot build the in-memory index", e);
+        }
+    }
+
+    private static void close(DirectoryReader reader, Directory directory) throws IOException {
+        try (directory) {
+            reader.close();
         }
     }
 
@@ -133,32 +156,57 @@ public final class PassageIndex implements Closeable {
         return embedder;
     }
 
+    /** Distinguishes this version of the index from every other one opened by this process. */
+    public long generation() {
+        return generation;
+    }
+
+    /** Whether dense vectors are searched (false while they are being computed, or when dense retrieval is off). */
+    public boolean dense() {
+        return dense;
+    }
+
     /** Nearest sentences by dense vector, in the query's language; empty when dense retrieval is off. */
     public List<ScoredPassage> searchDense(String query, String language, int k) {
-        return embedder.embed(query)
-                .map(v -> run(new KnnFloatVectorQuery(IndexFields.VECTOR, v, k, languageFilter(language)), k))
-                .orElse(List.of());
+        if (!dense) {
+            return List.of();
+        }
+        return embedder.embed(query).map(v -> guarded(() -> {
+            TopDocs hits = searcher.search(new KnnFloatVectorQuery(IndexFields.VECTOR, v, k, languageFilter(language)), k);
+            Set<String> langs = searchLanguages(language);
+            List<ScoredPassage> out = new ArrayList<>();
+            for (ScoreDoc hit : hits.scoreDocs) {
+                String hash = vectorHash(hit.doc);
+                for (String lang : langs) {
+                    // every sentence with this text (usually one)
+                    for (int doc : live(new Term(IndexFields.NEEDS_VECTOR, IndexFields.vectorKey(lang, hash)))) {
+                        if (out.size() < k) {
+                            out.add(new ScoredPassage(source.passageAt(doc), hit.score));
+                        }
+                    }
+                }
+            }
+            return out;
+        })).orElse(List.of());
     }
 
     /**
      * How much a (stemmed) term tells sentences of a language apart: BM25's inverse document frequency over the
-     * sentences in that language; a term no sentence has gets the highest value.
+     * sentences in that language, from Lucene's own statistics; a term no sentence has gets the highest value.
      */
     public double idf(String language, String term) {
-        String field = field(IndexFields.TEXT, indexedLanguage(language));
-        // the counts were read from the index once (IndexReader#getDocCount and #docFreq): it never changes
-        int n = Math.max(1, docCounts.getOrDefault(field, 0));
-        int df = docFreq(field, term);
-        return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+        String field = IndexFields.field(IndexFields.TEXT, indexedLanguage(language));
+        return guarded(() -> {
+            var collection = searcher.collectionStatistics(field);
+            long n = Math.max(1, collection == null ? 0 : collection.docCount());
+            long df = searcher.getIndexReader().docFreq(new Term(field, term));
+            return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+        });
     }
 
     /** Whether some sentence of a language has this (stemmed) term: the corpus uses the word at all. */
     public boolean knows(String language, String term) {
-        return docFreq(field(IndexFields.TEXT, indexedLanguage(language)), term) > 0;
-    }
-
-    private int docFreq(String field, String term) {
-        return docFreqs.getOrDefault(field, Map.of()).getOrDefault(term, 0);
+        return guarded(() -> firstLive(new Term(IndexFields.field(IndexFields.TEXT, indexedLanguage(language)), term)) >= 0);
     }
 
     private String indexedLanguage(String language) {
@@ -177,37 +225,114 @@ public final class PassageIndex implements Closeable {
     /**
      * The sentences that best summarise the documents in a language, in document order: those that carry the most
      * facts (numbers, names) and share the most vocabulary with the rest of their document, at most one per
-     * paragraph. Computed once per index and language.
+     * paragraph. Read from the scores the index keeps, once per language and count.
      */
     public List<ScoredPassage> keySentences(String language, int n) {
-        String lang = languages.contains(language) ? language : languages.stream().findFirst().orElse(language);
-        return keySentences.computeIfAbsent(lang + "/" + n, key -> KeySentences.select(corpus, lang, n));
+        String lang = indexedLanguage(language);
+        return keySentences.get(lang + "/" + n, key -> best(
+                new TermQuery(new Term(IndexFields.LANGUAGE, lang)), n));
+    }
+
+    /** The key sentences of one document ({@link #keySentences}), in text order; empty for an unknown document. */
+    public List<ScoredPassage> keySentencesOf(String documentId, int n) {
+        return keySentences.get("document:" + documentId + "/" + n, key -> best(
+                new TermQuery(new Term(IndexFields.DOCUMENT_ID, documentId)), n));
+    }
+
+    private List<ScoredPassage> best(Query scope, int n) {
+        Query query = new BooleanQuery.Builder()
+                .add(kind(IndexFields.Kind.SENTENCE), BooleanClause.Occur.FILTER)
+                .add(scope, BooleanClause.Occur.FILTER)
+                .add(new FieldExistsQuery(IndexFields.KEY_SCORE), BooleanClause.Occur.FILTER)
+                .build();
+        Sort byScore = new Sort(new SortField(IndexFields.KEY_SCORE, SortField.Type.DOUBLE, true),
+                SortField.FIELD_DOC);
+        return guarded(() -> {
+            List<ScoredPassage> best = new ArrayList<>();
+            // most paragraphs give their best sentence among the first few: read more only when they do not
+            for (int wanted = Math.max(16, 4 * n); ; wanted *= 4) {
+                TopDocs hits = searcher.search(query, wanted, byScore);
+                Set<String> paragraphs = new HashSet<>();
+                best.clear();
+                for (ScoreDoc hit : hits.scoreDocs) {
+                    Passage p = source.passageAt(hit.doc);
+                    if (best.size() < n && paragraphs.add(p.paragraphId())) {
+                        double score = (Double) ((FieldDoc) hit).fields[0];
+                        best.add(new ScoredPassage(p, score));
+                    }
+                }
+                if (best.size() >= n || hits.scoreDocs.length < wanted) {
+                    break;
+                }
+            }
+            best.sort(Comparator.comparing((ScoredPassage s) -> s.passage().documentId())
+                    .thenComparingInt(s -> s.passage().start()));
+            return List.copyOf(best);
+        });
+    }
+
+    /**
+     * The documents most about a query, best first: BM25 over whole documents (title and text) in the query's
+     * language (all languages when the corpus has none in it). What a refusal or a summary can name.
+     */
+    public List<Document> nearestDocuments(String query, String language, int n) {
+        List<Document> out = new ArrayList<>();
+        for (String id : rankDocuments(query, language, n)) {
+            corpus.document(id).ifPresent(out::add);
+        }
+        return out;
+    }
+
+    /** The ids of the documents most about a query, best first. */
+    List<String> rankDocuments(String query, String language, int n) {
+        BooleanQuery.Builder all = new BooleanQuery.Builder();
+        boolean any = false;
+        for (String lang : searchLanguages(language)) {
+            Query q = new QueryBuilder(queryAnalyzer(lang)).createBooleanQuery(
+                    IndexFields.field(IndexFields.DOCUMENT_TEXT, lang), query, BooleanClause.Occur.SHOULD);
+            if (q != null) {
+                all.add(q, BooleanClause.Occur.SHOULD);
+                any = true;
+            }
+        }
+        if (!any) {
+            return List.of();
+        }
+        Query scoped = new BooleanQuery.Builder().add(all.build(), BooleanClause.Occur.MUST)
+                .add(kind(IndexFields.Kind.DOCUMENT), BooleanClause.Occur.FILTER).build();
+        return guarded(() -> {
+            List<String> ids = new ArrayList<>();
+            for (ScoreDoc hit : searcher.search(scoped, n).scoreDocs) {
+                ids.add(documentIdOf(hit.doc));
+            }
+            return ids;
+        });
     }
 
     public int size() {
-        return reader.numDocs();
+        return size;
     }
 
+    /** The bytes of the index files this version reads (the in-memory ones for an index built in memory). */
     public long sizeInBytes() {
-        try {
-            long total = 0;
-            for (String file : directory.listAll()) {
-                total += directory.fileLength(file);
-            }
-            return total;
-        } catch (IOException e) {
-            throw new UncheckedIOException("in-memory directory failed", e);
-        }
+        return sizeInBytes;
     }
 
     /** BM25 over the sentences in the query's language (all languages when the corpus has none in it). */
     public List<ScoredPassage> searchLexical(String query, String language, int k) {
+        return searchLexical(query, language, k, null);
+    }
+
+    /** BM25 over the sentences of one document only (all documents when {@code documentId} is null). */
+    public List<ScoredPassage> searchLexical(String query, String language, int k, @Nullable String documentId) {
         BooleanQuery.Builder all = new BooleanQuery.Builder();
         boolean any = false;
         for (String lang : searchLanguages(language)) {
-            QueryBuilder builder = new QueryBuilder(queryAnalyzers.get(lang));
-            Query text = builder.createBooleanQuery(field(IndexFields.TEXT, lang), query, BooleanClause.Occur.SHOULD);
-            Query context = builder.createBooleanQuery(field(IndexFields.CONTEXT, lang), query, BooleanClause.Occur.SHOULD);
+            QueryBuilder builder = new QueryBuilder(queryAnalyzer(lang));
+            Query text = builder.createBooleanQuery(IndexFields.field(IndexFields.TEXT, lang), query,
+                    BooleanClause.Occur.SHOULD);
+            Query context = builder.createBooleanQuery(IndexFields.field(IndexFields.CONTEXT, lang), query,
+                    BooleanClause.Occur.SHOULD);
             if (text != null) {
                 all.add(text, BooleanClause.Occur.SHOULD);
                 any = true;
@@ -219,7 +344,13 @@ public final class PassageIndex implements Closeable {
         if (!any) {
             return List.of();
         }
-        return run(all.build(), k);
+        Query sentences = all.build();
+        if (documentId != null) {
+            sentences = new BooleanQuery.Builder().add(sentences, BooleanClause.Occur.MUST)
+                    .add(new TermQuery(new Term(IndexFields.DOCUMENT_ID, documentId)), BooleanClause.Occur.FILTER)
+                    .build();
+        }
+        return run(sentences, k);
     }
 
     /** The languages to search for a query in {@code language}. */
@@ -241,41 +372,143 @@ public final class PassageIndex implements Closeable {
     }
 
     List<ScoredPassage> run(Query query, int k) {
-        try {
+        return guarded(() -> {
             List<ScoredPassage> out = new ArrayList<>();
             for (ScoreDoc hit : searcher.search(query, k).scoreDocs) {
-                String id = searcher.storedFields().document(hit.doc).get(IndexFields.ID);
-                corpus.passage(id).ifPresent(p -> out.add(new ScoredPassage(p, hit.score)));
+                out.add(new ScoredPassage(source.passageAt(hit.doc), hit.score));
             }
             return out;
-        } catch (IOException e) {
-            throw new UncheckedIOException("in-memory search failed", e);
+        });
+    }
+
+    private static Query kind(IndexFields.Kind kind) {
+        return new TermQuery(new Term(IndexFields.KIND, kind.value()));
+    }
+
+    private String vectorHash(int doc) throws IOException {
+        LeafReaderContext leaf = leaf(doc);
+        var keys = leaf.reader().getSortedDocValues(IndexFields.VECTOR_KEY);
+        if (keys == null || !keys.advanceExact(doc - leaf.docBase)) {
+            throw new IllegalStateException("a vector of the index has no key");
+        }
+        String key = keys.lookupOrd(keys.ordValue()).utf8ToString();
+        return key.substring(key.indexOf(':') + 1);
+    }
+
+    private String documentIdOf(int doc) throws IOException {
+        LeafReaderContext leaf = leaf(doc);
+        var ids = leaf.reader().getSortedDocValues(IndexFields.ENTRY_ID);
+        if (ids == null || !ids.advanceExact(doc - leaf.docBase)) {
+            throw new IllegalStateException("a document of the index has no id");
+        }
+        return ids.lookupOrd(ids.ordValue()).utf8ToString();
+    }
+
+    private LeafReaderContext leaf(int doc) {
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        return leaves.get(ReaderUtil.subIndex(doc, leaves));
+    }
+
+    /** The vector the index keeps for a corpus text (a sentence or a word), or null. */
+    private float[] storedVector(String text) {
+        if (closed.get()) {
+            return null;
+        }
+        try {
+            for (int doc : live(new Term(IndexFields.HASH, ContentHash.of(text)))) {
+                LeafReaderContext leaf = leaf(doc);
+                float[] v = vectorAt(leaf, doc - leaf.docBase);
+                if (v != null) {
+                    return v;
+                }
+            }
+            return null;
+        } catch (IOException | AlreadyClosedException e) {
+            // only a cost: the model computes it again
+            return null;
         }
     }
 
-    static String field(String base, String language) {
-        return base + "_" + language;
+    private static float[] vectorAt(LeafReaderContext leaf, int doc) throws IOException {
+        FloatVectorValues vectors = leaf.reader().getFloatVectorValues(IndexFields.VECTOR);
+        if (vectors != null && vectors.advance(doc) == doc) {
+            return vectors.vectorValue().clone();
+        }
+        BinaryDocValues words = leaf.reader().getBinaryDocValues(IndexFields.WORD_VECTOR);
+        if (words != null && words.advanceExact(doc)) {
+            return IndexDocuments.floats(words.binaryValue());
+        }
+        return null;
     }
 
+    /** The index-wide number of the first live document with a term, or -1. */
+    private int firstLive(Term term) {
+        List<Integer> docs = LiveDocs.withTerm(searcher.getIndexReader(), term, 1);
+        return docs.isEmpty() ? -1 : docs.get(0);
+    }
+
+    private List<Integer> live(Term term) {
+        return LiveDocs.withTerm(searcher.getIndexReader(), term, Integer.MAX_VALUE);
+    }
+
+    private static long sizeInBytes(IndexSearcher searcher) throws IOException {
+        if (!(searcher.getIndexReader() instanceof DirectoryReader reader)) {
+            return 0;
+        }
+        long total = 0;
+        for (String file : reader.getIndexCommit().getFileNames()) {
+            total += reader.directory().fileLength(file);
+        }
+        return total;
+    }
+
+    /** A search on the searcher, or {@link IndexNotReadyException} once this index has been closed. */
+    private <T> T guarded(LuceneCall<T> call) {
+        if (closed.get()) {
+            throw replaced();
+        }
+        try {
+            return call.run();
+        } catch (AlreadyClosedException e) {
+            throw replaced();
+        } catch (IOException e) {
+            throw new UncheckedIOException("index search failed", e);
+        }
+    }
+
+    private static IndexNotReadyException replaced() {
+        return new IndexNotReadyException("the index was replaced while answering; ask again");
+    }
+
+    @FunctionalInterface
+    private interface LuceneCall<T> {
+        T run() throws IOException;
+    }
+
+    /** Gives the index's files back; questions still running on it are refused from now on. Idempotent. */
     @Override
     public void close() throws IOException {
-        reader.close();
-        directory.close();
+        if (closed.compareAndSet(false, true)) {
+            source.clear();
+            embedder.clear();
+            keySentences.invalidateAll();
+            release.close();
+        }
     }
 
-    /** Picks each field's analyzer from the language suffix of its name. */
-    private static final class LanguageFieldAnalyzer extends DelegatingAnalyzerWrapper {
-        private final Map<String, Analyzer> byLanguage = new HashMap<>();
+    boolean isClosed() {
+        return closed.get();
+    }
 
-        LanguageFieldAnalyzer() {
-            super(PER_FIELD_REUSE_STRATEGY);
+    /** The commit this version was opened on, or empty for an index built in memory without one. */
+    Optional<Map<String, String>> commitData() {
+        if (!(searcher.getIndexReader() instanceof DirectoryReader reader)) {
+            return Optional.empty();
         }
-
-        @Override
-        protected Analyzer getWrappedAnalyzer(String fieldName) {
-            int underscore = fieldName.lastIndexOf('_');
-            String language = underscore < 0 ? "en" : fieldName.substring(underscore + 1);
-            return byLanguage.computeIfAbsent(language, FonteAnalyzers::index);
+        try {
+            return Optional.of(new LinkedHashMap<>(reader.getIndexCommit().getUserData()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the index commit", e);
         }
     }
 }

@@ -1,16 +1,13 @@
 package dev.fonte.retrieval;
 
-import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
-
 import java.util.Locale;
 import java.util.Map;
 
 /**
  * Starts the slowest independent start-up work on a background thread as soon as the process starts, while the
- * application context is still being built: initialising the embedding model's class, which reads the ONNX model
- * and the tokenizer out of the jar (a second or more). Nothing is handed around: {@link EmbeddingModelFactory} still
- * creates the model when the index build asks for it, and the JVM makes it wait for the class initialisation under
- * way, or finds it done.
+ * application context is still being built: loading the embedding model, which reads the ONNX model and the
+ * tokenizer out of the jar (a second or more). Nothing is handed around: {@link EmbeddingModelFactory} still creates
+ * the model when the index asks for it, and the JVM makes it wait for the loading under way, or finds it done.
  *
  * <p>Configuration is not read yet at that point, so the explicit ways of switching dense retrieval off are looked
  * at directly ({@code --fonte.retrieval.mode=BM25}, {@code -Dfonte.retrieval.mode=BM25},
@@ -50,8 +47,7 @@ public final class Preload {
 
     private static void run() {
         try {
-            // initialises the class: its static initialiser loads the model and the tokenizer
-            Class.forName(AllMiniLmL6V2QuantizedEmbeddingModel.class.getName(), true, Preload.class.getClassLoader());
+            BundledEmbeddingModel.encoder();
         } catch (Throwable e) {
             // the index build meets the same problem when it creates the model, and reports it there
         }

@@ -1,7 +1,6 @@
 package dev.fonte.retrieval;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.bind.annotation.Bindable;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -12,41 +11,33 @@ import jakarta.validation.constraints.NotNull;
 /**
  * Retrieval tuning.
  *
- * @param k             candidate sentences handed to the answer model
+ * @param k             candidate sentences handed to the answer model from the whole corpus
  * @param mode          hybrid (BM25 and dense vectors fused by reciprocal rank), bm25 or dense alone
  * @param candidates    how many hits each retriever contributes before fusion
  * @param rrfK          the constant of reciprocal rank fusion (60 in the original paper)
  * @param contextWeight weight of a sentence's paragraph relative to the sentence itself in BM25 scoring
- * @param readyTimeout  seconds a request waits for the first index build before it is refused with 503
- * @param cacheSize     question and sentence vectors kept (one vector is 384 floats)
+ * @param cacheSize     question and corpus text vectors kept in memory (one vector is 384 floats)
  * @param denseWeight   weight of the dense ranking in the fusion, relative to BM25's 1
- * @param vectorCache   folder where the corpus texts' vectors are kept between starts (empty: fonte-vectors in the
- *                      temporary directory; {@code off}: not kept)
+ * @param documents     documents most about the question (BM25 over whole documents) whose best sentences are
+ *                      candidates too, besides the {@code k} best of the corpus (0: none)
+ * @param perDocument   best sentences of each of those documents
  */
 @ConfigurationProperties(RetrievalConfiguration.PREFIX)
 public record RetrievalConfiguration(
         @Min(1) @Max(50) @Bindable(defaultValue = "8") int k,
         @NotNull @Bindable(defaultValue = "HYBRID") Mode mode,
-        @Min(1) @Max(200) @Bindable(defaultValue = "20") int candidates,
+        @Min(1) @Max(500) @Bindable(defaultValue = "20") int candidates,
         @Min(1) @Max(1000) @Bindable(defaultValue = "60") int rrfK,
         @DecimalMin("0") @DecimalMax("1") @Bindable(defaultValue = "0.3") double contextWeight,
-        @Min(0) @Max(120) @Bindable(defaultValue = "10") int readyTimeout,
         @Min(16) @Max(1_000_000) @Bindable(defaultValue = "10000") int cacheSize,
         @DecimalMin("0") @DecimalMax("10") @Bindable(defaultValue = "1.0") double denseWeight,
-        @Nullable String vectorCache) {
+        @Min(0) @Max(20) @Bindable(defaultValue = "3") int documents,
+        @Min(0) @Max(20) @Bindable(defaultValue = "2") int perDocument) {
 
     public static final String PREFIX = "fonte.retrieval";
 
     /** How candidates are found. */
     public enum Mode { HYBRID, BM25, DENSE }
-
-    /** The folder of the vector store, or null when it is off. */
-    public String vectorCacheFolder() {
-        if (vectorCache == null || vectorCache.isBlank()) {
-            return java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "fonte-vectors").toString();
-        }
-        return vectorCache.trim().equalsIgnoreCase("off") ? null : vectorCache.trim();
-    }
 
     public boolean dense() {
         return mode != Mode.BM25;

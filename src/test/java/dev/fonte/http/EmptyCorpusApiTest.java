@@ -1,12 +1,14 @@
 package dev.fonte.http;
 
 import dev.fonte.answer.Answer;
+import dev.fonte.retrieval.IndexManager;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.client.BlockingHttpClient;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
@@ -25,8 +27,9 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-/** An empty corpus folder: the server starts, is healthy, and refuses every question. */
+/** An empty corpus folder: the server starts, says it is not ready and why, and refuses every question. */
 @MicronautTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EmptyCorpusApiTest implements TestPropertyProvider {
@@ -49,10 +52,13 @@ class EmptyCorpusApiTest implements TestPropertyProvider {
         }
     }
 
+    @Inject
+    IndexManager indexes;
+
     @BeforeEach
-    void ready() throws InterruptedException {
+    void built() {
         client = http.toBlocking();
-        Problems.awaitHealthy(client, Duration.ofSeconds(60));
+        assertThat(indexes.awaitReady(Duration.ofSeconds(60))).isTrue();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -84,8 +90,18 @@ class EmptyCorpusApiTest implements TestPropertyProvider {
     }
 
     @Test
-    void given_an_empty_corpus_health_is_up() {
-        assertThat(client.retrieve(HttpRequest.GET("/health"), Map.class)).isEqualTo(Map.of("status", "UP"));
+    @SuppressWarnings("unchecked")
+    void given_an_empty_corpus_readiness_is_down_and_says_the_corpus_has_no_documents() {
+        HttpClientResponseException e = catchThrowableOfType(
+                () -> client.retrieve(HttpRequest.GET("/health/readiness"), Map.class), HttpClientResponseException.class);
+
+        assertThat(e.getStatus().getCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE.getCode());
+        Map<String, Object> body = e.getResponse().getBody(Map.class).orElseThrow();
+        Map<String, Object> index = (Map<String, Object>) ((Map<String, Object>) body.get("details")).get("index");
+        Map<String, Object> details = (Map<String, Object>) index.get("details");
+        assertThat(index.get("status")).isEqualTo("DOWN");
+        assertThat(details.get("phase")).isEqualTo("empty");
+        assertThat((String) details.get("reason")).contains("no documents");
     }
 
     @Test

@@ -10,7 +10,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 
 import static dev.fonte.retrieval.LuceneContentRetriever.SegmentKeys.DOCUMENT_ID;
@@ -31,6 +30,11 @@ class LuceneContentRetrieverTest {
                 .doc("spesa", "Meta investe in data center.\n\nMeta spenderà 65 miliardi di dollari nel 2025 in data center.")
                 .doc("borsa", "Le azioni di Meta sono salite.")
                 .doc("altro", "Microsoft prevede di investire 80 miliardi di dollari.")
+                // a document about Meta whose GPU sentence does not name Meta, among sentences that name GPUs
+                .doc("meta-gpu", "Meta ha presentato il suo piano per l'intelligenza artificiale a Menlo Park. "
+                        + "Entro fine anno l'azienda avrà oltre un milione di GPU.")
+                .doc("google-gpu", "Google avrà due milioni di GPU entro fine anno.")
+                .doc("amazon-gpu", "Amazon avrà tre milioni di GPU entro fine anno.")
                 .build();
     }
 
@@ -39,9 +43,14 @@ class LuceneContentRetrieverTest {
         index.close();
     }
 
+    static RetrievalConfiguration config(int k, int documents, int perDocument) {
+        return new RetrievalConfiguration(k, RetrievalConfiguration.Mode.BM25, 20, 60, 0.3, 10_000, 1.0,
+                documents, perDocument);
+    }
+
     @Test
     void given_a_question_when_retrieved_then_contents_come_most_relevant_first_with_a_score() {
-        LuceneContentRetriever retriever = new LuceneContentRetriever(index::searchLexical, 10);
+        LuceneContentRetriever retriever = new LuceneContentRetriever(() -> index, config(10, 0, 0));
 
         List<Content> contents = retriever.retrieve(Query.from("Quanti miliardi spenderà Meta in data center?"));
 
@@ -55,7 +64,7 @@ class LuceneContentRetrieverTest {
 
     @Test
     void each_segment_carries_its_passage_id_document_id_and_exact_offsets() {
-        LuceneContentRetriever retriever = new LuceneContentRetriever(index::searchLexical, 10);
+        LuceneContentRetriever retriever = new LuceneContentRetriever(() -> index, config(10, 0, 0));
 
         Content best = retriever.retrieve(Query.from("65 miliardi nel 2025")).get(0);
         TextSegment segment = best.textSegment();
@@ -71,33 +80,43 @@ class LuceneContentRetrieverTest {
     }
 
     @Test
-    void given_k_when_retrieved_then_at_most_k_contents_are_returned_and_the_question_language_is_passed_on() {
-        List<String> languages = new ArrayList<>();
-        List<Integer> ks = new ArrayList<>();
-        PassageRetriever recording = (query, language, k) -> {
-            languages.add(language);
-            ks.add(k);
-            return index.searchLexical(query, "it", k);
-        };
+    void given_k_and_no_document_candidates_when_retrieved_then_at_most_k_contents_are_returned() {
+        List<Content> one = new LuceneContentRetriever(() -> index, config(1, 0, 0))
+                .retrieve(Query.from("Quanto spenderà Meta?"));
 
-        List<Content> italian = new LuceneContentRetriever(recording, 1).retrieve(Query.from("Quanto spenderà Meta?"));
-        new LuceneContentRetriever(recording, 2).retrieve(Query.from("How much will Meta spend?"));
+        assertThat(one).hasSize(1);
+    }
 
-        assertThat(italian).hasSize(1);
-        assertThat(languages).containsExactly("it", "en");
-        assertThat(ks).containsExactly(1, 2);
+    @Test
+    void given_many_near_sentences_the_best_sentences_of_the_document_about_the_question_are_candidates_too() {
+        String question = "Quante GPU avrà Meta entro fine anno?";
+        // given other companies' GPU sentences that outrank the one of the document about Meta
+        List<String> overall = ids(new LuceneContentRetriever(() -> index, config(2, 0, 0)).retrieve(question, "it", 2));
+        assertThat(overall).doesNotContain("meta-gpu.p1.s2");
+
+        // when the documents most about the question give their best sentences too
+        List<String> withDocuments = ids(new LuceneContentRetriever(() -> index, config(2, 1, 2))
+                .retrieve(question, "it", 2));
+
+        // then Meta's GPU sentence is a candidate, after the k best of the corpus
+        assertThat(withDocuments).contains("meta-gpu.p1.s2").containsAll(overall).hasSizeLessThanOrEqualTo(4);
+    }
+
+    private static List<String> ids(List<ScoredPassage> passages) {
+        return passages.stream().map(s -> s.passage().id()).toList();
     }
 
     @Test
     void given_nothing_relevant_when_retrieved_then_the_list_is_empty() {
-        LuceneContentRetriever retriever = new LuceneContentRetriever(index::searchLexical, 5);
+        LuceneContentRetriever retriever = new LuceneContentRetriever(() -> index, config(5, 3, 2));
 
         assertThat(retriever.retrieve(Query.from("pinguini antartide"))).isEmpty();
     }
 
     @Test
-    void a_retriever_is_required() {
-        assertThatThrownBy(() -> new LuceneContentRetriever(null, 3)).isInstanceOf(IllegalArgumentException.class);
+    void an_index_is_required() {
+        assertThatThrownBy(() -> new LuceneContentRetriever((java.util.function.Supplier<PassageIndex>) null,
+                config(3, 0, 0))).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -1,0 +1,234 @@
+package dev.fonte.retrieval;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.fonte.corpus.Corpus;
+import dev.fonte.corpus.Document;
+import dev.fonte.corpus.Passage;
+import org.apache.lucene.index.FieldInfo;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.index.StoredFieldVisitor;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.util.Bits;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A corpus read from the index: a document or passage is read from its stored fields when it is asked for, and kept
+ * in small bounded caches, so that memory does not grow with the corpus. Only the document ids (in order) and the
+ * languages are held, read once from doc values when the index is opened.
+ */
+final class IndexedCorpus implements Corpus.Source {
+
+    /** The entries of one document in the document list: its id, file and file hash, language. */
+    record Entry(String id, String file, String fileHash, String language) {
+    }
+
+    private static final Set<String> DOCUMENT_FIELDS = Set.of(IndexFields.DOCUMENT_ID, IndexFields.TITLE,
+            IndexFields.LANGUAGE, IndexFields.SOURCE, IndexFields.DATE, IndexFields.TRANSLATION_OF, IndexFields.BODY);
+    private static final Set<String> PASSAGE_FIELDS = Set.of(IndexFields.ID, IndexFields.DOCUMENT_ID,
+            IndexFields.PARAGRAPH, IndexFields.SENTENCE, IndexFields.START, IndexFields.END, IndexFields.BODY);
+
+    private final IndexSearcher searcher;
+    private final List<Entry> entries;
+    private final List<String> ids;
+    private final Set<String> languages;
+    private final Cache<String, Optional<Document>> documents;
+    private final Cache<String, Optional<Passage>> passages;
+    private final Cache<String, List<Passage>> paragraphs;
+    private final Cache<String, List<Passage>> sentences;
+
+    IndexedCorpus(IndexSearcher searcher, CacheSizes sizes) {
+        this.searcher = searcher;
+        this.entries = entries(searcher);
+        this.ids = entries.stream().map(Entry::id).toList();
+        Set<String> langs = new LinkedHashSet<>();
+        entries.forEach(e -> langs.add(e.language()));
+        this.languages = langs;
+        this.documents = Caffeine.newBuilder().maximumWeight(sizes.documentChars())
+                .weigher((String id, Optional<Document> d) -> d.map(x -> x.text().length() + 64).orElse(64))
+                .build();
+        this.passages = Caffeine.newBuilder().maximumSize(sizes.passages()).build();
+        this.paragraphs = Caffeine.newBuilder().maximumSize(sizes.lists()).build();
+        this.sentences = Caffeine.newBuilder().maximumSize(sizes.lists()).build();
+    }
+
+    /** How much of the corpus is kept in memory: characters of document text, passages, lists of passages. */
+    record CacheSizes(long documentChars, long passages, long lists) {
+    }
+
+    /** Every live document's entry, in document order (by file name, as the corpus folder is read). */
+    static List<Entry> entries(IndexSearcher searcher) {
+        List<Entry> out = new ArrayList<>();
+        try {
+            for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+                SortedDocValues ids = leaf.reader().getSortedDocValues(IndexFields.ENTRY_ID);
+                SortedDocValues files = leaf.reader().getSortedDocValues(IndexFields.FILE);
+                SortedDocValues hashes = leaf.reader().getSortedDocValues(IndexFields.FILE_HASH);
+                SortedDocValues languages = leaf.reader().getSortedDocValues(IndexFields.ENTRY_LANGUAGE);
+                if (ids == null || files == null || hashes == null || languages == null) {
+                    continue;
+                }
+                Bits live = leaf.reader().getLiveDocs();
+                for (int doc = ids.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = ids.nextDoc()) {
+                    if (live != null && !live.get(doc)) {
+                        continue;
+                    }
+                    files.advanceExact(doc);
+                    hashes.advanceExact(doc);
+                    languages.advanceExact(doc);
+                    out.add(new Entry(ids.lookupOrd(ids.ordValue()).utf8ToString(),
+                            files.lookupOrd(files.ordValue()).utf8ToString(),
+                            hashes.lookupOrd(hashes.ordValue()).utf8ToString(),
+                            languages.lookupOrd(languages.ordValue()).utf8ToString()));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the document list of the index", e);
+        }
+        out.sort(Comparator.comparing(Entry::file).thenComparing(Entry::id));
+        return List.copyOf(out);
+    }
+
+    List<Entry> entries() {
+        return entries;
+    }
+
+    /** The languages of the documents, in document order of first appearance. */
+    Set<String> languages() {
+        return languages;
+    }
+
+    @Override
+    public List<String> documentIds() {
+        return ids;
+    }
+
+    @Override
+    public Optional<Document> document(String id) {
+        return documents.get(id, key -> first(kind(IndexFields.Kind.DOCUMENT, IndexFields.DOCUMENT_ID, key))
+                .map(doc -> toDocument(stored(doc, DOCUMENT_FIELDS))));
+    }
+
+    @Override
+    public Optional<Passage> passage(String id) {
+        Optional<Passage> known = passages.getIfPresent(id);
+        if (known != null) {
+            return known;
+        }
+        Optional<Passage> found = firstLive(new Term(IndexFields.ID, id)).map(this::passageAt);
+        if (found.isEmpty()) {
+            passages.put(id, found);
+        }
+        return found;
+    }
+
+    /** The passage stored in a Lucene document (by its index-wide number), kept for the next time. */
+    Passage passageAt(int doc) {
+        Passage p = toPassage(stored(doc, PASSAGE_FIELDS));
+        passages.put(p.id(), Optional.of(p));
+        return p;
+    }
+
+    @Override
+    public List<Passage> paragraphs(String documentId) {
+        return paragraphs.get(documentId, key -> list(kind(IndexFields.Kind.PARAGRAPH, IndexFields.DOCUMENT_ID, key)));
+    }
+
+    @Override
+    public List<Passage> sentences(String paragraphId) {
+        return sentences.get(paragraphId, key -> list(new TermQuery(new Term(IndexFields.PARAGRAPH_ID, key))));
+    }
+
+    void clear() {
+        documents.invalidateAll();
+        passages.invalidateAll();
+        paragraphs.invalidateAll();
+        sentences.invalidateAll();
+    }
+
+    private static Query kind(IndexFields.Kind kind, String field, String value) {
+        return new BooleanQuery.Builder()
+                .add(new TermQuery(new Term(IndexFields.KIND, kind.value())), BooleanClause.Occur.FILTER)
+                .add(new TermQuery(new Term(field, value)), BooleanClause.Occur.FILTER)
+                .build();
+    }
+
+    private List<Passage> list(Query query) {
+        List<Passage> out = new ArrayList<>();
+        for (int doc : LiveDocs.matching(searcher, query)) {
+            out.add(passageAt(doc));
+        }
+        out.sort(Comparator.comparingInt(Passage::paragraph).thenComparingInt(Passage::sentence));
+        return List.copyOf(out);
+    }
+
+    private Optional<Integer> first(Query query) {
+        List<Integer> docs = LiveDocs.matching(searcher, query);
+        return docs.isEmpty() ? Optional.empty() : Optional.of(docs.get(0));
+    }
+
+    private Optional<Integer> firstLive(Term term) {
+        return LiveDocs.withTerm(searcher.getIndexReader(), term, 1).stream().findFirst();
+    }
+
+    /** The stored values of a Lucene document (by index-wide number), only the fields asked for. */
+    private Map<String, Object> stored(int doc, Set<String> fields) {
+        Map<String, Object> values = new HashMap<>();
+        try {
+            searcher.storedFields().document(doc, new StoredFieldVisitor() {
+                @Override
+                public Status needsField(FieldInfo field) {
+                    return fields.contains(field.name) ? Status.YES : Status.NO;
+                }
+
+                @Override
+                public void stringField(FieldInfo field, String value) {
+                    values.put(field.name, value);
+                }
+
+                @Override
+                public void intField(FieldInfo field, int value) {
+                    values.put(field.name, value);
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read a stored document of the index", e);
+        }
+        return values;
+    }
+
+    private static Document toDocument(Map<String, Object> d) {
+        return new Document(text(d, IndexFields.DOCUMENT_ID), text(d, IndexFields.TITLE), text(d, IndexFields.LANGUAGE),
+                text(d, IndexFields.SOURCE), text(d, IndexFields.DATE), text(d, IndexFields.TRANSLATION_OF),
+                text(d, IndexFields.BODY));
+    }
+
+    private static Passage toPassage(Map<String, Object> d) {
+        int sentence = (Integer) d.get(IndexFields.SENTENCE);
+        return new Passage(text(d, IndexFields.ID), text(d, IndexFields.DOCUMENT_ID),
+                sentence == 0 ? Passage.Kind.PARAGRAPH : Passage.Kind.SENTENCE, (Integer) d.get(IndexFields.PARAGRAPH),
+                sentence, (Integer) d.get(IndexFields.START), (Integer) d.get(IndexFields.END),
+                text(d, IndexFields.BODY));
+    }
+
+    private static String text(Map<String, Object> d, String field) {
+        return (String) d.get(field);
+    }
+}

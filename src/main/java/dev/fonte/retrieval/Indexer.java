@@ -1,0 +1,364 @@
+package dev.fonte.retrieval;
+
+import dev.fonte.corpus.CorpusConfiguration;
+import dev.fonte.corpus.CorpusException;
+import dev.fonte.corpus.CorpusLoader;
+import dev.langchain4j.data.embedding.Embedding;
+import dev.langchain4j.data.segment.TextSegment;
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import io.micronaut.core.annotation.Nullable;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.util.Bits;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Brings the index up to date with a corpus folder, in two steps each ending in a commit:
+ * <ol>
+ *   <li>texts: a document whose file is new or changed (by the hash of its bytes) is read, segmented and written
+ *   whole, replacing what the index had of it; one whose file is gone is deleted; unchanged files are not even
+ *   parsed. The glossary is recorded. Then the vectors no sentence needs any more are deleted;</li>
+ *   <li>vectors: every sentence text without a vector (and every new corpus word) is embedded, in batches spread over
+ *   all cores, and written; what is done is committed now and then, so a restart resumes there. Vectors are keyed by
+ *   their text: an unchanged sentence is never embedded again, and a changed document costs only its new sentences.</li>
+ * </ol>
+ * The caller owns the writer: on any failure it rolls back what was not committed.
+ */
+final class Indexer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Indexer.class);
+
+    private final CorpusConfiguration corpus;
+    private final IndexConfiguration config;
+    private final EmbeddingModel model;
+    private final String ingest;
+
+    Indexer(CorpusConfiguration corpus, IndexConfiguration config, @Nullable EmbeddingModel model) {
+        this.corpus = corpus;
+        this.config = config;
+        this.model = model;
+        this.ingest = CommitData.ingest(corpus);
+    }
+
+    /** The fingerprint of the ingestion this indexer writes with ({@link CommitData#ingest}). */
+    String ingest() {
+        return ingest;
+    }
+
+    /** What an update did. */
+    record Summary(int documents, int added, int changed, int removed, int unchanged,
+                   List<CorpusLoader.Skipped> skipped, int sentences, long vectors, long words, Duration took) {
+    }
+
+    /** Hears how an update goes; every method is called on the updating thread. */
+    interface Listener {
+
+        /** A step starts: {@code what} is "documents" or "vectors", with how many items it has. */
+        default void step(String what, long total) {
+        }
+
+        /** Items of the current step done so far. */
+        default void progress(long done) {
+        }
+
+        /** The texts are committed; {@code pendingVectors} sentence texts still have no vector. */
+        default void textsCommitted(long pendingVectors) {
+        }
+
+        /** Whether to stop now (the process is shutting down): the update ends with a cancellation. */
+        default boolean cancelled() {
+            return false;
+        }
+    }
+
+    /**
+     * @param lastCommit the user data of the commit the writer was opened on (empty for a new index)
+     * @throws CorpusException when the folder cannot be read, or would empty an index that has documents
+     */
+    Summary update(IndexWriter writer, Map<String, String> lastCommit, Path folder, Listener listener)
+            throws IOException {
+        long start = System.nanoTime();
+        CorpusLoader loader = corpus.loader();
+        List<Path> files = loader.documentFiles(folder);
+        Map<String, String> glossary = Glossary.files(folder);
+        Map<String, IndexedCorpus.Entry> existing = new HashMap<>();
+        try (DirectoryReader before = DirectoryReader.open(writer)) {
+            IndexedCorpus.entries(new IndexSearcher(before)).forEach(e -> existing.put(e.id(), e));
+        }
+        listener.step("documents", files.size());
+        Set<String> kept = new LinkedHashSet<>();
+        List<CorpusLoader.Skipped> skipped = new ArrayList<>();
+        int added = 0;
+        int changed = 0;
+        for (int i = 0; i < files.size(); i++) {
+            check(listener);
+            Path file = files.get(i);
+            String id = CorpusLoader.documentId(file);
+            String name = file.getFileName().toString();
+            try {
+                if (kept.contains(id)) {
+                    throw new CorpusException("another file already has document id " + id);
+                }
+                String hash = ContentHash.of(read(file));
+                IndexedCorpus.Entry old = existing.get(id);
+                if (old == null || !old.file().equals(name) || !old.fileHash().equals(hash)) {
+                    CorpusLoader.Loaded loaded = loader.loadFile(file);
+                    writer.updateDocuments(new Term(IndexFields.DOCUMENT_ID, id),
+                            IndexDocuments.of(loaded.document(), loaded.passages(), name, hash));
+                    if (old == null) {
+                        added++;
+                    } else {
+                        changed++;
+                    }
+                }
+                kept.add(id);
+            } catch (CorpusException e) {
+                LOG.warn("Skipping corpus file {}: {}", file, e.getMessage());
+                skipped.add(new CorpusLoader.Skipped(file, e.getMessage()));
+            }
+            listener.progress(i + 1);
+        }
+        if (kept.isEmpty() && !existing.isEmpty()) {
+            throw new CorpusException("the corpus folder has no readable document; the served index is kept");
+        }
+        int removed = 0;
+        for (String id : existing.keySet()) {
+            if (!kept.contains(id)) {
+                writer.deleteDocuments(new Term(IndexFields.DOCUMENT_ID, id));
+                removed++;
+            }
+        }
+        String identity = model == null ? "" : ModelIdentity.of(model);
+        boolean modelChanged = model != null && !identity.equals(lastCommit.getOrDefault(CommitData.MODEL, identity));
+        if (modelChanged) {
+            LOG.info("The embedding model changed: every vector is computed again");
+            writer.deleteDocuments(new Term(IndexFields.KIND, IndexFields.Kind.VECTOR.value()),
+                    new Term(IndexFields.KIND, IndexFields.Kind.WORD.value()));
+        }
+        Vectors plan = pruneVectors(writer);
+        Set<String> missing = plan.missing();
+        String vectors = model == null ? CommitData.VECTORS_OFF
+                : missing.isEmpty() ? CommitData.VECTORS_COMPLETE : CommitData.VECTORS_PENDING;
+        boolean changes = lastCommit.isEmpty() || added + changed + removed + plan.pruned() > 0 || modelChanged
+                || !vectors.equals(lastCommit.get(CommitData.VECTORS)) || !identity.equals(lastCommit.get(CommitData.MODEL))
+                || !glossary.equals(CommitData.glossary(lastCommit));
+        // an unchanged corpus makes no commit: the served version stays, and so do its caches
+        int sentences = changes ? commit(writer, glossary, vectors, identity)
+                : Integer.parseInt(lastCommit.getOrDefault(CommitData.SENTENCES, "0"));
+        listener.textsCommitted(model == null ? 0 : missing.size());
+        long[] embedded = {0, 0};
+        if (model != null && !missing.isEmpty()) {
+            embedded = embed(writer, missing, listener);
+            commit(writer, glossary, CommitData.VECTORS_COMPLETE, identity);
+        }
+        Summary summary = new Summary(kept.size(), added, changed, removed, kept.size() - added - changed, skipped,
+                sentences, embedded[0], embedded[1], Duration.ofNanos(System.nanoTime() - start));
+        LOG.info("Index updated in {} ms: {} document(s) ({} added, {} changed, {} removed), {} sentences, "
+                        + "{} sentence vector(s) and {} word vector(s) computed", summary.took().toMillis(),
+                summary.documents(), added, changed, removed, sentences, embedded[0], embedded[1]);
+        return summary;
+    }
+
+    private static byte[] read(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new CorpusException("cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    private static void check(Listener listener) {
+        if (listener.cancelled() || Thread.currentThread().isInterrupted()) {
+            throw new CancellationException("the index update was stopped");
+        }
+    }
+
+    /**
+     * Deletes the vectors no live sentence needs any more, and finds those live sentences need and the index lacks.
+     */
+    private static Vectors pruneVectors(IndexWriter writer) throws IOException {
+        Set<String> needed;
+        Set<String> present;
+        try (DirectoryReader reader = DirectoryReader.open(writer)) {
+            needed = keys(reader, IndexFields.NEEDS_VECTOR);
+            present = keys(reader, IndexFields.VECTOR_KEY);
+        }
+        List<Term> orphans = new ArrayList<>();
+        for (String key : present) {
+            if (!needed.contains(key)) {
+                orphans.add(new Term(IndexFields.VECTOR_KEY, key));
+            }
+        }
+        if (!orphans.isEmpty()) {
+            writer.deleteDocuments(orphans.toArray(Term[]::new));
+        }
+        needed.removeAll(present);
+        return new Vectors(needed, orphans.size());
+    }
+
+    /** The keys of the vectors sentences need and the index lacks, and how many unneeded ones were deleted. */
+    private record Vectors(Set<String> missing, int pruned) {
+    }
+
+    /** The values of a doc-values field over the live documents that have it. */
+    private static Set<String> keys(DirectoryReader reader, String field) throws IOException {
+        Set<String> keys = new HashSet<>();
+        for (LeafReaderContext leaf : reader.leaves()) {
+            SortedDocValues values = leaf.reader().getSortedDocValues(field);
+            if (values == null) {
+                continue;
+            }
+            Bits live = leaf.reader().getLiveDocs();
+            for (int doc = values.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = values.nextDoc()) {
+                if (live == null || live.get(doc)) {
+                    keys.add(values.lookupOrd(values.ordValue()).utf8ToString());
+                }
+            }
+        }
+        return keys;
+    }
+
+    /** Embeds the missing sentence texts and the new words they bring; returns how many of each were computed. */
+    private long[] embed(IndexWriter writer, Set<String> missing, Listener listener) throws IOException {
+        listener.step("vectors", missing.size());
+        Batch sentences = new Batch();
+        Batch words = new Batch();
+        Set<String> seenWords = new HashSet<>();
+        long[] done = {0, 0};
+        long lastCommit = System.nanoTime();
+        try (DirectoryReader reader = DirectoryReader.open(writer)) {
+            IndexSearcher searcher = new IndexSearcher(reader);
+            for (LeafReaderContext leaf : reader.leaves()) {
+                SortedDocValues keys = leaf.reader().getSortedDocValues(IndexFields.NEEDS_VECTOR);
+                if (keys == null) {
+                    continue;
+                }
+                Bits live = leaf.reader().getLiveDocs();
+                StoredFields stored = leaf.reader().storedFields();
+                for (int doc = keys.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = keys.nextDoc()) {
+                    String key = keys.lookupOrd(keys.ordValue()).utf8ToString();
+                    if (live != null && !live.get(doc) || !missing.remove(key)) {
+                        continue;
+                    }
+                    String text = stored.document(doc, Set.of(IndexFields.BODY)).get(IndexFields.BODY);
+                    sentences.add(key.substring(0, key.indexOf(':')), text);
+                    for (String word : IndexDocuments.words(text)) {
+                        if (seenWords.add(word) && searcher.count(new TermQuery(
+                                new Term(IndexFields.HASH, ContentHash.of(word)))) == 0) {
+                            words.add("", word);
+                        }
+                    }
+                    if (sentences.size() >= config.embedBatch()) {
+                        check(listener);
+                        done[0] += flush(writer, sentences, false);
+                        listener.progress(done[0]);
+                    }
+                    if (words.size() >= config.embedBatch()) {
+                        done[1] += flush(writer, words, true);
+                    }
+                    if (System.nanoTime() - lastCommit > config.commitEvery().toNanos()) {
+                        // what is embedded so far survives a restart (the commit still says the vectors are pending)
+                        writer.commit();
+                        lastCommit = System.nanoTime();
+                    }
+                }
+            }
+        }
+        done[0] += flush(writer, sentences, false);
+        done[1] += flush(writer, words, true);
+        listener.progress(done[0]);
+        return done;
+    }
+
+    /** Embeds a batch and writes its vectors; returns how many. */
+    private int flush(IndexWriter writer, Batch batch, boolean words) throws IOException {
+        if (batch.size() == 0) {
+            return 0;
+        }
+        List<TextSegment> segments = batch.texts.stream().map(TextSegment::from).toList();
+        List<Embedding> embeddings = model.embedAll(segments).content();
+        if (embeddings.size() != segments.size()) {
+            throw new Embedder.InvalidVectorException("the embedding model returned " + embeddings.size()
+                    + " vectors for " + segments.size() + " texts");
+        }
+        int dimension = model.dimension();
+        for (int i = 0; i < segments.size(); i++) {
+            float[] v = Embedder.normalised(embeddings.get(i).vector());
+            if (v.length != dimension) {
+                throw new Embedder.InvalidVectorException("the embedding model returned a vector of " + v.length
+                        + " values instead of " + dimension);
+            }
+            writer.addDocument(words ? IndexDocuments.word(batch.texts.get(i), v)
+                    : IndexDocuments.vector(batch.languages.get(i), batch.texts.get(i), v));
+        }
+        int n = batch.size();
+        batch.clear();
+        return n;
+    }
+
+    /** Commits with this process's build record; returns the sentences committed. */
+    private int commit(IndexWriter writer, Map<String, String> glossary, String vectors, String model)
+            throws IOException {
+        try (DirectoryReader reader = DirectoryReader.open(writer)) {
+            IndexSearcher searcher = new IndexSearcher(reader);
+            int documents = IndexedCorpus.entries(searcher).size();
+            int sentences = searcher.count(new TermQuery(new Term(IndexFields.KIND, IndexFields.Kind.SENTENCE.value())));
+            writer.setLiveCommitData(CommitData.of(ingest, searcher, glossary, vectors, model, documents, sentences)
+                    .entrySet());
+            writer.commit();
+            return sentences;
+        }
+    }
+
+    /** Texts waiting to be embedded, with the language of each (sentence vectors are per language). */
+    private static final class Batch {
+        final List<String> languages = new ArrayList<>();
+        final List<String> texts = new ArrayList<>();
+
+        void add(String language, String text) {
+            languages.add(language);
+            texts.add(text);
+        }
+
+        int size() {
+            return texts.size();
+        }
+
+        void clear() {
+            languages.clear();
+            texts.clear();
+        }
+    }
+
+    /** Stops an update between two steps when {@code stop} says so. */
+    static Listener stoppingWhen(BooleanSupplier stop) {
+        return new Listener() {
+            @Override
+            public boolean cancelled() {
+                return stop.getAsBoolean();
+            }
+        };
+    }
+}
