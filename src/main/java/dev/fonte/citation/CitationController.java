@@ -2,11 +2,18 @@ package dev.fonte.citation;
 
 import dev.fonte.answer.SourceLookup;
 import dev.fonte.http.NotFoundException;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.QueryValue;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.PositiveOrZero;
 
 import java.util.List;
 
@@ -15,10 +22,17 @@ import java.util.List;
 @Tag(name = "citations")
 public class CitationController {
 
-    private final SourceLookup sources;
+    /** Documents in a page when the request does not say. */
+    static final int DEFAULT_PAGE = 100;
+    /** The largest page. */
+    static final int MAX_PAGE = 1000;
 
-    public CitationController(SourceLookup sources) {
+    private final SourceLookup sources;
+    private final DocumentPages pages;
+
+    public CitationController(SourceLookup sources, DocumentPages pages) {
         this.sources = sources;
+        this.pages = pages;
     }
 
     @Operation(summary = "The cited span, its document and the paragraph around it")
@@ -27,10 +41,20 @@ public class CitationController {
         return sources.citation(id).orElseThrow(() -> new NotFoundException("no citation with id '" + id + "'"));
     }
 
-    @Operation(summary = "The documents of the corpus (metadata)")
+    @Operation(summary = "The documents of the corpus (metadata), a page at a time in corpus order: X-Total-Count "
+            + "says how many there are, a Link header with rel=next points at the next page")
     @Get("/documents")
-    public List<SourceLookup.DocumentView> documents() {
-        return sources.documents();
+    public HttpResponse<List<SourceLookup.DocumentView>> documents(
+            @QueryValue(defaultValue = "0") @PositiveOrZero int offset,
+            @QueryValue(defaultValue = "" + DEFAULT_PAGE) @Min(1) @Max(MAX_PAGE) int limit) {
+        DocumentPages.Page page = pages.page(offset, limit);
+        MutableHttpResponse<List<SourceLookup.DocumentView>> response = HttpResponse.ok(page.documents())
+                .header("X-Total-Count", Integer.toString(page.total()));
+        if (page.hasNext()) {
+            response.header(HttpHeaders.LINK, "</api/documents?offset=" + (offset + page.documents().size())
+                    + "&limit=" + limit + ">; rel=\"next\"");
+        }
+        return response;
     }
 
     @Operation(summary = "One document: metadata and its stored text (citation offsets index into it)")

@@ -9,6 +9,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -66,6 +67,7 @@ public final class IndexCommand {
             Indexer.Summary summary = indexes.buildNow(progress);
             progress.end();
             print(out, summary, indexes.folder());
+            out.println("  " + progress.timings());
             return 0;
         } catch (Exception | Error e) {
             err.println("The index could not be built: " + e.getMessage());
@@ -101,9 +103,11 @@ public final class IndexCommand {
 
         private final PrintStream out;
         private final boolean terminal;
+        private final Map<String, Long> took = new LinkedHashMap<>();
         private String step;
         private long total;
         private long last;
+        private long started;
         private boolean open;
 
         Progress(PrintStream out, boolean terminal) {
@@ -114,6 +118,7 @@ public final class IndexCommand {
         @Override
         public void step(String what, long total) {
             end();
+            this.started = System.nanoTime();
             this.step = what;
             this.total = total;
             this.last = 0;
@@ -123,6 +128,11 @@ public final class IndexCommand {
         @Override
         public void progress(long done) {
             draw(done, done >= total);
+        }
+
+        @Override
+        public void textsCommitted(long pendingVectors) {
+            end();
         }
 
         private void draw(long done, boolean force) {
@@ -144,10 +154,20 @@ public final class IndexCommand {
         }
 
         void end() {
+            if (step != null && !took.containsKey(step)) {
+                took.put(step, System.nanoTime() - started);
+            }
             if (open) {
                 out.println();
                 open = false;
             }
+        }
+
+        /** How long each step took. */
+        String timings() {
+            StringBuilder s = new StringBuilder("steps:");
+            took.forEach((what, nanos) -> s.append(String.format(Locale.ROOT, " %s %.1f s,", what, nanos / 1e9)));
+            return s.substring(0, s.length() - 1);
         }
     }
 }

@@ -53,6 +53,7 @@ public class IndexManager {
     private final IndexConfiguration config;
     private final BeanProvider<EmbeddingModel> embeddingModel;
     private final ExecutorService worker;
+    private final ExecutorService embedding;
     private final TaskScheduler scheduler;
     private final ProcessExit exit;
     private final Path corpusFolder;
@@ -75,12 +76,14 @@ public class IndexManager {
 
     public IndexManager(CorpusConfiguration corpus, RetrievalConfiguration retrieval, IndexConfiguration config,
                         BeanProvider<EmbeddingModel> embeddingModel, @Named(WORKER) ExecutorService worker,
-                        TaskScheduler scheduler, ProcessExit exit) {
+                        @Named(EmbeddingModelFactory.EXECUTOR) ExecutorService embedding, TaskScheduler scheduler,
+                        ProcessExit exit) {
         this.corpus = corpus;
         this.retrieval = retrieval;
         this.config = config;
         this.embeddingModel = embeddingModel;
         this.worker = worker;
+        this.embedding = embedding;
         this.scheduler = scheduler;
         this.exit = exit;
         this.corpusFolder = Path.of(corpus.path());
@@ -404,7 +407,7 @@ public class IndexManager {
 
     private Indexer indexer() {
         if (indexer == null) {
-            indexer = new Indexer(corpus, config, model());
+            indexer = new Indexer(corpus, config, model(), embedding);
         }
         return indexer;
     }

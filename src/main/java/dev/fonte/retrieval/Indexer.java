@@ -21,6 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,6 +33,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -53,12 +57,16 @@ final class Indexer {
     private final CorpusConfiguration corpus;
     private final IndexConfiguration config;
     private final EmbeddingModel model;
+    private final Executor writeExecutor;
     private final String ingest;
 
-    Indexer(CorpusConfiguration corpus, IndexConfiguration config, @Nullable EmbeddingModel model) {
+    /** @param writeExecutor where the vectors of a batch are written while the next batch is embedded */
+    Indexer(CorpusConfiguration corpus, IndexConfiguration config, @Nullable EmbeddingModel model,
+            Executor writeExecutor) {
         this.corpus = corpus;
         this.config = config;
         this.model = model;
+        this.writeExecutor = writeExecutor;
         this.ingest = CommitData.ingest(corpus);
     }
 
@@ -243,9 +251,10 @@ final class Indexer {
     /** Embeds the missing sentence texts and the new words they bring; returns how many of each were computed. */
     private long[] embed(IndexWriter writer, Set<String> missing, Listener listener) throws IOException {
         listener.step("vectors", missing.size());
-        Batch sentences = new Batch();
-        Batch words = new Batch();
+        Batch sentences = new Batch(false);
+        Batch words = new Batch(true);
         Set<String> seenWords = new HashSet<>();
+        Writes writes = new Writes(writer);
         long[] done = {0, 0};
         long lastCommit = System.nanoTime();
         try (DirectoryReader reader = DirectoryReader.open(writer)) {
@@ -272,50 +281,103 @@ final class Indexer {
                     }
                     if (sentences.size() >= config.embedBatch()) {
                         check(listener);
-                        done[0] += flush(writer, sentences, false);
+                        done[0] += writes.embed(sentences);
                         listener.progress(done[0]);
                     }
                     if (words.size() >= config.embedBatch()) {
-                        done[1] += flush(writer, words, true);
+                        done[1] += writes.embed(words);
                     }
                     if (System.nanoTime() - lastCommit > config.commitEvery().toNanos()) {
                         // what is embedded so far survives a restart (the commit still says the vectors are pending)
+                        writes.await();
                         writer.commit();
                         lastCommit = System.nanoTime();
                     }
                 }
             }
         }
-        done[0] += flush(writer, sentences, false);
-        done[1] += flush(writer, words, true);
+        done[0] += writes.embed(sentences);
+        done[1] += writes.embed(words);
+        writes.await();
         listener.progress(done[0]);
         return done;
     }
 
-    /** Embeds a batch and writes its vectors; returns how many. */
-    private int flush(IndexWriter writer, Batch batch, boolean words) throws IOException {
-        if (batch.size() == 0) {
-            return 0;
+    /**
+     * Embeds batches on the calling thread (the model spreads a batch over its executor's threads) while the vectors
+     * of the previous batch are written on the write executor: linking vectors into the nearest-neighbour graph takes
+     * one core, which would otherwise wait for the model, and the model would wait for it. One write at a time.
+     */
+    private final class Writes {
+        private final IndexWriter writer;
+        private CompletableFuture<Void> writing = CompletableFuture.completedFuture(null);
+
+        Writes(IndexWriter writer) {
+            this.writer = writer;
         }
-        List<TextSegment> segments = batch.texts.stream().map(TextSegment::from).toList();
-        List<Embedding> embeddings = model.embedAll(segments).content();
-        if (embeddings.size() != segments.size()) {
+
+        /** Embeds a batch and starts writing its vectors; returns how many. */
+        int embed(Batch batch) throws IOException {
+            if (batch.size() == 0) {
+                return 0;
+            }
+            List<String> texts = List.copyOf(batch.texts);
+            List<String> languages = List.copyOf(batch.languages);
+            boolean words = batch.words;
+            batch.clear();
+            List<float[]> vectors = vectors(texts);
+            await();
+            writing = CompletableFuture.runAsync(() -> {
+                try {
+                    for (int i = 0; i < texts.size(); i++) {
+                        writer.addDocument(words ? IndexDocuments.word(texts.get(i), vectors.get(i))
+                                : IndexDocuments.vector(languages.get(i), texts.get(i), vectors.get(i)));
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }, writeExecutor);
+            return texts.size();
+        }
+
+        /** Waits for the write under way; what it threw is thrown here. */
+        void await() throws IOException {
+            try {
+                writing.join();
+            } catch (CompletionException e) {
+                Throwable cause = e.getCause();
+                if (cause instanceof UncheckedIOException io) {
+                    throw io.getCause();
+                }
+                if (cause instanceof RuntimeException r) {
+                    throw r;
+                }
+                if (cause instanceof Error error) {
+                    throw error;
+                }
+                throw e;
+            }
+        }
+    }
+
+    /** The model's unit vectors of a batch, checked: one per text, all of the model's dimension, finite. */
+    private List<float[]> vectors(List<String> texts) {
+        List<Embedding> embeddings = model.embedAll(texts.stream().map(TextSegment::from).toList()).content();
+        if (embeddings.size() != texts.size()) {
             throw new Embedder.InvalidVectorException("the embedding model returned " + embeddings.size()
-                    + " vectors for " + segments.size() + " texts");
+                    + " vectors for " + texts.size() + " texts");
         }
         int dimension = model.dimension();
-        for (int i = 0; i < segments.size(); i++) {
-            float[] v = Embedder.normalised(embeddings.get(i).vector());
+        List<float[]> out = new ArrayList<>(texts.size());
+        for (Embedding e : embeddings) {
+            float[] v = Embedder.normalised(e.vector());
             if (v.length != dimension) {
                 throw new Embedder.InvalidVectorException("the embedding model returned a vector of " + v.length
                         + " values instead of " + dimension);
             }
-            writer.addDocument(words ? IndexDocuments.word(batch.texts.get(i), v)
-                    : IndexDocuments.vector(batch.languages.get(i), batch.texts.get(i), v));
+            out.add(v);
         }
-        int n = batch.size();
-        batch.clear();
-        return n;
+        return out;
     }
 
     /** Commits with this process's build record; returns the sentences committed. */
@@ -336,6 +398,11 @@ final class Indexer {
     private static final class Batch {
         final List<String> languages = new ArrayList<>();
         final List<String> texts = new ArrayList<>();
+        final boolean words;
+
+        Batch(boolean words) {
+            this.words = words;
+        }
 
         void add(String language, String text) {
             languages.add(language);

@@ -4,14 +4,19 @@ import dev.fonte.answer.Answer;
 import dev.fonte.answer.Citation;
 import dev.fonte.http.Problems;
 import io.micronaut.core.type.Argument;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
 import io.micronaut.http.client.BlockingHttpClient;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
+import io.micronaut.json.JsonMapper;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.time.Duration;
 import java.util.List;
@@ -26,6 +31,9 @@ class CitationApiTest {
     @Inject
     @Client("/")
     HttpClient http;
+
+    @Inject
+    JsonMapper json;
 
     private BlockingHttpClient client;
 
@@ -107,8 +115,38 @@ class CitationApiTest {
     }
 
     @Test
-    void health_is_up_once_the_index_is_ready() {
-        assertThat(get("/health")).isEqualTo(Map.of("status", "UP"));
+    @SuppressWarnings("unchecked")
+    void health_is_up_once_the_index_is_ready_and_says_what_it_serves() {
+        Map<String, Object> health = get("/health");
+
+        assertThat(health).containsEntry("status", "UP");
+        Map<String, Object> index = (Map<String, Object>) ((Map<String, Object>) health.get("details")).get("index");
+        assertThat((Map<String, Object>) index.get("details")).containsEntry("phase", "ready")
+                .containsEntry("documents", 2).doesNotContainKey("reason");
+    }
+
+    @Test
+    void given_a_page_size_the_documents_come_a_page_at_a_time_with_the_total_and_a_link_to_the_next_page() {
+        HttpResponse<List<Map<String, Object>>> first = client.exchange(HttpRequest.GET("/api/documents?limit=1"),
+                Argument.listOf(Argument.mapOf(String.class, Object.class)));
+        HttpResponse<List<Map<String, Object>>> second = client.exchange(
+                HttpRequest.GET("/api/documents?offset=1&limit=1"),
+                Argument.listOf(Argument.mapOf(String.class, Object.class)));
+
+        assertThat(first.body()).hasSize(1);
+        assertThat(first.header("X-Total-Count")).isEqualTo("2");
+        assertThat(first.header(HttpHeaders.LINK)).isEqualTo("</api/documents?offset=1&limit=1>; rel=\"next\"");
+        assertThat(second.body()).hasSize(1);
+        assertThat(second.body().get(0).get("id")).isNotEqualTo(first.body().get(0).get("id"));
+        assertThat(second.header(HttpHeaders.LINK)).as("the last page").isNull();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"limit=0", "limit=1001", "offset=-1", "limit=many"})
+    void given_a_page_out_of_bounds_the_documents_request_is_a_400_problem(String query) {
+        Problems.Problem p = Problems.of(client, json, HttpRequest.GET("/api/documents?" + query));
+
+        assertThat(p.status().getCode()).isEqualTo(400);
     }
 
     private Map<String, Object> get(String path) {
