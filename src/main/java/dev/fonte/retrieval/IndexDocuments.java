@@ -131,7 +131,7 @@ final class IndexDocuments {
         d.add(new StringField(IndexFields.LANGUAGE, language, Field.Store.NO));
         d.add(new StringField(IndexFields.VECTOR_KEY, key, Field.Store.NO));
         d.add(new SortedDocValuesField(IndexFields.VECTOR_KEY, new BytesRef(key)));
-        d.add(new KnnFloatVectorField(IndexFields.VECTOR, vector, VectorSimilarityFunction.DOT_PRODUCT));
+        d.add(new KnnFloatVectorField(IndexFields.vector(vector.length), vector, VectorSimilarityFunction.DOT_PRODUCT));
         return d;
     }
 

@@ -55,7 +55,10 @@ public final class IndexFields {
     public static final String NEEDS_VECTOR = "needsVector";
     /** The key of a vector document ({@link #vectorKey}), indexed and as doc values. */
     public static final String VECTOR_KEY = "vectorKey";
-    /** Dense embedding of a sentence text, searched by nearest neighbours (HNSW); not stored. */
+    /**
+     * Dense embedding of a sentence text, searched by nearest neighbours (HNSW); not stored. One field per dimension
+     * ({@link #vector(int)}): a model of another dimension writes its own, while the old one's are deleted.
+     */
     public static final String VECTOR = "vector";
     /** Dense embedding of a corpus word (binary doc values): looked up, never searched. */
     public static final String WORD_VECTOR = "wordVector";
@@ -76,6 +79,11 @@ public final class IndexFields {
     /** The per-language field of a base name: {@code text_it}. */
     static String field(String base, String language) {
         return base + "_" + language;
+    }
+
+    /** The vector field of a model's dimension: {@code vector_384}. */
+    static String vector(int dimension) {
+        return VECTOR + "_" + dimension;
     }
 
     /** The key of a sentence text's vector in a language: sentences of two languages never share one. */

@@ -73,6 +73,7 @@ public class IndexManager {
     private String glossaryKey;
     private SynonymMap glossary;
     private String lastWarning;
+    private volatile Indexer.Summary lastSummary;
 
     public IndexManager(CorpusConfiguration corpus, RetrievalConfiguration retrieval, IndexConfiguration config,
                         BeanProvider<EmbeddingModel> embeddingModel, @Named(WORKER) ExecutorService worker,
@@ -181,6 +182,11 @@ public class IndexManager {
         return status.builtAt();
     }
 
+    /** What the last update that succeeded did, if one did. */
+    Optional<Indexer.Summary> lastSummary() {
+        return Optional.ofNullable(lastSummary);
+    }
+
     /** The folder the index lives in. */
     public Path folder() {
         return indexFolder;
@@ -195,7 +201,7 @@ public class IndexManager {
         synchronized (statusChange) {
             while (true) {
                 IndexStatus s = status;
-                if (s.phase() == IndexStatus.Phase.FAILED) {
+                if (s.phase() == IndexStatus.Phase.FAILED && !s.updating() && !queued.get()) {
                     return false;
                 }
                 boolean whole = s.phase() == IndexStatus.Phase.READY || s.phase() == IndexStatus.Phase.EMPTY
@@ -387,6 +393,7 @@ public class IndexManager {
             }
         });
         serveLatest(true);
+        lastSummary = summary;
         setStatus(status.updating(false).failed(null).progress(0, 0));
         return summary;
     }

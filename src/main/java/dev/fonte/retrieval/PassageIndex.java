@@ -72,6 +72,7 @@ public final class PassageIndex implements Closeable {
     private final SynonymMap synonyms;
     private final Embedder embedder;
     private final boolean dense;
+    private final String vectorField;
     private final long generation = GENERATIONS.incrementAndGet();
     private final int size;
     private final long sizeInBytes;
@@ -94,6 +95,7 @@ public final class PassageIndex implements Closeable {
         this.languages = source.languages();
         this.embedder = new Embedder(model, caches.vectors(), this::storedVector);
         this.dense = dense && model != null;
+        this.vectorField = model == null ? IndexFields.VECTOR : IndexFields.vector(model.dimension());
         try {
             this.size = searcher.count(kind(IndexFields.Kind.SENTENCE));
             this.sizeInBytes = sizeInBytes(searcher);
@@ -172,7 +174,7 @@ public final class PassageIndex implements Closeable {
             return List.of();
         }
         return embedder.embed(query).map(v -> guarded(() -> {
-            TopDocs hits = searcher.search(new KnnFloatVectorQuery(IndexFields.VECTOR, v, k, languageFilter(language)), k);
+            TopDocs hits = searcher.search(new KnnFloatVectorQuery(vectorField, v, k, languageFilter(language)), k);
             Set<String> langs = searchLanguages(language);
             List<ScoredPassage> out = new ArrayList<>();
             for (ScoreDoc hit : hits.scoreDocs) {
@@ -429,8 +431,8 @@ public final class PassageIndex implements Closeable {
         }
     }
 
-    private static float[] vectorAt(LeafReaderContext leaf, int doc) throws IOException {
-        FloatVectorValues vectors = leaf.reader().getFloatVectorValues(IndexFields.VECTOR);
+    private float[] vectorAt(LeafReaderContext leaf, int doc) throws IOException {
+        FloatVectorValues vectors = leaf.reader().getFloatVectorValues(vectorField);
         if (vectors != null && vectors.advance(doc) == doc) {
             return vectors.vectorValue().clone();
         }

@@ -104,4 +104,49 @@ class SegmenterTest {
                 .flatMap(d -> Segmenter.segment(d.id(), d.language(), d.text()).stream())
                 .collect(Collectors.toMap(Passage::id, Function.identity()));
     }
+
+    @Test
+    void given_a_paragraph_longer_than_the_window_it_is_cut_between_sentences_into_windows_read_as_paragraphs() {
+        // given one paragraph of twelve sentences of about 40 characters, and a window of 130
+        StringBuilder text = new StringBuilder();
+        for (int i = 1; i <= 12; i++) {
+            text.append(i == 1 ? "" : " ").append("Questa è la frase numero ").append(i).append(" del testo.");
+        }
+
+        List<Passage> passages = Segmenter.segment(DOC, "it", text.toString(), 130);
+
+        List<Passage> paragraphs = passages.stream().filter(p -> p.kind() == Passage.Kind.PARAGRAPH).toList();
+        List<Passage> sentences = passages.stream().filter(p -> p.kind() == Passage.Kind.SENTENCE).toList();
+        assertThat(paragraphs).hasSizeGreaterThan(3).allSatisfy(p -> assertThat(p.text().length()).isLessThanOrEqualTo(130));
+        assertThat(sentences).hasSize(12);
+        for (Passage p : passages) {
+            assertThat(text.substring(p.start(), p.end())).as(p.id()).isEqualTo(p.text());
+        }
+        for (Passage s : sentences) {
+            Passage window = paragraphs.stream().filter(p -> p.id().equals(s.paragraphId())).findFirst().orElseThrow();
+            assertThat(s.start()).isGreaterThanOrEqualTo(window.start());
+            assertThat(s.end()).isLessThanOrEqualTo(window.end());
+        }
+    }
+
+    @Test
+    void given_a_sentence_longer_than_the_window_it_is_cut_at_spaces_and_no_passage_is_longer() {
+        String text = "parola ".repeat(100).strip();
+
+        List<Passage> passages = Segmenter.segment(DOC, "it", text, 50);
+
+        assertThat(passages).allSatisfy(p -> assertThat(p.text().length()).isLessThanOrEqualTo(50));
+        assertThat(passages).filteredOn(p -> p.kind() == Passage.Kind.SENTENCE)
+                .allSatisfy(p -> assertThat(p.text()).doesNotStartWith(" ").doesNotEndWith(" ").endsWith("parola"));
+        for (Passage p : passages) {
+            assertThat(text.substring(p.start(), p.end())).isEqualTo(p.text());
+        }
+    }
+
+    @Test
+    void given_paragraphs_within_the_window_the_segmentation_is_the_same_as_without_one() {
+        String text = "Prima frase. Seconda frase!\n\nUn paragrafo solo.\n\nDomanda? Risposta. Fine.";
+
+        assertThat(Segmenter.segment(DOC, "it", text, 1500)).isEqualTo(Segmenter.segment(DOC, "it", text));
+    }
 }

@@ -1,0 +1,86 @@
+package dev.fonte.retrieval;
+
+import io.micronaut.context.ApplicationContext;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code java -jar fonte.jar index --corpus DIR --index DIR}: an index built offline, that servers open as it is. */
+class IndexCommandTest {
+
+    @TempDir
+    Path corpus;
+    @TempDir
+    Path index;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String... args) {
+        return IndexCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), false);
+    }
+
+    private void article() throws IOException {
+        for (String file : new String[] {"meta-ai-2025.it.md", "meta-ai-2025.en.md", "glossary.synonyms"}) {
+            Files.copy(Path.of("corpus", file), corpus.resolve(file));
+        }
+    }
+
+    @Test
+    void the_command_builds_an_index_that_a_read_only_server_serves_as_it_is() throws IOException {
+        article();
+
+        int status = run("--corpus", corpus.toString(), "--index", index.toString());
+
+        String printed = out.toString(StandardCharsets.UTF_8);
+        assertThat(status).isZero();
+        assertThat(printed).contains("documents: 2 (2 added, 0 changed, 0 removed, 0 unchanged), 0 skipped")
+                .contains("steps: documents").containsPattern("vectors +\\[#+\\] 100%");
+        try (ApplicationContext server = ApplicationContext.run(Map.of("fonte.index.path", index.toString(),
+                "fonte.index.read-only", true, "fonte.corpus.path", corpus.resolve("not-needed").toString()))) {
+            IndexManager indexes = server.getBean(IndexManager.class);
+            assertThat(indexes.awaitReady(Duration.ofSeconds(60))).isTrue();
+            assertThat(indexes.status().documents()).isEqualTo(2);
+            assertThat(indexes.current().dense()).isTrue();
+        }
+    }
+
+    @Test
+    void run_again_on_an_unchanged_corpus_it_reads_no_document_again() throws IOException {
+        article();
+        run("--corpus", corpus.toString(), "--index", index.toString());
+        out.reset();
+
+        int status = run("--corpus", corpus.toString(), "--index", index.toString());
+
+        assertThat(status).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("0 added, 0 changed, 0 removed, 2 unchanged")
+                .contains("vectors computed: 0 sentences, 0 words");
+    }
+
+    @Test
+    void a_missing_corpus_folder_fails_with_status_1_and_says_why() {
+        int status = run("--corpus", corpus.resolve("missing").toString(), "--index", index.toString());
+
+        assertThat(status).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("could not be built").contains("not found");
+    }
+
+    @Test
+    void unknown_arguments_print_the_usage_with_status_2() {
+        assertThat(run("--corpse", "x")).isEqualTo(2);
+        assertThat(run("--corpus")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("usage: java -jar fonte.jar index");
+    }
+}
