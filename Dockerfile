@@ -18,7 +18,8 @@ RUN groupadd --system fonte && useradd --system --gid fonte --home-dir /app --sh
 WORKDIR /app
 COPY --from=build /src/target/fonte-*.jar /app/fonte.jar
 COPY --from=build /src/corpus /app/corpus
-RUN mkdir -p /app/cache && chown -R fonte:fonte /app
+# /app/index: where compose.yaml mounts the shared index (a new volume takes this folder's owner)
+RUN mkdir -p /app/cache /app/index && chown -R fonte:fonte /app
 USER fonte
 # MICRONAUT_SERVER_PORT: the port; FONTE_CORPUS_PATH: mount your own documents there (docker run -v ./my-corpus:/app/corpus)
 # DJL_CACHE_DIR: where the embedding tokenizer unpacks its native library (the user's home is read-only otherwise)
@@ -27,12 +28,13 @@ ENV MICRONAUT_SERVER_PORT=8080 \
     DJL_CACHE_DIR=/app/cache/djl \
     JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -Djava.io.tmpdir=/app/cache"
 # Class-data sharing: a training start (src/main/sh/cds-archive.sh: it answers one question, then stops) archives the classes
-# the server loads, which takes about a second off its start; it also leaves the corpus vectors in /app/cache (the
-# vector store, keyed by text and model: recomputed when the corpus volume or the CPU differs). A missing archive only
+# the server loads, which takes about a second off its start; it also leaves the index of the bundled corpus in
+# /app/.cache/fonte (when the corpus volume differs, only its changed documents are indexed). A missing archive only
 # costs speed.
 COPY --chown=fonte:fonte src/main/sh/cds-archive.sh /app/cds-archive.sh
 RUN bash /app/cds-archive.sh /app/fonte.jar /app/cache/fonte.jsa 8080 || true
 VOLUME ["/app/corpus"]
 EXPOSE 8080
-HEALTHCHECK --interval=10s --timeout=3s --start-period=30s CMD ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/8080 && printf 'GET /health HTTP/1.0\\r\\n\\r\\n' >&3 && grep -q UP <&3"]
+# the status line, not the body: the body lists every indicator, and some are UP while readiness is not
+HEALTHCHECK --interval=10s --timeout=3s --start-period=30s CMD ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/8080 && printf 'GET /health HTTP/1.0\\r\\n\\r\\n' >&3 && head -1 <&3 | grep -q ' 200 '"]
 ENTRYPOINT ["java", "-XX:SharedArchiveFile=/app/cache/fonte.jsa", "-Xshare:auto", "-jar", "/app/fonte.jar"]

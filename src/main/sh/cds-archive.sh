@@ -25,7 +25,7 @@ for _ in $(seq 1 240); do
     break
   fi
 done
-sleep 2 # the corpus words are embedded (and kept in the vector store) just after readiness
+sleep 1
 kill -TERM $pid 2>/dev/null
 wait $pid 2>/dev/null
 if [ -f "$archive" ]; then

@@ -89,8 +89,8 @@ public final class ServerBenchmark {
     /**
      * Start-up figures: {@code starts} rounds of four launches, interleaved so that the machine's load weighs on each
      * alike: plain {@code java -jar} and with an application class-data sharing archive (as the Docker image runs),
-     * each with the corpus vectors computed (vector store off: a first start) and read from the vector store (a
-     * restart). A training start first writes the archive (target/fonte.jsa) and the store (target/bench-vectors).
+     * each with no index yet (a first start: the index is built, vectors included) and with the index on disk (a
+     * restart). A training start first writes the archive (target/fonte.jsa) and the index (target/bench-index).
      * Prints the median time to the first answer and the server's CPU time by then.
      */
     private void startups(int starts) throws Exception {
@@ -99,12 +99,13 @@ public final class ServerBenchmark {
         }
         Path jar = jar();
         Path archive = project.resolve("target/fonte.jsa");
-        Path vectors = project.resolve("target/bench-vectors");
+        Path index = project.resolve("target/bench-index");
+        Path cold = project.resolve("target/bench-index-cold");
         Files.deleteIfExists(archive);
         System.out.printf(Locale.ROOT, "start-up: a training start (-XX:ArchiveClassesAtExit=%s), then %d rounds of 4 starts%n",
                 project.relativize(archive), starts);
         Launch training = new Launch("training", List.of("-XX:ArchiveClassesAtExit=" + archive),
-                java.util.Map.of("FONTE_VECTOR_CACHE", vectors.toString()));
+                java.util.Map.of("FONTE_INDEX_PATH", index.toString()));
         Process trainer = start(jar, training);
         try {
             URI chat = URI.create("http://127.0.0.1:" + launchPort + "/api/chat");
@@ -112,24 +113,27 @@ public final class ServerBenchmark {
             for (String q : QUESTIONS) {
                 http.send(post(chat, q), HttpResponse.BodyHandlers.discarding());
             }
-            Thread.sleep(3000); // the corpus words are embedded and stored after readiness
+            Thread.sleep(1000);
         } finally {
             stop(trainer, false);
         }
         boolean cds = Files.isRegularFile(archive);
         List<Launch> launches = new ArrayList<>();
-        launches.add(new Launch("java -jar, vectors computed", List.of(), java.util.Map.of("FONTE_VECTOR_CACHE", "off")));
-        launches.add(new Launch("java -jar, vectors stored", List.of(), java.util.Map.of("FONTE_VECTOR_CACHE", vectors.toString())));
+        launches.add(new Launch("java -jar, no index yet", List.of(), java.util.Map.of("FONTE_INDEX_PATH", cold.toString())));
+        launches.add(new Launch("java -jar, index on disk", List.of(), java.util.Map.of("FONTE_INDEX_PATH", index.toString())));
         if (cds) {
             String share = "-XX:SharedArchiveFile=" + archive;
-            launches.add(new Launch("AppCDS,   vectors computed", List.of(share), java.util.Map.of("FONTE_VECTOR_CACHE", "off")));
-            launches.add(new Launch("AppCDS,   vectors stored", List.of(share), java.util.Map.of("FONTE_VECTOR_CACHE", vectors.toString())));
+            launches.add(new Launch("AppCDS,   no index yet", List.of(share), java.util.Map.of("FONTE_INDEX_PATH", cold.toString())));
+            launches.add(new Launch("AppCDS,   index on disk", List.of(share), java.util.Map.of("FONTE_INDEX_PATH", index.toString())));
         } else {
             System.out.println("AppCDS: no archive was written (this JVM cannot dump one); plain starts only");
         }
         java.util.Map<Launch, List<long[]>> figures = new java.util.LinkedHashMap<>();
         for (int round = 0; round < starts; round++) {
             for (Launch launch : launches) {
+                if (launch.env().get("FONTE_INDEX_PATH").equals(cold.toString())) {
+                    deleteTree(cold);
+                }
                 Process server = start(jar, launch);
                 try {
                     long t0 = startedAt;
@@ -153,6 +157,16 @@ public final class ServerBenchmark {
 
     private int launchPort;
     private long startedAt;
+
+    private static void deleteTree(Path folder) throws IOException {
+        if (Files.isDirectory(folder)) {
+            try (Stream<Path> files = Files.walk(folder)) {
+                for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(f);
+                }
+            }
+        }
+    }
 
     /** Starts the server on a free port with a launch's options; its output goes to target/bench-server.log. */
     private Process start(Path jar, Launch launch) throws IOException {

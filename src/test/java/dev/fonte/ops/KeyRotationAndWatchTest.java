@@ -40,6 +40,9 @@ class KeyRotationAndWatchTest {
         Files.writeString(keys, "# bots\nold-key-123\n");
         try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class,
                 Map.of("fonte.ops.api-keys-file", keys.toString()))) {
+            // questions are refused at once while the index is built: wait for it
+            assertThat(server.getApplicationContext().getBean(IndexManager.class).awaitReady(Duration.ofSeconds(60)))
+                    .isTrue();
             assertThat(ask(server, "old-key-123")).isEqualTo(200);
             assertThat(ask(server, "new-key-456")).isEqualTo(401);
 

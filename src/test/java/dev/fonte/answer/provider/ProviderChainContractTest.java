@@ -7,6 +7,7 @@ import dev.fonte.answer.ChainPrompt;
 import dev.fonte.answer.Citation;
 import dev.fonte.answer.Question;
 import dev.fonte.answer.provider.fake.FakeModelServer;
+import dev.fonte.retrieval.IndexManager;
 import io.micronaut.context.ApplicationContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -54,6 +55,8 @@ abstract class ProviderChainContractTest {
                 "fonte.answer.breaker-failures", "100",
                 "fonte.retrieval.k", String.valueOf(SOURCES)));
         answers = context.getBean(AnswerService.class);
+        // questions are refused at once while the index is built: wait for it
+        assertThat(context.getBean(IndexManager.class).awaitReady(Duration.ofSeconds(60))).isTrue();
         // the first call in a JVM loads the client's classes: keep it out of the timed tests
         server.replies(quoting(1, "[1]"));
         answers.answer(Question.of(QUESTION));
