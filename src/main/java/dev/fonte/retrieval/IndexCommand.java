@@ -2,7 +2,10 @@ package dev.fonte.retrieval;
 
 import dev.fonte.corpus.CorpusConfiguration;
 import dev.fonte.corpus.CorpusLoader;
+import ch.qos.logback.classic.Level;
 import io.micronaut.context.ApplicationContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -55,8 +58,11 @@ public final class IndexCommand {
                     : IndexConfiguration.PREFIX + ".path", value);
         }
         properties.put(IndexConfiguration.PREFIX + ".read-only", false);
-        // the command reports for itself: only problems are logged
+        // the command reports for itself: only problems are logged, from the start on
         properties.put("logger.levels.ROOT", "WARN");
+        if (LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME) instanceof ch.qos.logback.classic.Logger root) {
+            root.setLevel(Level.WARN);
+        }
         Preload.start(new String[0]);
         try (ApplicationContext context = ApplicationContext.builder().environments(ENVIRONMENT)
                 .properties(properties).start()) {

@@ -116,6 +116,9 @@ public class IndexManager {
                 if (!stopping && queued.compareAndSet(false, true)) {
                     worker.execute(() -> run(() -> {
                         queued.set(false);
+                        if (folder == null) {
+                            open();
+                        }
                         follow();
                     }, false));
                 }
@@ -300,19 +303,17 @@ public class IndexManager {
                 .replace(indexFolder.toAbsolutePath().toString(), "<index folder>");
     }
 
+    /** Opens the folder; a writer serves what it holds at once, or deletes it when it cannot be trusted. */
     private void open() throws IOException {
         if (folder == null) {
             folder = IndexFolder.open(indexFolder, !config.readOnly());
         }
-        if (!folder.hasCommit()) {
+        if (config.readOnly() || !folder.hasCommit()) {
             return;
         }
         try {
             serveLatest(true);
         } catch (DamagedIndexException e) {
-            if (config.readOnly()) {
-                throw e;
-            }
             LOG.warn("The index in {} is not used ({}): it is built again", indexFolder, e.getMessage());
             folder.wipe();
         }

@@ -95,7 +95,7 @@ public class LuceneContentRetriever implements ContentRetriever, PassageRetrieve
         fused.forEach(s -> fusedById.put(s.passage().id(), s));
         double floor = out.isEmpty() ? 1 : out.get(out.size() - 1).score();
         for (String documentId : index.rankDocuments(query, language, config.documents())) {
-            List<ScoredPassage> best = bestOf(index, fused, documentId, query, language);
+            List<ScoredPassage> best = bestOf(index, documentId, query, language, mode);
             for (int i = 0; i < best.size(); i++) {
                 Passage p = best.get(i).passage();
                 if (out.stream().noneMatch(s -> s.passage().id().equals(p.id()))) {
@@ -109,24 +109,25 @@ public class LuceneContentRetriever implements ContentRetriever, PassageRetrieve
         return out;
     }
 
-    /** A document's best sentences for the query: the fused ranking's, else its own BM25 ranking's. */
-    private List<ScoredPassage> bestOf(PassageIndex index, List<ScoredPassage> fused, String documentId,
-                                       String query, String language) {
-        List<ScoredPassage> best = new ArrayList<>();
-        for (ScoredPassage s : fused) {
-            if (best.size() < config.perDocument() && s.passage().documentId().equals(documentId)) {
-                best.add(s);
-            }
+    /**
+     * A document's best sentences for the query: BM25 and dense vectors within that document alone, fused. Within the
+     * document, the question's words that name its subject weigh little: the sentence that says what is asked wins,
+     * even when it leaves the subject implicit ("the company will...").
+     */
+    private List<ScoredPassage> bestOf(PassageIndex index, String documentId, String query, String language,
+                                       RetrievalConfiguration.Mode mode) {
+        int n = 3 * config.perDocument();
+        List<List<ScoredPassage>> rankings = new ArrayList<>();
+        List<Double> weights = new ArrayList<>();
+        if (mode != RetrievalConfiguration.Mode.DENSE) {
+            rankings.add(index.searchLexical(query, language, n, documentId));
+            weights.add(1.0);
         }
-        if (best.size() < config.perDocument()) {
-            for (ScoredPassage s : index.searchLexical(query, language, config.perDocument(), documentId)) {
-                if (best.size() < config.perDocument()
-                        && best.stream().noneMatch(b -> b.passage().id().equals(s.passage().id()))) {
-                    best.add(s);
-                }
-            }
+        if (mode != RetrievalConfiguration.Mode.BM25) {
+            rankings.add(index.searchDenseWithin(documentId, query, n));
+            weights.add(mode == RetrievalConfiguration.Mode.DENSE ? 1.0 : config.denseWeight());
         }
-        return best;
+        return fuse(rankings, weights, config.rrfK(), config.perDocument());
     }
 
     /** Weighted reciprocal rank fusion: each ranking adds weight / (rrfK + rank) to a passage's score. */

@@ -193,6 +193,28 @@ public final class PassageIndex implements Closeable {
     }
 
     /**
+     * The sentences of one document nearest to a query by dense vector, best first; empty when dense retrieval is
+     * off. Every sentence of the document is compared (their vectors are read from the index): a document's best
+     * sentence for a question is found even when many other documents have nearer ones.
+     */
+    public List<ScoredPassage> searchDenseWithin(String documentId, String query, int k) {
+        if (!dense) {
+            return List.of();
+        }
+        return embedder.embed(query).map(q -> {
+            List<ScoredPassage> scored = new ArrayList<>();
+            for (Passage paragraph : corpus.paragraphs(documentId)) {
+                for (Passage sentence : corpus.sentencesOf(paragraph)) {
+                    embedder.embed(sentence.text()).ifPresent(v -> scored.add(
+                            new ScoredPassage(sentence, (1 + Embedder.dot(q, v)) / 2)));
+                }
+            }
+            scored.sort(Comparator.comparingDouble(ScoredPassage::score).reversed());
+            return List.copyOf(scored.subList(0, Math.min(k, scored.size())));
+        }).orElse(List.of());
+    }
+
+    /**
      * How much a (stemmed) term tells sentences of a language apart: BM25's inverse document frequency over the
      * sentences in that language, from Lucene's own statistics; a term no sentence has gets the highest value.
      */
