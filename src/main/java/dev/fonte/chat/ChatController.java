@@ -55,7 +55,7 @@ public class ChatController {
         return "slack".equals(request.format()) ? SlackAnswer.of(answer) : answer;
     }
 
-    @Operation(summary = "Stream the answer as server-sent events: sources, delta..., done (the /api/chat JSON)")
+    @Operation(summary = "Stream the answer as server-sent events: sources, delta... (reset when the deltas so far are withdrawn), done (the /api/chat JSON)")
     @Post("/stream")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.TEXT_EVENT_STREAM)
@@ -69,6 +69,8 @@ public class ChatController {
             return Event.of(s).name("sources");
         } else if (e instanceof AnswerEvent.Delta d) {
             return Event.of(d).name("delta");
+        } else if (e instanceof AnswerEvent.Reset r) {
+            return Event.of(r).name("reset");
         }
         return Event.of(body(((AnswerEvent.Done) e).answer(), request)).name("done");
     }

@@ -116,7 +116,7 @@ public final class CorpusLoader {
         }
         String language = header.get("language");
         if (language == null) {
-            language = LanguageDetector.detect(text);
+            language = dev.fonte.language.Languages.standard().detect(text).code();
         }
         String translationOf = header.get("translation_of");
         return new Document(id, title, language.toLowerCase(Locale.ROOT), header.get("source"), header.get("date"),

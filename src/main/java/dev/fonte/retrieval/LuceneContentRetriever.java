@@ -1,6 +1,6 @@
 package dev.fonte.retrieval;
 
-import dev.fonte.corpus.LanguageDetector;
+import dev.fonte.language.Languages;
 import dev.fonte.corpus.Passage;
 import dev.langchain4j.data.document.Metadata;
 import dev.langchain4j.data.segment.TextSegment;
@@ -41,7 +41,7 @@ public class LuceneContentRetriever implements ContentRetriever {
     /** Sorted by relevance, most relevant first. */
     @Override
     public List<Content> retrieve(Query query) {
-        String language = LanguageDetector.detect(query.text());
+        String language = Languages.standard().detect(query.text()).code();
         return retriever.retrieve(query.text(), language, k).stream().map(LuceneContentRetriever::toContent).toList();
     }
 

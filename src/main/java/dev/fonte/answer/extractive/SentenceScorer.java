@@ -1,0 +1,462 @@
+package dev.fonte.answer.extractive;
+
+import dev.fonte.answer.AnswerRequest;
+import dev.fonte.answer.ExtractiveConfiguration;
+import dev.fonte.corpus.Corpus;
+import dev.fonte.corpus.Passage;
+import dev.fonte.language.Dimension;
+import dev.fonte.language.FactKind;
+import dev.fonte.retrieval.Embedder;
+import dev.fonte.retrieval.PassageIndex;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Scores source sentences against one read question: the context object of one answer, holding what every
+ * sentence's score shares (the question, the index's statistics, the terms' weights).
+ */
+final class SentenceScorer {
+
+    private final ReadQuestion question;
+    private final List<Term> terms;
+    private final PassageIndex index;
+    private final Corpus corpus;
+    private final SentenceReader reader;
+    private final ExtractiveConfiguration config;
+    private final Map<String, Double> weights = new HashMap<>();
+    private final Set<String> questionWords;
+
+    SentenceScorer(ReadQuestion question, PassageIndex index, SentenceReader reader, ExtractiveConfiguration config) {
+        this.question = question;
+        this.index = index;
+        this.corpus = index.corpus();
+        this.reader = reader;
+        this.config = config;
+        this.questionWords = words(question.text());
+        this.terms = question.terms().stream().map(this::promote).toList();
+    }
+
+    List<Term> terms() {
+        return terms;
+    }
+
+    FactKind kind() {
+        return question.kind();
+    }
+
+    /**
+     * A glossary concept that no sentence of the corpus names in any of its ways is a fact the corpus lacks ("What
+     * was Meta's revenue?" is not answered by what Meta spent, however near the words); and a question asking who
+     * fits a whole description needs all of it.
+     */
+    private Term promote(Term t) {
+        // a glossary concept, or the very verb that asks for the fact ("Quanto ha guadagnato Meta?"), that no
+        // document says is the missing fact, not the asker's phrasing
+        boolean verb = question.verbs().stream().anyMatch(v -> v.start() == t.start());
+        if ((t.glossary() || verb) && !knownAnywhere(t)) {
+            return t.withKind(Term.Kind.CRITICAL);
+        }
+        if (question.identity() && t.kind() == Term.Kind.ORDINARY) {
+            return t.withKind(Term.Kind.CRITICAL);
+        }
+        return t;
+    }
+
+    /** Whether some sentence, in some language, says the term in one of its ways (every word of a phrase). */
+    boolean knownAnywhere(Term t) {
+        for (Map.Entry<String, Set<List<String>>> e : t.phrases().entrySet()) {
+            for (List<String> phrase : e.getValue()) {
+                if (phrase.stream().allMatch(stem -> index.knows(e.getKey(), stem))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    Candidate score(AnswerRequest.Source source) {
+        Passage passage = source.passage();
+        ReadSentence s = reader.read(passage, corpus);
+        String lang = s.language();
+        SentenceReader.DocumentFacts doc = reader.document(corpus, passage.documentId());
+        Set<String> context = context(passage);
+        double got = 0;
+        double total = 0;
+        boolean criticalOk = true;
+        Set<String> covered = new HashSet<>();
+        List<String> uncovered = new ArrayList<>();
+        for (Term term : terms) {
+            Set<List<String>> phrases = term.phrases(lang);
+            boolean inSentence = matches(phrases, s.stemSet());
+            double weight = weight(term, lang);
+            if (term.kind() == Term.Kind.CRITICAL) {
+                if (inSentence) {
+                    // a name or number the sentence states is part of what it answers
+                    got += weight;
+                    total += weight;
+                    covered.add(term.surface());
+                } else if (!matches(phrases, doc.subjectStems())) {
+                    criticalOk = false;
+                    uncovered.add(term.surface());
+                }
+                continue;
+            }
+            total += weight;
+            if (inSentence) {
+                got += weight;
+                covered.add(term.surface());
+            } else if (matches(phrases, context)) {
+                got += weight * config.contextCredit();
+            } else if (!term.glossary() && lang.equals(question.language().code())) {
+                // a paraphrase: the nearest word of the sentence in embedding space earns part of the weight; not
+                // for a glossary term, whose synonyms are all listed ("revenue" is near "profits", yet not them)
+                double credit = softCredit(term.surface(), s, index.embedder());
+                got += weight * credit;
+                if (credit < 0.5) {
+                    uncovered.add(term.surface());
+                }
+            } else {
+                uncovered.add(term.surface());
+            }
+        }
+        double coverage = total == 0 ? 1.0 : got / total;
+        double similarity = index.embedder().similarity(question.text(), passage.text()).orElse(0.0);
+        Fact evidence = evidence(s, doc, context);
+        // "Chi altro oltre a Meta...": a sentence naming Meta is not about someone else
+        boolean aboutExcluded = question.excluded().stream().anyMatch(t -> matches(t.phrases(lang), s.stemSet()));
+        boolean typeOk = (evidence != null || !needsEvidence()) && yearsAdmit(s, doc, passage) && !aboutExcluded
+                && required(question.alternatives(), s, context, false, uncovered);
+        double needed = needsEvidence() ? config.minCoverage() : config.minCoverageOpen();
+        boolean supported = coverage >= needed
+                || similarity >= config.minSimilarity() && coverage >= config.minCoverageWithSimilarity();
+        double score = coverage + config.similarityWeight() * similarity + (evidence != null ? config.typeWeight() : 0)
+                + config.documentWeight() * documentShare(doc) + config.positionWeight() / source.n();
+        return new Candidate(source, s, coverage, criticalOk, evidence, typeOk, supported, similarity, covered,
+                uncovered, score);
+    }
+
+    /**
+     * Whether the question asks for a kind of fact a sentence must hold. A reason is looked for, not required: news
+     * gives reasons without saying "because" ("...a push towards innovation that will improve its products").
+     */
+    boolean needsEvidence() {
+        return switch (question.kind()) {
+            case MANNER, DEFINITION, NONE, REASON -> false;
+            default -> true;
+        };
+    }
+
+    /** Whether a fact of the question's kind is worth looking for (and rewarding) in a sentence. */
+    private boolean looksForEvidence() {
+        return needsEvidence() || question.kind() == FactKind.REASON;
+    }
+
+    /**
+     * The fact of the sentence that answers the question's kind: of the right type, not one the question itself
+     * states, about the question's names (the nearest name to it is one of theirs, in the same clause), naming what
+     * a count counts or an amount measures. Null when there is none.
+     */
+    private Fact evidence(ReadSentence s, SentenceReader.DocumentFacts doc, Set<String> context) {
+        if (!looksForEvidence()) {
+            return null;
+        }
+        FactKind kind = question.kind();
+        if ((kind == FactKind.COUNT || kind == FactKind.AMOUNT) && question.thing().isPresent()) {
+            // "Quanti dipendenti..." is not answered by a sentence counting GPUs; what an amount measures may be its
+            // paragraph's subject ("$38 billion spent last year" in a paragraph on capital expenditure)
+            Term thing = question.thing().get();
+            boolean named = names(thing, s) || kind == FactKind.AMOUNT && matches(thing.phrases(s.language()), context);
+            if (!named) {
+                return null;
+            }
+        }
+        ClauseSplitter.Level level = kind == FactKind.TIME || kind == FactKind.SINCE || kind == FactKind.DATE
+                ? ClauseSplitter.Level.SUBORDINATE : ClauseSplitter.Level.RELATIVE;
+        List<int[]> clauses = s.clauses(level);
+        Fact best = null;
+        for (Fact f : s.facts()) {
+            if (!answers(f, kind, s) || stated(f)) {
+                continue;
+            }
+            if (!ownedByQuestion(f, s, clauses)) {
+                continue;
+            }
+            if (best == null || rank(f, kind) > rank(best, kind)) {
+                best = f;
+            }
+        }
+        return best;
+    }
+
+    /** Whether a fact is of the kind the question asks for. */
+    private boolean answers(Fact f, FactKind kind, ReadSentence s) {
+        Dimension dimension = kind.dimension();
+        return switch (kind) {
+            case TIME -> f.type() == Fact.Type.TIME || f.type() == Fact.Type.DATE || f.type() == Fact.Type.SINCE;
+            case DATE -> f.type() == Fact.Type.DATE;
+            case SINCE -> f.type() == Fact.Type.SINCE || f.type() == Fact.Type.TIME || f.type() == Fact.Type.DATE;
+            case AGE -> f.type() == Fact.Type.QUANTITY && f.dimension() == Dimension.DURATION
+                    || f.type() == Fact.Type.NUMBER && !f.scaled();
+            case COUNT -> counts(f, s);
+            case AMOUNT -> f.type() == Fact.Type.QUANTITY || f.type() == Fact.Type.NUMBER && f.scaled();
+            case PERSON, ORGANIZATION -> f.type() == Fact.Type.NAME;
+            case PLACE -> f.type() == Fact.Type.PLACE;
+            case REASON -> f.type() == Fact.Type.REASON;
+            default -> dimension != null && f.type() == Fact.Type.QUANTITY && f.dimension() == dimension;
+        };
+    }
+
+    /** Among facts that answer, the more telling one: a "since" time for "since when", a quantity over a number. */
+    private static int rank(Fact f, FactKind kind) {
+        if (kind == FactKind.SINCE) {
+            return f.type() == Fact.Type.SINCE ? 2 : 1;
+        }
+        return f.type() == Fact.Type.QUANTITY || f.type() == Fact.Type.PLACE ? 2 : 1;
+    }
+
+    /**
+     * A number that counts the question's thing: a figure with no unit, or whose unit is the thing ("1,5 volte" for
+     * "quante volte"); a figure before another unit measures something else ("data center da 2 gigawatt").
+     */
+    private boolean counts(Fact f, ReadSentence s) {
+        if (f.type() == Fact.Type.NUMBER) {
+            return true;
+        }
+        if (f.type() != Fact.Type.QUANTITY || question.thing().isEmpty()) {
+            return false;
+        }
+        if (f.dimension() == Dimension.COUNT) {
+            return true;
+        }
+        Set<String> unit = s.stemsIn(f.start(), f.end());
+        return question.thing().get().stems(s.language()).stream().anyMatch(unit::contains);
+    }
+
+    /** Whether the question itself states the fact: a name it names is not who it asks about. */
+    private boolean stated(Fact f) {
+        if (f.type() == Fact.Type.NAME || f.type() == Fact.Type.PLACE) {
+            for (String w : f.text().toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
+                if (!w.isEmpty() && !questionWords.contains(w)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * Whether a fact is about the question's names. Every name of the question the sentence states stands in the
+     * fact's clause ("Quanti soldi ci ha messo Softbank in Stargate?" is not answered by "Stargate da 500 miliardi...,
+     * che ha visto investimenti da parte di ... Softbank"), and the name the fact belongs to (the nearest before it in
+     * its clause, else the nearest after) is one of them, or one of them stands about as near ("Quanto ha investito
+     * Trump?" is not answered by "Stargate da 500 miliardi di dollari del presidente Trump"). A question naming no
+     * one the sentence names leaves the fact to the sentence's subject.
+     */
+    private boolean ownedByQuestion(Fact f, ReadSentence s, List<int[]> clauses) {
+        List<Term> names = question.names();
+        int[] clause = clauseOf(f, clauses);
+        if (names.isEmpty() || clause == null) {
+            return true;
+        }
+        int ownBefore = Integer.MAX_VALUE;
+        int ownAfter = Integer.MAX_VALUE;
+        int otherBefore = Integer.MAX_VALUE;
+        int otherAfter = Integer.MAX_VALUE;
+        boolean anyQuestionName = false;
+        for (Fact name : s.facts()) {
+            if (name.type() != Fact.Type.NAME || name.overlaps(f.start(), f.end())) {
+                continue;
+            }
+            Set<String> stems = s.stemsIn(name.start(), name.end());
+            boolean ours = names.stream().anyMatch(t -> t.stems(s.language()).stream().anyMatch(stems::contains));
+            boolean inClause = name.start() >= clause[0] && name.end() <= clause[1];
+            if (ours) {
+                anyQuestionName = true;
+                if (!inClause) {
+                    return false;
+                }
+            }
+            if (!inClause || !ours && stated(name)) {
+                continue;
+            }
+            boolean before = name.end() <= f.start();
+            int distance = before ? f.start() - name.end() : name.start() - f.end();
+            if (ours && before) {
+                ownBefore = Math.min(ownBefore, distance);
+            } else if (ours) {
+                ownAfter = Math.min(ownAfter, distance);
+            } else if (before) {
+                otherBefore = Math.min(otherBefore, distance);
+            } else {
+                otherAfter = Math.min(otherAfter, distance);
+            }
+        }
+        if (!anyQuestionName) {
+            return true;
+        }
+        // the owner: the nearest name before the fact, else the nearest after it
+        boolean ownerBefore = ownBefore != Integer.MAX_VALUE || otherBefore != Integer.MAX_VALUE;
+        int own = ownerBefore ? ownBefore : ownAfter;
+        int other = ownerBefore ? otherBefore : otherAfter;
+        return own != Integer.MAX_VALUE && (other == Integer.MAX_VALUE || own <= other + config.ownershipSlack());
+    }
+
+    private boolean questionStates(Fact name) {
+        return stated(name);
+    }
+
+    private static int[] clauseOf(Fact f, List<int[]> clauses) {
+        for (int[] c : clauses) {
+            if (f.start() >= c[0] && f.start() < c[1]) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Whether the years the question speaks of admit the sentence's, counted from its document's year; a sentence
+     * with no time of its own is read in its paragraph when the question writes a year.
+     */
+    private boolean yearsAdmit(ReadSentence s, SentenceReader.DocumentFacts doc, Passage passage) {
+        Years asked = question.years();
+        if (asked.isEmpty()) {
+            return true;
+        }
+        Years said = s.years();
+        if (said.isEmpty() && !asked.written().isEmpty()) {
+            said = Years.in(corpus.paragraphOf(passage).text(), reader.language(s.language()));
+        }
+        return asked.admit(said, doc.year());
+    }
+
+    /** Words of which the sentence must name one, when there are any ("nuclear or solar"). */
+    private boolean required(List<Term> words, ReadSentence s, Set<String> context, boolean orContext,
+                             List<String> uncovered) {
+        if (words.isEmpty() || words.stream().anyMatch(t -> names(t, s) || orContext && matches(t.phrases(s.language()), context))) {
+            return true;
+        }
+        words.forEach(t -> uncovered.add(t.surface()));
+        return false;
+    }
+
+    /** How much of the question's names the sentence's document names (in its title or its text). */
+    private double documentShare(SentenceReader.DocumentFacts doc) {
+        List<Term> names = question.names();
+        if (names.isEmpty()) {
+            return 0;
+        }
+        long named = names.stream().filter(t -> doc.names().contains(t.surface().toLowerCase(Locale.ROOT))
+                || matches(t.phrases(doc.language()), doc.titleStems())).count();
+        return (double) named / names.size();
+    }
+
+    /** The stems of the sentences around one in its paragraph. */
+    private Set<String> context(Passage passage) {
+        Set<String> out = new HashSet<>();
+        List<Passage> siblings = corpus.sentencesOf(corpus.paragraphOf(passage));
+        int at = passage.sentence() - 1;
+        for (int i = Math.max(0, at - config.contextSentences());
+             i <= Math.min(siblings.size() - 1, at + config.contextSentences()); i++) {
+            if (i != at) {
+                out.addAll(reader.read(siblings.get(i), corpus).stemSet());
+            }
+        }
+        return out;
+    }
+
+    /** Whether the sentence names the term: a stem, a glossary synonym or, failing those, a near word. */
+    private boolean names(Term term, ReadSentence s) {
+        return matches(term.phrases(s.language()), s.stemSet())
+                || !term.glossary() && s.language().equals(question.language().code())
+                && softCredit(term.surface(), s, index.embedder()) >= 0.5;
+    }
+
+    /**
+     * How much a question term says about what is asked, in a language: its rarest-sense IDF ("Musk" counts more
+     * than "Meta"). A word the corpus never uses weighs less: it may be the missing fact, but as often it is only the
+     * asker's phrasing ("mette sul piatto", "add up to"), and the corpus cannot tell which.
+     */
+    double weight(Term term, String language) {
+        return weights.computeIfAbsent(term.surface() + "\u0000" + language, k -> {
+            Set<String> stems = term.stems(language);
+            boolean known = stems.stream().anyMatch(a -> index.knows(language, a));
+            double idf = stems.stream().filter(a -> index.knows(language, a)).mapToDouble(a -> index.idf(language, a))
+                    .max().orElseGet(() -> stems.stream().mapToDouble(a -> index.idf(language, a)).min().orElse(1));
+            double w = term.glossary() || known ? idf : idf * config.unknownTermWeight();
+            if (term.kind() == Term.Kind.YEAR) {
+                w *= config.yearWeight();
+            }
+            return term.asked() ? w * config.askedWeight() : w;
+        });
+    }
+
+    /** 0..1: how close the sentence's nearest content word is to {@code word}, scaled between the configured bounds. */
+    private double softCredit(String word, ReadSentence s, Embedder embedder) {
+        if (!embedder.enabled() || config.softHigh() <= config.softLow()) {
+            return 0;
+        }
+        String w = word.toLowerCase(Locale.ROOT);
+        double best = 0;
+        for (ReadSentence.Stem stem : s.stems()) {
+            String candidate = s.text().substring(stem.start(), stem.end()).toLowerCase(Locale.ROOT);
+            if (candidate.length() < 3) {
+                continue;
+            }
+            best = Math.max(best, embedder.similarity(w, candidate).orElse(0.0));
+        }
+        return Math.max(0, Math.min(1, (best - config.softLow()) / (config.softHigh() - config.softLow())));
+    }
+
+    /** Whether the stems say the term in one of its ways: every word of one of its phrases. */
+    static boolean matches(Set<List<String>> phrases, Set<String> stems) {
+        for (List<String> phrase : phrases) {
+            boolean all = true;
+            for (String word : phrase) {
+                if (!matches(word, stems)) {
+                    all = false;
+                    break;
+                }
+            }
+            if (all) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean matches(String word, Set<String> stems) {
+        if (stems.contains(word)) {
+            return true;
+        }
+        if (word.length() >= 5) {
+            // the light stemmers leave some forms of a word apart ("annunci", "annunciat"): one stem that starts
+            // the other and is most of it is the same word; a short one is not ("potenz" is not "potenzial")
+            for (String s : stems) {
+                String shorter = s.length() < word.length() ? s : word;
+                String longer = shorter == s ? word : s;
+                if (shorter.length() >= 5 && longer.startsWith(shorter) && shorter.length() * 4 >= longer.length() * 3) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static Set<String> words(String text) {
+        Set<String> out = new HashSet<>();
+        for (String w : text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
+            if (!w.isEmpty()) {
+                out.add(w);
+            }
+        }
+        return out;
+    }
+}
