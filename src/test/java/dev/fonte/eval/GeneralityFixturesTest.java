@@ -61,7 +61,7 @@ class GeneralityFixturesTest implements TestPropertyProvider {
     static final Path REPORTS = Path.of("target/eval/generality");
     static final Set<String> HELD_SUITES = Set.of("generality-it", "generality-en", "generality-cross");
 
-    /** The bars of one suite, in the issues' words. */
+    /** What one suite must reach: shares of its questions, each bar its own test. */
     record Bars(String suite, double answerableCorrect, double unanswerableRefused, double wrongCitedRate) {
     }
 

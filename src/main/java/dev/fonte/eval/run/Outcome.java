@@ -10,7 +10,7 @@ public enum Outcome {
 
     /** Answerable, answered with at least one citation, and every assertion passed. */
     CORRECT("correct"),
-    /** Unanswerable, and refused. */
+    /** Unanswerable, and refused, in whatever language: a refusal in the wrong language still fails its case. */
     REFUSED_RIGHT("refused-right"),
     /** Answerable, but refused. */
     MISSED("missed"),

@@ -6,7 +6,7 @@ import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
 
 /**
- * The outcomes of a set of asked questions (every turn of every case), and the rates the issues' bars are set on.
+ * The outcomes of a set of asked questions (every turn of every case), and the rates quality bars are set on.
  * A rate is null when nothing measured it (no unanswerable question, say).
  *
  * @param turns               questions asked
