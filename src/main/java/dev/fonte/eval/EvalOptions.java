@@ -15,10 +15,11 @@ import java.util.Set;
  * The command line of {@link EvalMain}.
  *
  * @param url      a running server to evaluate; null evaluates the in-process application
+ * @param corpora  folders the in-process application's corpus is assembled from; empty keeps its configured one
  * @param tags     run only cases with one of these tags; empty runs all
  * @param json     where to write the JSON report, or null
  */
-record EvalOptions(List<Path> fixtures, @Nullable URI url, int parallel, Set<String> tags,
+record EvalOptions(List<Path> fixtures, @Nullable URI url, List<Path> corpora, int parallel, Set<String> tags,
                    @Nullable Path json, @Nullable Path markdown, @Nullable Path junit, Duration timeout, boolean quiet) {
 
     static final Path DEFAULT_FIXTURES = Path.of("src/test/resources/fixtures");
@@ -29,6 +30,8 @@ record EvalOptions(List<Path> fixtures, @Nullable URI url, int parallel, Set<Str
               application, or against a running server with --url.
             Options:
               --url URL          evaluate the server at URL (e.g. http://localhost:8080) instead of in-process
+              --corpus DIR       in-process: answer from the documents and glossaries of DIR instead of the
+                                 configured corpus; repeatable (the folders' files are put together)
               --parallel N       cases asked at the same time (default 4)
               --tag TAG          only cases with this tag; repeatable
               --json FILE        also write a JSON report
@@ -43,6 +46,7 @@ record EvalOptions(List<Path> fixtures, @Nullable URI url, int parallel, Set<Str
     static EvalOptions parse(String... args) throws UsageException {
         List<Path> fixtures = new ArrayList<>();
         URI url = null;
+        List<Path> corpora = new ArrayList<>();
         int parallel = 4;
         Set<String> tags = new LinkedHashSet<>();
         Path json = null;
@@ -54,6 +58,7 @@ record EvalOptions(List<Path> fixtures, @Nullable URI url, int parallel, Set<Str
             String arg = args[i];
             switch (arg) {
                 case "--url" -> url = url(value(args, ++i, arg));
+                case "--corpus" -> corpora.add(Path.of(value(args, ++i, arg)));
                 case "--parallel" -> parallel = positive(value(args, ++i, arg), arg);
                 case "--tag" -> tags.add(value(args, ++i, arg));
                 case "--json" -> json = Path.of(value(args, ++i, arg));
@@ -70,10 +75,14 @@ record EvalOptions(List<Path> fixtures, @Nullable URI url, int parallel, Set<Str
                 }
             }
         }
+        if (url != null && !corpora.isEmpty()) {
+            throw new UsageException("--corpus works in-process only: a server at --url answers from its own corpus");
+        }
         if (fixtures.isEmpty()) {
             fixtures.add(DEFAULT_FIXTURES);
         }
-        return new EvalOptions(fixtures, url, parallel, tags, json, markdown, junit, timeout, quiet);
+        return new EvalOptions(fixtures, url, List.copyOf(corpora), parallel, tags, json, markdown, junit, timeout,
+                quiet);
     }
 
     private static String value(String[] args, int i, String option) throws UsageException {
