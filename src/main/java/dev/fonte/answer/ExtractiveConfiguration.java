@@ -35,6 +35,13 @@ import jakarta.validation.constraints.Min;
  * @param ownershipSlack     characters a question's name may stand farther from a fact than another name does, and
  *                           still be what the fact is about
  * @param sentenceCache      corpus sentences kept read (their stems, facts and clauses)
+ * @param subjectShare       share of a document's paragraphs a name must appear in to be the document's subject,
+ *                           which its sentences may leave implicit
+ * @param minSubjectCoverage share (IDF-weighted) of the question's subject words, those some document uses, that an
+ *                           answering sentence must say itself
+ * @param minDocumentCoverage share (IDF-weighted) of the question's words, those some document uses, that the
+ *                           answering sentence's document must say somewhere: the right document, before the right
+ *                           sentence
  */
 @ConfigurationProperties(ExtractiveConfiguration.PREFIX)
 public record ExtractiveConfiguration(
@@ -58,13 +65,16 @@ public record ExtractiveConfiguration(
         @DecimalMin("0") @DecimalMax("2") @Bindable(defaultValue = "0.2") double documentWeight,
         @DecimalMin("0") @DecimalMax("1") @Bindable(defaultValue = "0.1") double positionWeight,
         @Min(0) @Max(200) @Bindable(defaultValue = "12") int ownershipSlack,
-        @Min(100) @Max(10_000_000) @Bindable(defaultValue = "50000") int sentenceCache) {
+        @Min(100) @Max(10_000_000) @Bindable(defaultValue = "50000") int sentenceCache,
+        @DecimalMin("0") @DecimalMax("1") @Bindable(defaultValue = "0.5") double subjectShare,
+        @DecimalMin("0") @DecimalMax("1") @Bindable(defaultValue = "0.5") double minSubjectCoverage,
+        @DecimalMin("0") @DecimalMax("1") @Bindable(defaultValue = "0.6") double minDocumentCoverage) {
 
     public static final String PREFIX = "fonte.answer.extractive";
 
     /** The defaults, for code that runs the engine without an application context (tests, tools). */
     public static ExtractiveConfiguration defaults() {
         return new ExtractiveConfiguration(0.35, 0.5, 2, 6, 6, 0.5, 0.25, 0.5, 3, 0.5, 0.75, 0.5, 2, 0.5, 0.5, 2, 0.3,
-                0.2, 0.1, 12, 50_000);
+                0.2, 0.1, 12, 50_000, 0.5, 0.5, 0.6);
     }
 }

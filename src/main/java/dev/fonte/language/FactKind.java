@@ -23,6 +23,8 @@ public enum FactKind {
     TEMPERATURE,
     AREA,
     LENGTH,
+    /** How long, where that may be a length or a time ("How long is the bridge?", "How long did it take?"). */
+    EXTENT,
     MONEY,
     /** How many of a thing: a number that counts it. */
     COUNT,
@@ -32,6 +34,8 @@ public enum FactKind {
     PERSON,
     PLACE,
     REASON,
+    /** What someone said: a quotation or a reported statement. */
+    STATEMENT,
     /** How something happened: no particular evidence. */
     MANNER,
     /** What something is. */

@@ -42,7 +42,7 @@ public final class Language {
      * @param identity a question asking who fits a whole description ("who is X's CEO?")
      */
     public record QuestionWords(Set<String> skip, Pattern identity, Pattern yesNo, List<Cue> cues,
-                                List<Rewrite> rewrites, Phrases eitherOr, Phrases exclusions) {
+                                List<Rewrite> rewrites, Phrases eitherOr, Phrases exclusions, List<Pattern> predicate) {
     }
 
     /** Where sentences break into clauses that can be quoted apart. */
@@ -98,8 +98,10 @@ public final class Language {
     private final Units units;
     private final TimeWords time;
     private final Phrases placePrepositions;
+    private final Phrases placeArticles;
     private final Clauses clauses;
     private final List<Pattern> reasons;
+    private final List<Pattern> statements;
     private final QuestionWords question;
     private final Intents intents;
     private final FollowUp followUp;
@@ -134,10 +136,12 @@ public final class Language {
         this.time = new TimeWords(t.phrases("months"), t.phrases("weekdays"), t.phrases("days"), t.phrases("words"),
                 t.phrases("thisYear"), t.phrases("lastYear"), t.phrases("nextYear"), t.phrases("since"));
         this.placePrepositions = root.node("places").phrases("prepositions");
+        this.placeArticles = root.node("places").phrases("articles");
         Node c = root.node("clauses");
         this.clauses = new Clauses(c.phrases("connectors"), c.phrases("relatives"), c.phrases("complementizers"),
                 c.phrases("leading"));
         this.reasons = patterns(root.list("reasons"));
+        this.statements = patterns(root.list("statements"));
         Node q = root.node("question");
         List<Cue> cues = new ArrayList<>();
         for (Node cue : q.nodes("cues")) {
@@ -153,7 +157,8 @@ public final class Language {
         Set<String> skip = new java.util.HashSet<>(lower(q.list("skip")));
         q.list("skipLists").forEach(file -> skip.addAll(lower(snowballWords(file))));
         this.question = new QuestionWords(Set.copyOf(skip), compile(q.string("identity")), compile(q.string("yesNo")),
-                List.copyOf(cues), rewrites, q.phrases("eitherOr"), q.phrases("exclusions"));
+                List.copyOf(cues), rewrites, q.phrases("eitherOr"), q.phrases("exclusions"),
+                patterns(q.list("predicate")));
         Node i = root.node("intents");
         this.intents = new Intents(patterns(i.list("summary")), patterns(i.list("instruction")));
         Node f = root.node("followUp");
@@ -239,7 +244,14 @@ public final class Language {
         for (Pattern p : detectionPatterns) {
             Matcher m = p.matcher(text);
             while (m.find()) {
-                score += 1.5;
+                score += 1;
+            }
+        }
+        // a question word of the language ("who", "quanto") is evidence too
+        for (Cue c : question.cues()) {
+            if (!c.fallback() && c.pattern().matcher(text).find()) {
+                score += 1;
+                break;
             }
         }
         return score;
@@ -277,6 +289,11 @@ public final class Language {
         return placePrepositions;
     }
 
+    /** Words that may stand between a place preposition and the name ("at the Stade de France"). */
+    public Phrases placeArticles() {
+        return placeArticles;
+    }
+
     public Clauses clauses() {
         return clauses;
     }
@@ -284,6 +301,11 @@ public final class Language {
     /** Patterns that give a reason or a purpose. */
     public List<Pattern> reasons() {
         return reasons;
+    }
+
+    /** Patterns of a quotation or a reported statement. */
+    public List<Pattern> statements() {
+        return statements;
     }
 
     public QuestionWords question() {

@@ -1,5 +1,6 @@
 package dev.fonte.retrieval;
 
+import dev.fonte.corpus.Corpus;
 import dev.fonte.corpus.CorpusException;
 import dev.fonte.corpus.CorpusLoader;
 import org.apache.lucene.analysis.Analyzer;
@@ -33,7 +34,19 @@ public final class Glossary {
     private Glossary() {
     }
 
+    /**
+     * The glossary files of the folder, and the short forms the corpus's documents define for their names: "la Banca
+     * centrale europea (Bce)" makes "Bce" and "Banca centrale europea" one term for every question.
+     */
+    public static SynonymMap load(Path corpusFolder, Corpus corpus) {
+        return load(corpusFolder, Aliases.of(corpus));
+    }
+
     public static SynonymMap load(Path corpusFolder) {
+        return load(corpusFolder, List.of());
+    }
+
+    private static SynonymMap load(Path corpusFolder, List<String> extraLines) {
         List<Path> files;
         try (Stream<Path> s = Files.isDirectory(corpusFolder) ? Files.list(corpusFolder) : Stream.empty()) {
             files = s.filter(p -> p.getFileName().toString().endsWith("." + CorpusLoader.GLOSSARY_TYPE)).sorted().toList();
@@ -52,6 +65,13 @@ public final class Glossary {
                     parser.parse(new StringReader(text));
                 } catch (IOException | ParseException | IllegalArgumentException e) {
                     LOG.warn("Skipping glossary file {}: {}", file, e.getMessage());
+                }
+            }
+            if (!extraLines.isEmpty()) {
+                try {
+                    parser.parse(new StringReader(String.join("\n", extraLines)));
+                } catch (IOException | ParseException | IllegalArgumentException e) {
+                    LOG.warn("Skipping the documents' own short forms of names: {}", e.getMessage());
                 }
             }
             SynonymMap map = parser.build();

@@ -73,7 +73,7 @@ public class IndexManager {
         // a fresh embedder per index: cached vectors never outlive the corpus they were computed for
         EmbeddingModel model = configuration.dense() && embeddingModel.isPresent() ? embeddingModel.get() : null;
         Embedder embedder = new Embedder(model, configuration.cacheSize(), vectorStore(model));
-        PassageIndex index = PassageIndex.build(loaded.corpus(), Glossary.load(folder), configuration.contextWeight(),
+        PassageIndex index = PassageIndex.build(loaded.corpus(), Glossary.load(folder, loaded.corpus()), configuration.contextWeight(),
                 embedder);
         LOG.info("Index ready: {} sentences from {} document(s) in {} ms", index.size(),
                 loaded.corpus().documents().size(), (System.nanoTime() - t0) / 1_000_000);

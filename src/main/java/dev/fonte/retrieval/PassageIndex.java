@@ -157,6 +157,45 @@ public final class PassageIndex implements Closeable {
         return docFreq(field(IndexFields.TEXT, indexedLanguage(language)), term) > 0;
     }
 
+    /**
+     * Whether some sentence of a language has this (stemmed) term or one the test takes for the same word (looked up
+     * among the index's terms that share the term's first five letters).
+     */
+    public boolean knowsLike(String language, String term, java.util.function.BiPredicate<String, String> sameWord) {
+        String field = field(IndexFields.TEXT, indexedLanguage(language));
+        if (docFreq(field, term) > 0) {
+            return true;
+        }
+        if (term.length() < 5) {
+            return false;
+        }
+        String prefix = term.substring(0, 5);
+        try {
+            for (var leaf : reader.leaves()) {
+                Terms terms = leaf.reader().terms(field);
+                if (terms == null) {
+                    continue;
+                }
+                TermsEnum e = terms.iterator();
+                if (e.seekCeil(new BytesRef(prefix)) == TermsEnum.SeekStatus.END) {
+                    continue;
+                }
+                for (BytesRef t = e.term(); t != null; t = e.next()) {
+                    String candidate = t.utf8ToString();
+                    if (!candidate.startsWith(prefix)) {
+                        break;
+                    }
+                    if (sameWord.test(term, candidate)) {
+                        return true;
+                    }
+                }
+            }
+        } catch (IOException ex) {
+            throw new UncheckedIOException("in-memory index read failed", ex);
+        }
+        return false;
+    }
+
     private int docFreq(String field, String term) {
         return docFreqs.getOrDefault(field, Map.of()).getOrDefault(term, 0);
     }

@@ -36,7 +36,7 @@ public final class ExtractiveAnswerModel implements AnswerModel {
     public ExtractiveAnswerModel(Languages languages, ExtractiveConfiguration config) {
         this.languages = languages;
         this.config = config;
-        this.sentences = new SentenceReader(languages, config.sentenceCache());
+        this.sentences = new SentenceReader(languages, config.sentenceCache(), config.subjectShare());
     }
 
     @Override
@@ -93,7 +93,8 @@ public final class ExtractiveAnswerModel implements AnswerModel {
     /** Reads the request's question (its standalone form) as the engine sees it. */
     public ReadQuestion read(AnswerRequest request) {
         return questions.read(request.standalone(), request.question(), request.language(),
-                QuestionReader.corpusLanguages(request.index(), languages), request.index());
+                QuestionReader.corpusLanguages(request.index(), languages), request.index(),
+                sentences.lowercaseWords(request.index().corpus()));
     }
 
     private Draft summary(AnswerRequest request) {

@@ -29,7 +29,9 @@ public record Fact(Type type, Dimension dimension, int start, int end, String te
         /** A name after a place preposition ("in Texas"). */
         PLACE,
         /** Words that give a reason or a purpose. */
-        REASON
+        REASON,
+        /** A quotation, or words that report what someone said. */
+        STATEMENT
     }
 
     public boolean overlaps(int from, int to) {

@@ -29,6 +29,9 @@ public final class FactFinder {
     private static final Pattern DAY_BEFORE = Pattern.compile("(?<![\\p{L}\\p{N}])(?:[0-3]?\\d)(?:st|nd|rd|th|°|º)?\\s+(?:\\p{L}{1,3}\\s+)?$");
     /** A day number right after a month name: "March 12". */
     private static final Pattern DAY_AFTER = Pattern.compile("\\s+[0-3]?\\d(?:st|nd|rd|th)?(?![\\p{N}])");
+    /** A time of day: "17:12", "7:25 a.m.", "17.12" after a word. */
+    private static final Pattern CLOCK = Pattern.compile(
+            "(?<![\\p{N}.,:])(?:[01]?\\d|2[0-3])[:.][0-5]\\d(?![\\p{N}.,:]\\d)(?:\\s*[ap]\\.?\\s?m\\.?)?");
     private static final Pattern NUMERIC_DATE = Pattern.compile("(?<![\\p{N}/.])[0-3]?\\d[/.-][01]?\\d[/.-](?:19|20)?\\d{2}(?![\\p{N}])");
 
     private final Language language;
@@ -55,6 +58,12 @@ public final class FactFinder {
             Matcher m = p.matcher(text);
             while (m.find()) {
                 facts.add(new Fact(Fact.Type.REASON, null, m.start(), m.end(), m.group(), false));
+            }
+        }
+        for (Pattern p : language.statements()) {
+            Matcher m = p.matcher(text);
+            while (m.find()) {
+                facts.add(new Fact(Fact.Type.STATEMENT, null, m.start(), m.end(), m.group(), false));
             }
         }
         facts.sort(Comparator.comparingInt(Fact::start));
@@ -104,7 +113,8 @@ public final class FactFinder {
 
     private Fact figure(String text, int start, int end) {
         int limit = Math.min(text.length(), end + LOOK_AHEAD);
-        int at = skipSpaces(text, end, limit);
+        // "32-year-old", "71-meter": a hyphen joins a figure to its unit as a space does
+        int at = end < limit && text.charAt(end) == '-' ? end + 1 : skipSpaces(text, end, limit);
         boolean scaled = false;
         Matcher magnitude = language.numbers().magnitudes().matcher(text).region(at, limit);
         if (magnitude.lookingAt()) {
@@ -170,6 +180,10 @@ public final class FactFinder {
         Matcher numeric = NUMERIC_DATE.matcher(text);
         while (numeric.find()) {
             found.add(new Fact(Fact.Type.DATE, null, numeric.start(), numeric.end(), numeric.group(), false));
+        }
+        Matcher clock = CLOCK.matcher(text);
+        while (clock.find()) {
+            found.add(new Fact(Fact.Type.TIME, null, clock.start(), clock.end(), clock.group(), false));
         }
         for (Phrases p : List.of(t.weekdays(), t.days())) {
             Matcher m = p.matcher(text);
@@ -239,6 +253,19 @@ public final class FactFinder {
             while (before > 0 && (Character.isWhitespace(text.charAt(before - 1)) || text.charAt(before - 1) == '\''
                     || text.charAt(before - 1) == '’')) {
                 before--;
+            }
+            // "at the Stade de France": one article may stand between
+            Matcher article = language.placeArticles().matcher(text);
+            for (int from = Math.max(0, before - 6); from < before; from++) {
+                article.region(from, before);
+                if (article.lookingAt() && article.end() == before && (from == 0 || !Character.isLetter(text.charAt(from - 1)))) {
+                    int b = from;
+                    while (b > 0 && Character.isWhitespace(text.charAt(b - 1))) {
+                        b--;
+                    }
+                    before = b;
+                    break;
+                }
             }
             Matcher p = prepositions.matcher(text);
             for (int from = Math.max(0, before - 12); from < before; from++) {

@@ -37,6 +37,7 @@ public final class QuestionReader {
 
     private static final Pattern DIGIT = Pattern.compile(".*\\d.*");
     private static final Pattern YEAR = Pattern.compile("(19|20)\\d{2}");
+    private static final Pattern ELIDED = Pattern.compile("^\\p{L}{1,5}['’](?=\\p{L})");
 
     private final Map<String, Set<String>> skipStems = new ConcurrentHashMap<>();
 
@@ -47,6 +48,24 @@ public final class QuestionReader {
      */
     public ReadQuestion read(String question, String ownWords, Language language, Collection<String> languages,
                              PassageIndex index) {
+        return read(question, ownWords, language, languages, index, Set.of());
+    }
+
+    /** @param lowercase words the corpus writes in lower case: capitalised in a question, they are not names */
+    public ReadQuestion read(String question, String ownWords, Language language, Collection<String> languages,
+                             PassageIndex index, Set<String> lowercase) {
+        this.lowercase.set(lowercase);
+        try {
+            return readQuestion(question, ownWords, language, languages, index);
+        } finally {
+            this.lowercase.remove();
+        }
+    }
+
+    private final ThreadLocal<Set<String>> lowercase = ThreadLocal.withInitial(Set::of);
+
+    private ReadQuestion readQuestion(String question, String ownWords, Language language, Collection<String> languages,
+                                      PassageIndex index) {
         Language.QuestionWords words = language.question();
         String rewritten = question;
         for (Language.Rewrite r : words.rewrites()) {
@@ -82,7 +101,13 @@ public final class QuestionReader {
             thing = terms(cue.thingWords(), language, languageCodes, index, List.of(), false).stream()
                     .filter(t -> t.start() == 0).findFirst();
         }
-        List<int[]> verbSpans = cue.verbs();
+        List<int[]> verbSpans = new ArrayList<>(cue.verbs());
+        for (Pattern p : words.predicate()) {
+            Matcher m = p.matcher(rewritten);
+            if (m.find() && m.start("verb") >= 0) {
+                verbSpans.add(new int[] {m.start("verb"), m.end("verb")});
+            }
+        }
         List<Term> verbs = terms.stream().filter(t -> inside(t.start(), verbSpans)).toList();
         return new ReadQuestion(language, rewritten, cue.kind(), identity, terms, thing, cue.thingWords(),
                 alternatives(rewritten, language, languageCodes, index), Years.in(question, language), verbs, excluded);
@@ -204,7 +229,8 @@ public final class QuestionReader {
                 if (phrases.isEmpty()) {
                     continue;
                 }
-                String surface = text.substring(spanStart, spanEnd);
+                // an elided article or preposition is not part of the word ("l'investimento", "d'Italia")
+                String surface = ELIDED.matcher(text.substring(spanStart, spanEnd)).replaceFirst("");
                 boolean glossary = phrases.size() > 1;
                 Map<String, Set<List<String>>> byLanguage = new LinkedHashMap<>();
                 byLanguage.put(language.code(), Set.copyOf(phrases));
@@ -215,7 +241,10 @@ public final class QuestionReader {
                 }
                 Set<String> stems = new HashSet<>();
                 phrases.forEach(stems::addAll);
-                Term.Kind kind = kind(stems, surface, spanStart, text);
+                Term.Kind kind = kind(stems, surface, spanStart + (spanEnd - spanStart - surface.length()), text);
+                if (kind == Term.Kind.CRITICAL && lowercase.get().contains(surface.toLowerCase(Locale.ROOT))) {
+                    kind = Term.Kind.ORDINARY;
+                }
                 // a capitalised glossary term ("Wall Street") names a domain concept the glossary spells out, not an
                 // entity every answer must repeat
                 if (kind == Term.Kind.CRITICAL && glossary && !DIGIT.matcher(surface).matches()) {

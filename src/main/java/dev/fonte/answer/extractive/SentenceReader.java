@@ -35,7 +35,7 @@ final class SentenceReader {
      *                     them implicit ("L'azienda ha...")
      */
     record DocumentFacts(String language, Set<String> names, Set<String> titleStems, Set<String> subjectStems,
-                         Integer year) {
+                         Set<String> stems, Integer year) {
     }
 
     private final Languages languages;
@@ -43,9 +43,13 @@ final class SentenceReader {
     private final Cache<Document, DocumentFacts> documents;
     private final Map<String, FactFinder> finders = new ConcurrentHashMap<>();
     private final Map<String, ClauseSplitter> splitters = new ConcurrentHashMap<>();
+    private final Cache<Corpus, Set<String>> lowercase = Caffeine.newBuilder().weakKeys().maximumSize(4).build();
 
-    SentenceReader(Languages languages, long maximumSentences) {
+    private final double subjectShare;
+
+    SentenceReader(Languages languages, long maximumSentences, double subjectShare) {
         this.languages = languages;
+        this.subjectShare = subjectShare;
         this.sentences = Caffeine.newBuilder().weakKeys().maximumSize(maximumSentences).build();
         this.documents = Caffeine.newBuilder().weakKeys().maximumSize(Math.max(16, maximumSentences / 20)).build();
     }
@@ -61,12 +65,26 @@ final class SentenceReader {
             List<String> texts = new ArrayList<>();
             corpus.paragraphs(d.id()).forEach(p -> corpus.sentencesOf(p).forEach(s -> texts.add(s.text())));
             Set<Integer> titleYears = Years.written(d.title());
-            Set<String> title = FonteAnalyzers.terms(FonteAnalyzers.shared(d.language()), d.title());
+            Analyzer analyzer = FonteAnalyzers.shared(d.language());
+            Set<String> title = FonteAnalyzers.terms(analyzer, d.title());
             Set<String> subject = new java.util.HashSet<>(title);
-            subject.addAll(FonteAnalyzers.terms(FonteAnalyzers.shared(d.language()), String.join(" ", corpus.topics(d.id()))));
+            subject.addAll(FonteAnalyzers.terms(analyzer, String.join(" ", subjectNames(corpus, d))));
             return new DocumentFacts(d.language(), Set.copyOf(FactFinder.namesInside(texts)), title, Set.copyOf(subject),
+                    FonteAnalyzers.terms(analyzer, d.text()),
                     titleYears.isEmpty() ? yearOf(d) : titleYears.stream().max(Integer::compare).orElseThrow());
         });
+    }
+
+    /** The names a document keeps coming back to: in at least the configured share of its paragraphs, and two. */
+    private List<String> subjectNames(Corpus corpus, Document d) {
+        List<Passage> paragraphs = corpus.paragraphs(d.id());
+        java.util.Map<String, Integer> counts = new java.util.HashMap<>();
+        for (Passage p : paragraphs) {
+            Set<String> seen = new java.util.HashSet<>(FactFinder.namesInside(List.of(p.text())));
+            seen.forEach(n -> counts.merge(n, 1, Integer::sum));
+        }
+        int needed = Math.max(2, (int) Math.ceil(paragraphs.size() * subjectShare));
+        return counts.entrySet().stream().filter(e -> e.getValue() >= needed).map(java.util.Map.Entry::getKey).toList();
     }
 
     /** The year of a document's date ({@code 2025-01-24}), when it has one. */
@@ -77,6 +95,26 @@ final class SentenceReader {
         Set<Integer> years = Years.written(d.date().substring(0, 4));
         return years.isEmpty() ? null : years.iterator().next();
     }
+
+    /**
+     * The words a corpus writes in lower case somewhere: a capitalised word of a question that the corpus also writes
+     * in lower case ("Paese", "Governo") is a common noun, not a name an answer must repeat.
+     */
+    Set<String> lowercaseWords(Corpus corpus) {
+        return lowercase.get(corpus, c -> {
+            Set<String> out = new java.util.HashSet<>();
+            for (Passage p : c.sentences()) {
+                java.util.regex.Matcher m = LOWERCASE_WORD.matcher(p.text());
+                while (m.find()) {
+                    out.add(m.group());
+                }
+            }
+            return Set.copyOf(out);
+        });
+    }
+
+    private static final java.util.regex.Pattern LOWERCASE_WORD =
+            java.util.regex.Pattern.compile("(?<![\\p{L}\\p{N}])\\p{Ll}[\\p{L}\\p{N}-]*");
 
     Language language(String code) {
         return languages.get(code);

@@ -31,6 +31,12 @@ final class SentenceScorer {
     private final ExtractiveConfiguration config;
     private final Map<String, Double> weights = new HashMap<>();
     private final Set<String> questionWords;
+    /** The question's ordinary terms, not its verb, that some document uses: what it is about. */
+    private final List<Term> subject;
+    /** The question's terms that some document says. */
+    private final List<Term> known;
+    /** In a follow-up, the terms the asker wrote in this turn. */
+    private final List<Term> own;
 
     SentenceScorer(ReadQuestion question, PassageIndex index, SentenceReader reader, ExtractiveConfiguration config) {
         this.question = question;
@@ -40,6 +46,12 @@ final class SentenceScorer {
         this.config = config;
         this.questionWords = words(question.text());
         this.terms = question.terms().stream().map(this::promote).toList();
+        // words no document uses are the asker's phrasing as often as the missing fact: they are no subject to find
+        this.subject = terms.stream().filter(t -> t.kind() != Term.Kind.CRITICAL && t.kind() != Term.Kind.YEAR
+                && question.verbs().stream().noneMatch(v -> v.start() == t.start()) && knownAnywhere(t)).toList();
+        this.known = terms.stream().filter(this::knownAnywhere).toList();
+        boolean followUp = terms.stream().anyMatch(t -> !t.asked());
+        this.own = followUp ? terms.stream().filter(t -> t.asked() && t.kind() != Term.Kind.YEAR).toList() : List.of();
     }
 
     List<Term> terms() {
@@ -72,7 +84,7 @@ final class SentenceScorer {
     boolean knownAnywhere(Term t) {
         for (Map.Entry<String, Set<List<String>>> e : t.phrases().entrySet()) {
             for (List<String> phrase : e.getValue()) {
-                if (phrase.stream().allMatch(stem -> index.knows(e.getKey(), stem))) {
+                if (phrase.stream().allMatch(stem -> index.knowsLike(e.getKey(), stem, Stems::sameWord))) {
                     return true;
                 }
             }
@@ -120,41 +132,63 @@ final class SentenceScorer {
                 got += weight * credit;
                 if (credit < 0.5) {
                     uncovered.add(term.surface());
+                } else {
+                    covered.add(term.surface());
                 }
             } else {
                 uncovered.add(term.surface());
             }
         }
         double coverage = total == 0 ? 1.0 : got / total;
+        // the sentence itself says enough of the question's subject, not only its names, its verb or what its
+        // neighbours say; its document says most of the question; and in a follow-up, the sentence says something
+        // of what the asker just wrote
+        boolean saysSubject = share(subject, t -> covered.contains(t.surface()) ? 1 : matches(t.phrases(lang), context)
+                ? config.contextCredit() : 0, lang) >= config.minSubjectCoverage();
+        boolean rightDocument = share(known, t -> matches(t.phrases(lang), doc.stems()) ? 1 : 0, lang)
+                >= config.minDocumentCoverage();
+        boolean saysOwn = own.isEmpty() || own.stream().anyMatch(t -> covered.contains(t.surface())
+                || matches(t.phrases(lang), context));
         double similarity = index.embedder().similarity(question.text(), passage.text()).orElse(0.0);
         Fact evidence = evidence(s, doc, context);
         // "Chi altro oltre a Meta...": a sentence naming Meta is not about someone else
         boolean aboutExcluded = question.excluded().stream().anyMatch(t -> matches(t.phrases(lang), s.stemSet()));
+        boolean thingOk = question.kind() != FactKind.NONE || question.thing().isEmpty()
+                || names(question.thing().get(), s);
         boolean typeOk = (evidence != null || !needsEvidence()) && yearsAdmit(s, doc, passage) && !aboutExcluded
-                && required(question.alternatives(), s, context, false, uncovered);
+                && thingOk && required(question.alternatives(), s, context, false, uncovered);
         double needed = needsEvidence() ? config.minCoverage() : config.minCoverageOpen();
-        boolean supported = coverage >= needed
-                || similarity >= config.minSimilarity() && coverage >= config.minCoverageWithSimilarity();
+        boolean supported = saysSubject && rightDocument && saysOwn && (coverage >= needed
+                || similarity >= config.minSimilarity() && coverage >= config.minCoverageWithSimilarity());
         double score = coverage + config.similarityWeight() * similarity + (evidence != null ? config.typeWeight() : 0)
                 + config.documentWeight() * documentShare(doc) + config.positionWeight() / source.n();
         return new Candidate(source, s, coverage, criticalOk, evidence, typeOk, supported, similarity, covered,
                 uncovered, score);
     }
 
-    /**
-     * Whether the question asks for a kind of fact a sentence must hold. A reason is looked for, not required: news
-     * gives reasons without saying "because" ("...a push towards innovation that will improve its products").
-     */
+    /** The IDF-weighted share of {@code terms} said, each as much as {@code says} credits it; 1 when there are none. */
+    private double share(List<Term> terms, java.util.function.ToDoubleFunction<Term> says, String language) {
+        double all = 0;
+        double said = 0;
+        for (Term t : terms) {
+            double w = weight(t, language);
+            all += w;
+            said += w * says.applyAsDouble(t);
+        }
+        return all == 0 ? 1 : said / all;
+    }
+
+    /** Whether the question asks for a kind of fact a sentence must hold. */
     boolean needsEvidence() {
         return switch (question.kind()) {
-            case MANNER, DEFINITION, NONE, REASON -> false;
+            case MANNER, DEFINITION, NONE -> false;
             default -> true;
         };
     }
 
     /** Whether a fact of the question's kind is worth looking for (and rewarding) in a sentence. */
     private boolean looksForEvidence() {
-        return needsEvidence() || question.kind() == FactKind.REASON;
+        return needsEvidence();
     }
 
     /**
@@ -201,10 +235,13 @@ final class SentenceScorer {
             case TIME -> f.type() == Fact.Type.TIME || f.type() == Fact.Type.DATE || f.type() == Fact.Type.SINCE;
             case DATE -> f.type() == Fact.Type.DATE;
             case SINCE -> f.type() == Fact.Type.SINCE || f.type() == Fact.Type.TIME || f.type() == Fact.Type.DATE;
-            case AGE -> f.type() == Fact.Type.QUANTITY && f.dimension() == Dimension.DURATION
-                    || f.type() == Fact.Type.NUMBER && !f.scaled();
+            case AGE -> f.type() == Fact.Type.QUANTITY && f.dimension() == Dimension.DURATION;
+            case EXTENT -> f.type() == Fact.Type.QUANTITY
+                    && (f.dimension() == Dimension.LENGTH || f.dimension() == Dimension.DURATION);
             case COUNT -> counts(f, s);
-            case AMOUNT -> f.type() == Fact.Type.QUANTITY || f.type() == Fact.Type.NUMBER && f.scaled();
+            // "How big is the majority?" is answered by "174 seats" as well as by "$65 billion"
+            case AMOUNT -> f.type() == Fact.Type.QUANTITY || f.type() == Fact.Type.NUMBER;
+            case STATEMENT -> f.type() == Fact.Type.STATEMENT;
             case PERSON, ORGANIZATION -> f.type() == Fact.Type.NAME;
             case PLACE -> f.type() == Fact.Type.PLACE;
             case REASON -> f.type() == Fact.Type.REASON;
@@ -262,7 +299,8 @@ final class SentenceScorer {
     private boolean ownedByQuestion(Fact f, ReadSentence s, List<int[]> clauses) {
         List<Term> names = question.names();
         int[] clause = clauseOf(f, clauses);
-        if (names.isEmpty() || clause == null) {
+        if (names.isEmpty() || clause == null || f.type() == Fact.Type.PLACE) {
+            // a place is where an event happened, not a figure someone holds
             return true;
         }
         int ownBefore = Integer.MAX_VALUE;
@@ -276,7 +314,12 @@ final class SentenceScorer {
             }
             Set<String> stems = s.stemsIn(name.start(), name.end());
             boolean ours = names.stream().anyMatch(t -> t.stems(s.language()).stream().anyMatch(stems::contains));
-            boolean inClause = name.start() >= clause[0] && name.end() <= clause[1];
+            if (!ours && isPlace(name, s)) {
+                continue;
+            }
+            // a relative clause is about the name it follows: "Clarity AD, che ha coinvolto 1.795 pazienti"
+            boolean inClause = name.start() >= clause[0] && name.end() <= clause[1]
+                    || antecedent(name, clause, clauses, s);
             if (ours) {
                 anyQuestionName = true;
                 if (!inClause) {
@@ -299,7 +342,9 @@ final class SentenceScorer {
             }
         }
         if (!anyQuestionName) {
-            return true;
+            // the question's names are the document's subject, left implicit here: the fact is theirs unless another
+            // name stands before it in its clause as its subject ("The Greens won four seats")
+            return otherBefore == Integer.MAX_VALUE;
         }
         // the owner: the nearest name before the fact, else the nearest after it
         boolean ownerBefore = ownBefore != Integer.MAX_VALUE || otherBefore != Integer.MAX_VALUE;
@@ -310,6 +355,32 @@ final class SentenceScorer {
 
     private boolean questionStates(Fact name) {
         return stated(name);
+    }
+
+    /**
+     * Whether a name ends the clause right before a relative clause that holds the fact: its antecedent, what the
+     * relative clause speaks of.
+     */
+    private boolean antecedent(Fact name, int[] clause, List<int[]> clauses, ReadSentence s) {
+        int at = clauses.indexOf(clause);
+        if (at <= 0 || !relativeStart(s, clause)) {
+            return false;
+        }
+        int[] previous = clauses.get(at - 1);
+        String between = s.text().substring(name.end(), Math.min(s.text().length(), previous[1]));
+        return name.start() >= previous[0] && name.end() <= previous[1] && between.strip().isEmpty();
+    }
+
+    /** Whether a clause opens with a relative pronoun of its sentence's language. */
+    private boolean relativeStart(ReadSentence s, int[] clause) {
+        java.util.regex.Matcher m = reader.language(s.language()).clauses().relatives().matcher(s.text())
+                .region(clause[0], clause[1]);
+        return m.lookingAt();
+    }
+
+    /** A name the sentence gives as a place ("in Italia"): where something happens, not who it belongs to. */
+    private static boolean isPlace(Fact name, ReadSentence s) {
+        return s.facts().stream().anyMatch(p -> p.type() == Fact.Type.PLACE && p.start() == name.start());
     }
 
     private static int[] clauseOf(Fact f, List<int[]> clauses) {
@@ -437,12 +508,8 @@ final class SentenceScorer {
             return true;
         }
         if (word.length() >= 5) {
-            // the light stemmers leave some forms of a word apart ("annunci", "annunciat"): one stem that starts
-            // the other and is most of it is the same word; a short one is not ("potenz" is not "potenzial")
             for (String s : stems) {
-                String shorter = s.length() < word.length() ? s : word;
-                String longer = shorter == s ? word : s;
-                if (shorter.length() >= 5 && longer.startsWith(shorter) && shorter.length() * 4 >= longer.length() * 3) {
+                if (Stems.sameWord(word, s)) {
                     return true;
                 }
             }

@@ -48,7 +48,8 @@ public record Term(String surface, Map<String, Set<List<String>>> phrases, Kind 
         return new Term(surface, phrases, kind, glossary, value, start);
     }
 
+    /** A name: a critical term with letters ("Microsoft", "L2", "G7"), not a bare figure. */
     public boolean isName() {
-        return kind == Kind.CRITICAL && surface.chars().noneMatch(Character::isDigit);
+        return kind == Kind.CRITICAL && surface.chars().anyMatch(Character::isLetter);
     }
 }
