@@ -10,7 +10,8 @@ import jakarta.inject.Singleton;
 public class AnswerModelFactory {
 
     @Singleton
-    ExtractiveAnswerModel extractiveAnswerModel(Languages languages, ExtractiveConfiguration config) {
-        return new ExtractiveAnswerModel(languages, config);
+    ExtractiveAnswerModel extractiveAnswerModel(Languages languages, ExtractiveConfiguration config,
+                                                AnswerWeights weights) {
+        return new ExtractiveAnswerModel(languages, config, weights);
     }
 }
