@@ -1,5 +1,6 @@
 package dev.fonte;
 
+import dev.fonte.ops.LogConfigurator;
 import dev.fonte.retrieval.Preload;
 import io.micronaut.runtime.Micronaut;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
@@ -12,6 +13,7 @@ public class Application {
     public static void main(String[] args) {
         // the embedding model loads while the application context starts (dev.fonte.retrieval.Preload)
         Preload.start(args);
-        Micronaut.run(Application.class, args);
+        // in JSON mode every console line must be a JSON object: no banner
+        Micronaut.build(args).mainClass(Application.class).banner(!LogConfigurator.isJson()).start();
     }
 }
