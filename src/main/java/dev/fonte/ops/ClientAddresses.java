@@ -43,12 +43,16 @@ public class ClientAddresses {
     }
 
     public String of(HttpRequest<?> request) {
-        InetSocketAddress peer = request.getRemoteAddress();
+        return of(request.getRemoteAddress(), request.getHeaders());
+    }
+
+    /** The client of a request that came from {@code peer} with these headers. */
+    String of(InetSocketAddress peer, HttpHeaders headers) {
         String address = peer.getAddress() == null ? peer.getHostString() : peer.getAddress().getHostAddress();
         if (trusted.isEmpty() || !isTrusted(peer.getAddress())) {
             return address;
         }
-        List<String> chain = chain(request);
+        List<String> chain = chain(headers);
         for (int i = chain.size() - 1; i >= 0; i--) {
             InetAddress hop = NetUtil.createInetAddressFromIpAddressString(chain.get(i));
             if (hop == null) {
@@ -71,9 +75,9 @@ public class ClientAddresses {
     }
 
     /** The forwarding chain, client first: RFC 7239 {@code for=} values, or the X-Forwarded-For list. */
-    private static List<String> chain(HttpRequest<?> request) {
+    private static List<String> chain(HttpHeaders headers) {
         List<String> chain = new ArrayList<>();
-        List<String> forwarded = request.getHeaders().getAll(HttpHeaders.FORWARDED);
+        List<String> forwarded = headers.getAll(HttpHeaders.FORWARDED);
         if (!forwarded.isEmpty()) {
             for (String header : forwarded) {
                 for (String element : header.split(",")) {
@@ -87,7 +91,7 @@ public class ClientAddresses {
             }
             return chain;
         }
-        for (String header : request.getHeaders().getAll("X-Forwarded-For")) {
+        for (String header : headers.getAll("X-Forwarded-For")) {
             for (String hop : header.split(",")) {
                 if (!hop.isBlank()) {
                     chain.add(node(hop.strip()));
