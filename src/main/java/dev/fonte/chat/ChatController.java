@@ -2,8 +2,6 @@ package dev.fonte.chat;
 
 import dev.fonte.answer.AnswerEvent;
 import dev.fonte.answer.AnswerService;
-import io.micronaut.core.async.propagation.ReactivePropagation;
-import io.micronaut.core.propagation.PropagatedContext;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
@@ -44,9 +42,7 @@ public class ChatController {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.TEXT_EVENT_STREAM)
     public Publisher<Event<?>> stream(@Valid @Body ChatRequest request) {
-        Publisher<Event<?>> events = Flux.from(answers.stream(request.toQuestion())).map(e -> event(e, request));
-        // the request's context (its id in the logging MDC) goes with the stream onto the threads that produce it
-        return ReactivePropagation.propagate(PropagatedContext.getOrEmpty(), events);
+        return Flux.from(answers.stream(request.toQuestion())).map(e -> event(e, request));
     }
 
     private static Event<?> event(AnswerEvent e, ChatRequest request) {

@@ -33,6 +33,9 @@ public final class LogConfigurator extends ContextAwareBase implements Configura
     /** The environment variable (or system property) that picks the format: {@code text} (default) or {@code json}. */
     public static final String FORMAT = "FONTE_LOG_FORMAT";
 
+    /** The logger of Micronaut's route execution. */
+    static final String ROUTE_EXECUTOR = "io.micronaut.http.server.RouteExecutor";
+
     /** A line: time, level, {@code [request id]} when the line belongs to a request, logger, message. */
     static final String PATTERN = "%d{HH:mm:ss.SSS} %-5level %replace([%X{" + RequestIdFilter.MDC_KEY
             + "}] ){'^\\[\\] $', ''}%logger{36} - %msg%n";
@@ -51,6 +54,9 @@ public final class LogConfigurator extends ContextAwareBase implements Configura
         ch.qos.logback.classic.Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
         root.setLevel(Level.INFO);
         root.addAppender(console);
+        // Micronaut reports an unhandled error here before handing it to ProblemErrorResponseProcessor, which logs it
+        // again with the request's id: the first copy, without the id, is only noise
+        context.getLogger(ROUTE_EXECUTOR).setLevel(Level.OFF);
         return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
     }
 
