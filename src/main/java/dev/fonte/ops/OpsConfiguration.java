@@ -6,7 +6,9 @@ import io.micronaut.core.bind.annotation.Bindable;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 
@@ -31,6 +33,8 @@ import java.util.Locale;
  * @param trustedProxies            addresses or CIDR ranges of the reverse proxies in front of the server: only a
  *                                  request from one of them has its client address read from {@code Forwarded} or
  *                                  {@code X-Forwarded-For} (FONTE_TRUSTED_PROXIES)
+ * @param healthCache               how long a healthy indicator's result answers the health probes before it is
+ *                                  computed again; 0 computes it at every probe
  */
 @ConfigurationProperties(OpsConfiguration.PREFIX)
 @Context // validated at start-up: a bad value stops the server, not a request
@@ -45,7 +49,8 @@ public record OpsConfiguration(
         @Min(1) @Max(10_000_000) @Bindable(defaultValue = "40") int anonymousBurst,
         @DecimalMin("0.001") @Bindable(defaultValue = "200") double anonymousCeilingPerSecond,
         @Min(1) @Max(10_000_000) @Bindable(defaultValue = "400") int anonymousCeilingBurst,
-        @Bindable(defaultValue = "") List<String> trustedProxies) {
+        @Bindable(defaultValue = "") List<String> trustedProxies,
+        @NotNull @Bindable(defaultValue = "1s") Duration healthCache) {
 
     public static final String PREFIX = "fonte.ops";
 
@@ -54,6 +59,9 @@ public record OpsConfiguration(
         if (!List.of("", "true", "false").contains(anonymous)) {
             throw new IllegalArgumentException(PREFIX + ".anonymous must be true, false or empty, was '" + anonymous
                     + "'");
+        }
+        if (healthCache != null && healthCache.isNegative()) {
+            throw new IllegalArgumentException(PREFIX + ".health-cache must not be negative, was " + healthCache);
         }
     }
 

@@ -15,7 +15,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class ClientAddressesTest {
 
     static OpsConfiguration proxies(String... trusted) {
-        return new OpsConfiguration(List.of(), "", "", "", 20, 40, 10, 40, 200, 400, List.of(trusted));
+        return new OpsConfiguration(List.of(), "", "", "", 20, 40, 10, 40, 200, 400, List.of(trusted),
+                java.time.Duration.ofSeconds(1));
     }
 
     static SimpleHttpHeaders headers(Map<String, String> values) {
