@@ -19,7 +19,8 @@ import java.util.stream.Stream;
 
 /**
  * Loads every document of a corpus folder. A file that cannot be a document (empty, binary, not UTF-8, unknown
- * type, no text left after cleaning) is skipped with a log line naming it; the rest still load.
+ * type, a front matter header never closed or not YAML, no text left after cleaning) is skipped with a log line naming
+ * it; the rest still load. A language the header names but Fonte does not know is a warning, and the text decides.
  */
 public final class CorpusLoader {
 
@@ -27,6 +28,8 @@ public final class CorpusLoader {
 
     /** File endings read as documents. */
     static final Set<String> DOCUMENT_TYPES = Set.of("md", "markdown", "txt");
+    /** The languages a document may declare: those the detector tells apart, and the analyzers serve. */
+    static final Set<String> LANGUAGES = Set.of(LanguageDetector.ITALIAN, LanguageDetector.ENGLISH);
     /** File ending of the synonym glossary, read by retrieval, not a document. */
     public static final String GLOSSARY_TYPE = "synonyms";
 
@@ -115,6 +118,11 @@ public final class CorpusLoader {
             title = text.lines().findFirst().map(l -> l.length() > 120 ? l.substring(0, 120) + "…" : l).orElse(id);
         }
         String language = header.get("language");
+        if (language != null && !LANGUAGES.contains(language.toLowerCase(Locale.ROOT))) {
+            LOG.warn("Corpus file {}: its front matter names the language '{}', which is not one of {}; the language "
+                    + "is detected from the text instead", file, language, LANGUAGES.stream().sorted().toList());
+            language = null;
+        }
         if (language == null) {
             language = dev.fonte.language.Languages.standard().detect(text).code();
         }
