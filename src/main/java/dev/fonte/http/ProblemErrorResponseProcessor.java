@@ -15,10 +15,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
@@ -34,7 +33,7 @@ import java.util.stream.StreamSupport;
  */
 @Singleton
 @Primary
-public class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Map<String, Object>> {
+public class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Problem> {
 
     public static final MediaType PROBLEM_JSON = MediaType.of("application/problem+json");
     private static final Logger LOG = LoggerFactory.getLogger(ProblemErrorResponseProcessor.class);
@@ -58,11 +57,18 @@ public class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Map
             "\\b(?:[a-z][a-z0-9_]*\\.){2,}[A-Z]\\w*|\\[class |`[^`]*\\(\\)`|\\bjava\\.|\\bio\\.micronaut");
 
     @Override
-    public MutableHttpResponse<Map<String, Object>> processResponse(ErrorContext context,
-                                                                     MutableHttpResponse<?> response) {
-        HttpStatus status = response.getStatus();
+    public MutableHttpResponse<Problem> processResponse(ErrorContext context, MutableHttpResponse<?> response) {
         HttpRequest<?> request = context.getRequest();
         Throwable root = context.getRootCause().orElse(null);
+        Optional<ProblemHandlers.Mapping> named = root == null ? Optional.empty() : ProblemHandlers.mapping(root);
+        if (named.isPresent() && response.getStatus() == HttpStatus.INTERNAL_SERVER_ERROR) {
+            // a named exception that ended a streamed response before its first event: answered as it is named
+            response.status(named.get().status());
+            named.get().headers().forEach(response::header);
+            context = ErrorContext.builder(request).errorMessage(named.get().detail()).build();
+            root = null;
+        }
+        HttpStatus status = response.getStatus();
         String detail;
         if (status.getCode() >= 500 && status != HttpStatus.SERVICE_UNAVAILABLE) {
             logUnexpected(request, root);
@@ -84,12 +90,7 @@ public class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Map
             detail = status.getCode() == 400 ? "the request could not be read: check its JSON against the API"
                     : status.getReason();
         }
-        Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("type", "about:blank");
-        problem.put("title", status.getReason());
-        problem.put("status", status.getCode());
-        problem.put("detail", detail);
-        problem.put("instance", request.getPath());
+        Problem problem = new Problem("about:blank", status.getReason(), status.getCode(), detail, request.getPath());
         return response.body(problem).contentType(PROBLEM_JSON);
     }
 

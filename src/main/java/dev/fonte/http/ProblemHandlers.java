@@ -12,49 +12,78 @@ import io.micronaut.http.server.exceptions.ExceptionHandler;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
-/** Maps Fonte's named exceptions to their HTTP status and headers, once, at the edge. */
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Maps Fonte's named exceptions to their HTTP status, headers and client-facing detail, once, at the edge. The same
+ * table serves an exception thrown by a controller or a filter (through these handlers) and one that ends a streamed
+ * response before its first event (which the framework hands to {@link ProblemErrorResponseProcessor} as a 500).
+ */
 @Factory
 public class ProblemHandlers {
 
     /** Seconds a client should wait before asking again while the index is being built. */
     static final String INDEX_RETRY_AFTER = "2";
-    private static final Logger LOG = LoggerFactory.getLogger(ProblemHandlers.class);
+
+    /** How a named exception is answered. */
+    record Mapping(HttpStatus status, String detail, Map<String, String> headers) {
+    }
+
+    /** The answer to {@code e}, when it is one of Fonte's named exceptions. */
+    static Optional<Mapping> mapping(Throwable e) {
+        if (e instanceof NotFoundException) {
+            return Optional.of(new Mapping(HttpStatus.NOT_FOUND, e.getMessage(), Map.of()));
+        } else if (e instanceof UnauthorizedException u) {
+            return Optional.of(new Mapping(HttpStatus.UNAUTHORIZED, e.getMessage(),
+                    Map.of(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"" + u.realm() + "\"")));
+        } else if (e instanceof TooManyRequestsException t) {
+            return Optional.of(new Mapping(HttpStatus.TOO_MANY_REQUESTS, e.getMessage(),
+                    Map.of(HttpHeaders.RETRY_AFTER, Long.toString(t.retryAfterSeconds()))));
+        } else if (e instanceof BusyException) {
+            return Optional.of(new Mapping(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage(),
+                    Map.of(HttpHeaders.RETRY_AFTER, "1")));
+        } else if (e instanceof IndexNotReadyException) {
+            // the reason stays in the server's log (it may name server paths); the client learns when to come back
+            return Optional.of(new Mapping(HttpStatus.SERVICE_UNAVAILABLE,
+                    "the document index is not ready yet; try again in a few seconds",
+                    Map.of(HttpHeaders.RETRY_AFTER, INDEX_RETRY_AFTER)));
+        }
+        return Optional.empty();
+    }
 
     @Singleton
     ExceptionHandler<NotFoundException, HttpResponse<?>> notFound(ErrorResponseProcessor<?> problems) {
-        return (request, e) -> render(problems, request, HttpStatus.NOT_FOUND, e.getMessage());
+        return (request, e) -> render(problems, request, e);
     }
 
     @Singleton
     ExceptionHandler<UnauthorizedException, HttpResponse<?>> unauthorized(ErrorResponseProcessor<?> problems) {
-        return (request, e) -> render(problems, request, HttpStatus.UNAUTHORIZED, e.getMessage())
-                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"" + e.realm() + "\"");
+        return (request, e) -> render(problems, request, e);
     }
 
     @Singleton
     ExceptionHandler<TooManyRequestsException, HttpResponse<?>> tooMany(ErrorResponseProcessor<?> problems) {
-        return (request, e) -> render(problems, request, HttpStatus.TOO_MANY_REQUESTS, e.getMessage())
-                .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()));
+        return (request, e) -> render(problems, request, e);
     }
 
     @Singleton
     ExceptionHandler<BusyException, HttpResponse<?>> busy(ErrorResponseProcessor<?> problems) {
-        return (request, e) -> render(problems, request, HttpStatus.SERVICE_UNAVAILABLE, e.getMessage())
-                .header(HttpHeaders.RETRY_AFTER, "1");
+        return (request, e) -> render(problems, request, e);
     }
 
-    /** The reason stays in the server's log (it may name server paths); the client learns when to come back. */
     @Singleton
     ExceptionHandler<IndexNotReadyException, HttpResponse<?>> notReady(ErrorResponseProcessor<?> problems) {
-        return (request, e) -> {
-            LOG.debug("Refused {} {}: {}", request.getMethod(), request.getPath(), e.getMessage());
-            return render(problems, request, HttpStatus.SERVICE_UNAVAILABLE,
-                    "the document index is not ready yet; try again in a few seconds")
-                    .header(HttpHeaders.RETRY_AFTER, INDEX_RETRY_AFTER);
-        };
+        return (request, e) -> render(problems, request, e);
+    }
+
+    private static MutableHttpResponse<?> render(ErrorResponseProcessor<?> problems, HttpRequest<?> request,
+                                                 RuntimeException e) {
+        Mapping mapping = mapping(e).orElseThrow();
+        MutableHttpResponse<?> response = render(problems, request, mapping.status(), mapping.detail());
+        mapping.headers().forEach(response::header);
+        return response;
     }
 
     /** A problem+json response with this status and client-facing detail. */

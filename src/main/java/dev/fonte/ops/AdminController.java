@@ -1,5 +1,6 @@
 package dev.fonte.ops;
 
+import dev.fonte.http.ApiErrors;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
@@ -7,6 +8,7 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
@@ -25,6 +27,8 @@ public class AdminController {
     }
 
     @Operation(summary = "Rebuild the index from the corpus folder in the background; the old one serves meanwhile")
+    @ApiResponse(responseCode = "202", description = "the rebuild started, or one was already running")
+    @ApiErrors.Admin
     @Post("/reindex")
     public HttpResponse<Started> reindex() {
         boolean started = reindexer.start();
@@ -32,6 +36,8 @@ public class AdminController {
     }
 
     @Operation(summary = "What the served index holds and how the last rebuild went")
+    @ApiResponse(responseCode = "200", description = "documents and sentences served, when built, the last error")
+    @ApiErrors.Admin
     @Get("/index")
     public Reindexer.Status index() {
         return reindexer.status();

@@ -221,7 +221,7 @@ class HttpHygieneTest {
     }
 
     @Test
-    void given_the_corpus_folder_is_missing_then_questions_get_a_503_that_names_no_server_path(@TempDir Path dir)
+    void given_the_corpus_folder_is_missing_then_questions_plain_or_streamed_get_a_503_naming_no_server_path(@TempDir Path dir)
             throws Exception {
         Path missing = dir.resolve("no-such-corpus");
         try (EmbeddedServer broken = ApplicationContext.run(EmbeddedServer.class,
@@ -229,10 +229,15 @@ class HttpHygieneTest {
             RawHttp.Response response = RawHttp.postJson(broken.getPort(), "/api/chat",
                     "{\"question\":\"Quante GPU userà Meta?\"}");
 
-            assertThat(response.status()).isEqualTo(503);
-            assertThat(response.header("Retry-After")).isNotBlank();
-            assertThat(response.body()).doesNotContain(dir.toString()).doesNotContain("no-such-corpus");
-            problem(response);
+            RawHttp.Response streamed = RawHttp.postJson(broken.getPort(), "/api/chat/stream",
+                    "{\"question\":\"Quante GPU userà Meta?\"}");
+
+            for (RawHttp.Response r : new RawHttp.Response[] {response, streamed}) {
+                assertThat(r.status()).isEqualTo(503);
+                assertThat(r.header("Retry-After")).isNotBlank();
+                assertThat(r.body()).doesNotContain(dir.toString()).doesNotContain("no-such-corpus");
+                problem(r);
+            }
         }
     }
 }
