@@ -1,5 +1,7 @@
 package dev.fonte.corpus;
 
+import dev.fonte.language.Language;
+import dev.fonte.language.Languages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,8 +30,6 @@ public final class CorpusLoader {
 
     /** File endings read as documents. */
     static final Set<String> DOCUMENT_TYPES = Set.of("md", "markdown", "txt");
-    /** The languages a document may declare: those the detector tells apart, and the analyzers serve. */
-    static final Set<String> LANGUAGES = Set.of(LanguageDetector.ITALIAN, LanguageDetector.ENGLISH);
     /** File ending of the synonym glossary, read by retrieval, not a document. */
     public static final String GLOSSARY_TYPE = "synonyms";
 
@@ -117,14 +117,16 @@ public final class CorpusLoader {
         if (title == null) {
             title = text.lines().findFirst().map(l -> l.length() > 120 ? l.substring(0, 120) + "…" : l).orElse(id);
         }
+        Languages languages = Languages.standard();
         String language = header.get("language");
-        if (language != null && !LANGUAGES.contains(language.toLowerCase(Locale.ROOT))) {
-            LOG.warn("Corpus file {}: its front matter names the language '{}', which is not one of {}; the language "
-                    + "is detected from the text instead", file, language, LANGUAGES.stream().sorted().toList());
+        if (language != null && languages.find(language.toLowerCase(Locale.ROOT)).isEmpty()) {
+            LOG.warn("Corpus file {}: its front matter names the language '{}', which has no language pack ({}); the "
+                    + "language is detected from the text instead", file, language,
+                    languages.all().stream().map(Language::code).sorted().toList());
             language = null;
         }
         if (language == null) {
-            language = dev.fonte.language.Languages.standard().detect(text).code();
+            language = languages.detect(text).code();
         }
         String translationOf = header.get("translation_of");
         return new Document(id, title, language.toLowerCase(Locale.ROOT), header.get("source"), header.get("date"),

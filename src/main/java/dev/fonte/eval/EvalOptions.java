@@ -15,9 +15,9 @@ import java.util.Set;
 /**
  * The command line of {@link EvalMain}.
  *
- * @param url      a running server to evaluate; null evaluates the in-process application
- * @param corpora  folders the in-process application's corpus is assembled from; empty keeps its configured one
- * @param tags     run only cases with one of these tags; empty runs all
+ * @param url       a running server to evaluate; null evaluates the in-process application
+ * @param corpora   folders the in-process application's corpus is assembled from; empty keeps its configured one
+ * @param tags      run only cases with one of these tags; empty runs all
  * @param json      where to write the JSON report, or null
  * @param apiKey    the key sent to a server with --url ({@code Authorization: Bearer}); null sends none
  * @param overwrite whether a report may replace a file that exists (a committed report, say)

@@ -37,7 +37,7 @@ class ReportFilesTest {
             citation(1, "tra i 60 e i 65 miliardi di dollari"));
 
     int run(String... args) {
-        return new Evaluation((url, timeout) -> new InProcessTarget(answers, Duration.ofSeconds(5)), JSON,
+        return new Evaluation((url, timeout, corpora) -> new InProcessTarget(answers, Duration.ofSeconds(5)), JSON,
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8)).run(args);
     }
