@@ -5,7 +5,8 @@ import io.micronaut.core.annotation.Nullable;
 /**
  * A question as the answer service receives it from any adapter (HTTP, SSE, Slack, widget, eval).
  *
- * @param text           the question, already trimmed and validated by the adapter (1 to {@link #MAX_LENGTH} characters)
+ * @param text           the question, already trimmed and validated by the adapter (1 to {@link #MAX_LENGTH}
+ *                       characters)
  * @param conversationId the conversation it belongs to; {@code null} starts a new one
  */
 public record Question(String text, @Nullable String conversationId) {

@@ -97,7 +97,8 @@ record EvalOptions(List<Path> fixtures, @Nullable URI url, List<Path> corpora, i
         }
         for (Path report : new Path[] {json, markdown, junit}) {
             if (report != null && !overwrite && Files.exists(report)) {
-                throw new UsageException(report + " exists: a report never replaces a file unless --overwrite is given");
+                throw new UsageException(report + " exists: a report never replaces a file unless --overwrite is "
+                        + "given");
             }
         }
         return new EvalOptions(fixtures, url, List.copyOf(corpora), parallel, tags, json, markdown, junit, timeout,

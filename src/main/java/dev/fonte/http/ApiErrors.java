@@ -37,7 +37,8 @@ public final class ApiErrors {
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     @ApiResponse(responseCode = "429", description = "Over a budget: the key's (FONTE_RATE_*), the client address's "
             + "or all anonymous traffic's (FONTE_ANONYMOUS_*); wrong keys draw on the address's",
-            headers = @Header(name = "Retry-After", description = "seconds to wait", schema = @Schema(type = "integer")),
+            headers = @Header(name = "Retry-After", description = "seconds to wait",
+                    schema = @Schema(type = "integer")),
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public @interface Guarded {
     }
@@ -52,7 +53,8 @@ public final class ApiErrors {
                     schema = @Schema(type = "string")),
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     @ApiResponse(responseCode = "429", description = "Too many failed attempts from this address",
-            headers = @Header(name = "Retry-After", description = "seconds to wait", schema = @Schema(type = "integer")),
+            headers = @Header(name = "Retry-After", description = "seconds to wait",
+                    schema = @Schema(type = "integer")),
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public @interface Admin {
     }
@@ -61,9 +63,9 @@ public final class ApiErrors {
     @Documented
     @Retention(RetentionPolicy.RUNTIME)
     @Target(ElementType.METHOD)
-    @ApiResponse(responseCode = "400", description = "Malformed JSON, a field of the wrong JSON type, an unknown field, "
-            + "a blank question or one over 2000 characters after trimming, control characters, a bad conversationId "
-            + "or format",
+    @ApiResponse(responseCode = "400", description = "Malformed JSON, a field of the wrong JSON type, an unknown "
+            + "field, a blank question or one over 2000 characters after trimming, control characters, a bad "
+            + "conversationId or format",
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     @ApiResponse(responseCode = "413", description = "A body over 64 KiB (micronaut.server.max-request-size)",
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
@@ -78,7 +80,8 @@ public final class ApiErrors {
     @Target(ElementType.METHOD)
     @ApiResponse(responseCode = "503", description = "The document index is not ready yet, or too many answers are "
             + "being computed (FONTE_MAX_IN_FLIGHT)",
-            headers = @Header(name = "Retry-After", description = "seconds to wait", schema = @Schema(type = "integer")),
+            headers = @Header(name = "Retry-After", description = "seconds to wait",
+                    schema = @Schema(type = "integer")),
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public @interface NotReady {
     }
@@ -89,7 +92,8 @@ public final class ApiErrors {
     @Target(ElementType.METHOD)
     @ApiResponse(responseCode = "404", description = "The id names nothing (or a span outside its document)",
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "414", description = "A request target over 2048 characters (fonte.http.max-uri-length)",
+    @ApiResponse(responseCode = "414",
+            description = "A request target over 2048 characters (fonte.http.max-uri-length)",
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public @interface ById {
     }

@@ -46,7 +46,9 @@ public class EdgeFilter implements Ordered {
         if (response.getStatus().getCode() < 400 || response.getBody().isPresent()) {
             return response;
         }
-        String detail = response.getStatus() == HttpStatus.FORBIDDEN && request.getHeaders().contains(HttpHeaders.ORIGIN)
+        boolean cors = response.getStatus() == HttpStatus.FORBIDDEN
+                && request.getHeaders().contains(HttpHeaders.ORIGIN);
+        String detail = cors
                 ? "requests from this origin are not allowed (CORS): the server's allowed origins do not include it"
                 : response.getStatus().getReason();
         // the same response, so the headers another filter set on it stay

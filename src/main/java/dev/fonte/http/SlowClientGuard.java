@@ -130,11 +130,12 @@ public class SlowClientGuard implements NettyServerCustomizer,
                     stop();
                     ReferenceCountUtil.release(msg);
                     boolean line = tooLong instanceof TooLongHttpLineException;
-                    refuse(ctx, line ? HttpResponseStatus.REQUEST_URI_TOO_LONG
-                                    : tooLong instanceof TooLongHttpHeaderException
-                                    ? HttpResponseStatus.REQUEST_HEADER_FIELDS_TOO_LARGE : HttpResponseStatus.BAD_REQUEST,
-                            line ? "the request line is too long to be read; the request target must be shorter"
-                                    : "the request's headers are too large to be read");
+                    HttpResponseStatus status = line ? HttpResponseStatus.REQUEST_URI_TOO_LONG
+                            : tooLong instanceof TooLongHttpHeaderException
+                            ? HttpResponseStatus.REQUEST_HEADER_FIELDS_TOO_LARGE : HttpResponseStatus.BAD_REQUEST;
+                    refuse(ctx, status, line
+                            ? "the request line is too long to be read; the request target must be shorter"
+                            : "the request's headers are too large to be read");
                     return;
                 }
                 if (msg instanceof LastHttpContent) {
@@ -176,8 +177,8 @@ public class SlowClientGuard implements NettyServerCustomizer,
         try (MDC.MDCCloseable ignored = MDC.putCloseable(RequestIdFilter.MDC_KEY, requestId)) {
             LOG.info("Refused a request from {}: {} {}", ctx.channel().remoteAddress(), status.code(), detail);
         }
-        String body = "{\"type\":\"about:blank\",\"title\":\"" + status.reasonPhrase() + "\",\"status\":" + status.code()
-                + ",\"detail\":\"" + detail + "\"}";
+        String body = "{\"type\":\"about:blank\",\"title\":\"" + status.reasonPhrase() + "\",\"status\":"
+                + status.code() + ",\"detail\":\"" + detail + "\"}";
         FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status,
                 Unpooled.copiedBuffer(body, StandardCharsets.UTF_8));
         response.headers().set(HttpHeaderNames.CONTENT_TYPE, ProblemErrorResponseProcessor.PROBLEM_JSON.toString())

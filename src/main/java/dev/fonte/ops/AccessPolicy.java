@@ -81,7 +81,8 @@ public class AccessPolicy {
         boolean valid = bearer(request).filter(k -> constantTimeEquals(config.adminKey().strip(), k)).isPresent();
         if (!valid) {
             draw(addresses.of(request), perAddress);
-            throw new UnauthorizedException(ADMIN_REALM, "the admin key is required: Authorization: Bearer <admin key>");
+            throw new UnauthorizedException(ADMIN_REALM,
+                    "the admin key is required: Authorization: Bearer <admin key>");
         }
     }
 

@@ -117,7 +117,8 @@ public class ApiKeys {
 
     private static Map<String, byte[]> digests(List<String> keys) {
         Map<String, byte[]> digests = new LinkedHashMap<>();
-        keys.stream().filter(Objects::nonNull).forEach(k -> digests.put(HexFormat.of().formatHex(digest(k)), digest(k)));
+        keys.stream().filter(Objects::nonNull).map(ApiKeys::digest)
+                .forEach(d -> digests.put(HexFormat.of().formatHex(d), d));
         return Map.copyOf(digests);
     }
 

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 @Context
 public class LogRedaction {
 
-    /** Property names that hold secrets: {@code api-key(s)}, {@code admin-key}, {@code bot-token}, {@code ...-secret}. */
+    /** Names of secret properties: {@code api-key(s)}, {@code admin-key}, {@code bot-token}, {@code *-secret}. */
     static final Pattern SECRET_NAME = Pattern.compile("(?:^|[.\\-])(?:api-keys?|admin-key|token|secret|password)$");
 
     public LogRedaction(Environment environment) {

@@ -316,10 +316,13 @@ public final class ServerBenchmark {
      */
     private void loadTest(Process server, URI chat, int seconds, int clients) throws Exception {
         List<HttpRequest> fixtures = fixtureQuestions().stream().map(q -> post(chat, q)).toList();
-        List<HttpRequest> repeated = List.of(post(chat, "Quanto investirà Meta nell'intelligenza artificiale nel 2025?"));
+        List<HttpRequest> repeated =
+                List.of(post(chat, "Quanto investirà Meta nell'intelligenza artificiale nel 2025?"));
         List<HttpRequest> trivial = List.of(get(chat.resolve("/api/documents")));
-        List<HttpRequest> probes = List.of(get(chat.resolve("/health/liveness")), get(chat.resolve("/health/readiness")));
-        System.out.printf(Locale.ROOT, "load test: %d s per mix, %d concurrent clients, %d distinct fixture questions%n",
+        List<HttpRequest> probes = List.of(get(chat.resolve("/health/liveness")),
+                get(chat.resolve("/health/readiness")));
+        System.out.printf(Locale.ROOT, "load test: %d s per mix, %d concurrent clients, %d distinct fixture "
+                        + "questions%n",
                 seconds, clients, fixtures.size());
         String rssStart = rss(server.pid());
         Result distinct = load(fixtures, clients, Duration.ofSeconds(seconds));

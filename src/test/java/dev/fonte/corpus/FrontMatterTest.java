@@ -48,7 +48,8 @@ class FrontMatterTest {
 
     @Test
     void given_values_yaml_would_read_as_other_types_then_they_stay_the_text_written() {
-        FrontMatter header = FrontMatter.parse("---\nlanguage: no\ntitle: 2025\nsource: null\ndate: 2025-01-24\n---\nx");
+        FrontMatter header = FrontMatter.parse(
+                "---\nlanguage: no\ntitle: 2025\nsource: null\ndate: 2025-01-24\n---\nx");
 
         assertThat(header.get("language")).isEqualTo("no");
         assertThat(header.get("title")).isEqualTo("2025");

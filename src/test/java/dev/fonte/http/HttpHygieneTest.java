@@ -186,7 +186,8 @@ class HttpHygieneTest {
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.getPort())) {
             socket.setSoTimeout(20_000);
             OutputStream out = socket.getOutputStream();
-            byte[] request = "GET /health/liveness HTTP/1.1\r\nHost: localhost\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+            byte[] request = "GET /health/liveness HTTP/1.1\r\nHost: localhost\r\n\r\n"
+                    .getBytes(StandardCharsets.US_ASCII);
             out.write(request);
             out.flush();
             String first = readStatusLine(socket.getInputStream());
@@ -221,8 +222,8 @@ class HttpHygieneTest {
     }
 
     @Test
-    void given_the_corpus_folder_is_missing_then_questions_plain_or_streamed_get_a_503_naming_no_server_path(@TempDir Path dir)
-            throws Exception {
+    void given_the_corpus_folder_is_missing_then_questions_plain_or_streamed_get_a_503_naming_no_server_path(
+            @TempDir Path dir) throws Exception {
         Path missing = dir.resolve("no-such-corpus");
         try (EmbeddedServer broken = ApplicationContext.run(EmbeddedServer.class,
                 Map.of("fonte.corpus.path", missing.toString()))) {

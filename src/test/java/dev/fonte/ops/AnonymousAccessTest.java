@@ -44,7 +44,8 @@ class AnonymousAccessTest {
             statuses[i] = AccessCases.send(server.getPort(), method, target, address, headers).status();
         }
 
-        assertThat(statuses).as("%s %s %s", method, target, Arrays.toString(headers)).containsExactly(200, 200, 200, 429);
+        assertThat(statuses).as("%s %s %s", method, target, Arrays.toString(headers))
+                .containsExactly(200, 200, 200, 429);
     }
 
     @Test

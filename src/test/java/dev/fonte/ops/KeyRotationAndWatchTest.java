@@ -46,7 +46,8 @@ class KeyRotationAndWatchTest {
     }
 
     @Test
-    void given_a_key_file_when_it_is_rewritten_then_the_new_key_works_and_the_old_one_no_longer_does() throws Exception {
+    void given_a_key_file_when_it_is_rewritten_then_the_new_key_works_and_the_old_one_no_longer_does()
+            throws Exception {
         Path keys = dir.resolve("keys.txt");
         Files.writeString(keys, "# bots\nold-key-123\n");
         try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class,

@@ -84,7 +84,8 @@ class KeysRequiredAccessTest {
         int[] statuses = new int[7];
         for (int i = 0; i < statuses.length; i++) {
             statuses[i] = RawHttp.send(server.getPort(), "POST /api/admin/reindex HTTP/1.1\r\nHost: localhost\r\n"
-                    + "Authorization: Bearer admin-guess-" + i + "\r\nX-Forwarded-For: " + guesser + "\r\n", "").status();
+                    + "Authorization: Bearer admin-guess-" + i + "\r\nX-Forwarded-For: " + guesser + "\r\n", "")
+                    .status();
         }
 
         assertThat(statuses).containsExactly(401, 401, 401, 401, 401, 429, 429);

@@ -7,6 +7,7 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpRequest;
+import io.micronaut.http.client.BlockingHttpClient;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -58,7 +60,7 @@ class OpsApiTest {
 
     @Test
     void given_keys_are_configured_when_a_bot_sends_none_or_a_wrong_one_then_401_problem_with_www_authenticate() {
-        for (HttpClientResponseException e : new HttpClientResponseException[] {refused(ask(null)), refused(ask("nope"))}) {
+        for (HttpClientResponseException e : List.of(refused(ask(null)), refused(ask("nope")))) {
             assertThat(e.getStatus().getCode()).isEqualTo(HttpStatus.UNAUTHORIZED.getCode());
             assertThat(e.getResponse().getHeaders().get("WWW-Authenticate")).isEqualTo("Bearer realm=\"fonte\"");
             assertThat(e.getResponse().getContentType())
@@ -92,9 +94,10 @@ class OpsApiTest {
 
     @Test
     void every_response_echoes_a_sane_request_id_or_gets_a_new_one() {
-        HttpResponse<?> mine = client.toBlocking().exchange(HttpRequest.GET("/health").header("X-Request-Id", "bot-42.a"));
-        HttpResponse<?> none = client.toBlocking().exchange(HttpRequest.GET("/health"));
-        HttpResponse<?> insane = client.toBlocking().exchange(HttpRequest.GET("/health").header("X-Request-Id", "a b/c"));
+        BlockingHttpClient http = client.toBlocking();
+        HttpResponse<?> mine = http.exchange(HttpRequest.GET("/health").header("X-Request-Id", "bot-42.a"));
+        HttpResponse<?> none = http.exchange(HttpRequest.GET("/health"));
+        HttpResponse<?> insane = http.exchange(HttpRequest.GET("/health").header("X-Request-Id", "a b/c"));
 
         assertThat((Object) mine.getHeaders().get("X-Request-Id")).isEqualTo("bot-42.a");
         assertThat(none.getHeaders().get("X-Request-Id")).matches("[0-9a-f-]{36}");
@@ -104,7 +107,8 @@ class OpsApiTest {
     @Test
     void admin_operations_need_the_admin_key_not_an_api_key() {
         HttpClientResponseException none = refused(HttpRequest.POST("/api/admin/reindex", ""));
-        HttpClientResponseException apiKey = refused(HttpRequest.POST("/api/admin/reindex", "").bearerAuth("admin-test-key"));
+        HttpClientResponseException apiKey = refused(HttpRequest.POST("/api/admin/reindex", "")
+                .bearerAuth("admin-test-key"));
 
         assertThat(none.getStatus().getCode()).isEqualTo(HttpStatus.UNAUTHORIZED.getCode());
         assertThat(apiKey.getStatus().getCode()).isEqualTo(HttpStatus.UNAUTHORIZED.getCode());

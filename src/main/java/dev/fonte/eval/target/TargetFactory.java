@@ -37,7 +37,8 @@ public interface TargetFactory {
             @Override
             public Target open(@Nullable URI url, Duration timeout, List<Path> corpora, @Nullable String apiKey)
                     throws TargetException {
-                return url != null ? new HttpTarget(url, timeout, apiKey, json) : InProcessTarget.start(timeout, corpora);
+                return url != null ? new HttpTarget(url, timeout, apiKey, json)
+                        : InProcessTarget.start(timeout, corpora);
             }
         };
     }

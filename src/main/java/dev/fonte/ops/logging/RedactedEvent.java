@@ -166,7 +166,8 @@ final class RedactedEvent implements ILoggingEvent {
         @Override
         public IThrowableProxy getCause() {
             // a cyclic chain's cause is already on the way: the converters stop on isCyclic
-            return proxy.getCause() == null || proxy.isCyclic() ? proxy.getCause() : new RedactedThrowable(proxy.getCause());
+            IThrowableProxy cause = proxy.getCause();
+            return cause == null || proxy.isCyclic() ? cause : new RedactedThrowable(cause);
         }
 
         @Override

@@ -37,14 +37,15 @@ public final class Redactor {
                     + "([^\\s\"',;&}]{4,})");
 
     /** An authorization header's scheme, then the credential (group 2). */
-    private static final Pattern AUTHORIZATION = Pattern.compile("(?i)(\\b(?:Bearer|Basic)\\s+)([A-Za-z0-9._~+/=\\-]{8,})");
+    private static final Pattern AUTHORIZATION =
+            Pattern.compile("(?i)(\\b(?:Bearer|Basic)\\s+)([A-Za-z0-9._~+/=\\-]{8,})");
 
     private static final Set<String> SECRETS = new CopyOnWriteArraySet<>();
 
     private Redactor() {
     }
 
-    /** Also blank out this exact value wherever it appears (a configured key); values under 6 characters are ignored. */
+    /** Also blanks out this exact value wherever it appears (a configured key); under 6 characters it is ignored. */
     public static void addSecret(String secret) {
         if (secret != null && secret.strip().length() >= 6) {
             SECRETS.add(secret.strip());
@@ -72,6 +73,7 @@ public final class Redactor {
 
     private static String keepName(Matcher m) {
         // a value already masked by an earlier rule keeps its mask and no more
-        return m.replaceAll(r -> Matcher.quoteReplacement(r.group(1) + (r.group(2).startsWith(MASK) ? r.group(2) : MASK)));
+        return m.replaceAll(r -> Matcher.quoteReplacement(r.group(1)
+                + (r.group(2).startsWith(MASK) ? r.group(2) : MASK)));
     }
 }
