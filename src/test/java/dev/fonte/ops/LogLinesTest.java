@@ -111,6 +111,14 @@ class LogLinesTest {
         }
     }
 
+    /** The JSON event of the line holding {@code text}, once both formats are seen to name the request. */
+    Map<String, Object> lineFor(String requestId, String text) {
+        Map<String, Object> event = parse(jsonLines.linesWith(text).get(0));
+        assertThat(mdc(event)).containsEntry("requestId", requestId);
+        assertThat(textLines.linesWith(text)).singleElement().asString().contains("[" + requestId + "]");
+        return event;
+    }
+
     @SuppressWarnings("unchecked")
     static Map<String, Object> mdc(Map<String, Object> event) {
         return (Map<String, Object>) event.get("mdc");
@@ -141,10 +149,8 @@ class LogLinesTest {
 
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.body()).contains("event: done");
-        Map<String, Object> event = parse(jsonLines.linesWith("Streaming an answer to Quanto spende Meta?").get(0));
+        Map<String, Object> event = lineFor("log-sse-2", "Streaming an answer to Quanto spende Meta?");
         assertThat(event.get("threadName").toString()).contains("boundedElastic");
-        assertThat(mdc(event)).containsEntry("requestId", "log-sse-2");
-        assertThat(textLines.linesWith("Streaming an answer to")).singleElement().asString().contains("[log-sse-2]");
     }
 
     @Test
@@ -153,13 +159,10 @@ class LogLinesTest {
 
         assertThat(response.status()).isEqualTo(500);
         assertThat(response.body()).doesNotContain("provider said");
-        Map<String, Object> event = parse(jsonLines.linesWith("Unhandled error on POST").get(0));
-        assertThat(mdc(event)).containsEntry("requestId", "log-500-3");
+        Map<String, Object> event = lineFor("log-500-3", "Unhandled error on POST");
         assertThat(event.get("throwable").toString()).contains("bad key [redacted]");
         assertThat(jsonLines.linesWith("provider said")).as("the error is logged once, with the request id")
                 .allSatisfy(line -> assertThat(mdc(parse(line))).containsEntry("requestId", "log-500-3"));
-        assertThat(textLines.linesWith("Unhandled error on POST /api/chat")).singleElement().asString()
-                .contains("[log-500-3]");
         assertThat(textLines.lines()).anyMatch(l -> l.contains("IllegalStateException: provider said"))
                 .noneMatch(l -> l.contains(KEY));
     }
