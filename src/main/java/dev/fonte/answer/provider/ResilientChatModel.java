@@ -12,10 +12,12 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.core.annotation.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -197,6 +199,8 @@ public final class ResilientChatModel implements AutoCloseable {
         private volatile StreamingHandle providerHandle;
         private volatile ScheduledFuture<?> idleTimer;
         private volatile ScheduledFuture<?> deadlineTimer;
+        /** The logging context (request id) of the request: failures arrive on the provider client's threads. */
+        private final Map<String, String> mdc = MDC.getCopyOfContextMap();
 
         StreamAttempt(ChatRequest request, StreamingChatResponseHandler downstream, StreamingChatModel fallback) {
             this.request = request;
@@ -275,8 +279,14 @@ public final class ResilientChatModel implements AutoCloseable {
             if (cancelled.get()) {
                 return;
             }
-            recordFailure(reason, error);
-            streamFallback(request, downstream, fallback, reason, tokens.get() > 0);
+            Map<String, String> previous = MDC.getCopyOfContextMap();
+            MDC.setContextMap(mdc == null ? Map.of() : mdc);
+            try {
+                recordFailure(reason, error);
+                streamFallback(request, downstream, fallback, reason, tokens.get() > 0);
+            } finally {
+                MDC.setContextMap(previous == null ? Map.of() : previous);
+            }
         }
 
         private boolean settle() {
