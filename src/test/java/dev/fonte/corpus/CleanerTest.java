@@ -33,7 +33,7 @@ class CleanerTest {
         assertThat(paragraphs.get(1)).startsWith("In un recente post su Facebook, Mark Zuckerberg, CEO di Meta");
         assertThat(paragraphs.get(2)).isEqualTo("2025: l’anno cruciale per l’intelligenza artificiale, secondo Zuckerberg");
         assertThat(paragraphs.get(7)).startsWith("Entro la fine dell’anno, circa 1 gigawatt").contains("1,3 milioni di GPU");
-        assertThat(paragraphs.get(9)).startsWith("Dopo un’apertura in ribasso a circa l’1, 4%")
+        assertThat(paragraphs.get(9)).startsWith("Dopo un’apertura in ribasso a circa l’1,4%")
                 .endsWith("progressi in materia di intelligenza artificiale.");
     }
 
