@@ -314,9 +314,9 @@ mark{background:var(--mark);color:inherit;border-radius:3px;padding:0 1px}
     const focused = buttons().indexOf(root.activeElement), origin = buttons().indexOf(chipOrigin);
     const inStarters = starters.contains(root.activeElement);
     const hintAt = state.hinted ? -1 : state.messages.findLastIndex(m => m.citations?.length && !m.partial);
-    log.replaceChildren(h('div', { class: 'msg bot' }, ds.greeting || t.greeting),
-      ...state.messages.map((m, i) => bubble(m, i === hintAt)), stream ? streamBubble() : null,
-      error ? errorLine() : null);
+    log.replaceChildren(...[h('div', { class: 'msg bot' }, ds.greeting || t.greeting),
+      ...state.messages.map((m, i) => bubble(m, i === hintAt)), stream && streamBubble(), error && errorLine()]
+      .filter(Boolean));
     const fresh = !state.messages.length && !stream;
     starters.replaceChildren(...(fresh ? t.questions.map(q => h('button', { type: 'button', onclick: () => ask(q) }, q)) : []));
     starters.hidden = !fresh;
@@ -576,13 +576,14 @@ mark{background:var(--mark);color:inherit;border-radius:3px;padding:0 1px}
       const b = Math.max(a, Math.min(ctx.length, s.end - off));
       const mark = h('mark', {}, ctx.slice(a, b));
       const original = s.original || c.original;
-      // the original right under the highlighted span; the paragraph goes on after it
-      srcBody.replaceChildren(h('p', { lang: language || null }, ctx.slice(0, a), mark),
-        original ? h('blockquote', { lang: 'it' }, h('span', { class: 'lbl' }, t.original), original.text) : null,
-        h('p', { lang: language || null }, ctx.slice(b).replace(/^\s+/, ' ')));
+      const para = (...kids) => h('p', { lang: language || null }, ...kids);
+      // the original right under the highlighted span, then the rest of the paragraph
+      srcBody.replaceChildren(...(original ? [para(ctx.slice(0, a), mark),
+        h('blockquote', { lang: 'it' }, h('span', { class: 'lbl' }, t.original), original.text),
+        para(ctx.slice(b).trimStart())] : [para(ctx.slice(0, a), mark, ctx.slice(b))]));
       srcBody.scrollTop = Math.max(0, mark.offsetTop - 16);
     } catch (e) {
-      srcBody.replaceChildren(h('p', { role: 'alert' }, t.sourceFailed), c.text ? h('blockquote', {}, c.text) : null);
+      srcBody.replaceChildren(h('p', { role: 'alert' }, t.sourceFailed), ...(c.text ? [h('blockquote', {}, c.text)] : []));
     } finally {
       srcBody.removeAttribute('aria-busy');
     }

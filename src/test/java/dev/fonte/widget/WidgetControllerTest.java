@@ -50,7 +50,7 @@ class WidgetControllerTest {
         HttpResponse<String> response = client.toBlocking().exchange(HttpRequest.GET("/"), String.class);
 
         assertThat(response.getContentType().map(Object::toString).orElse("")).startsWith("text/html");
-        assertThat(response.body()).containsOnlyOnce("<script src=\"widget.js\"").contains("/api/documents");
+        assertThat(response.body()).containsOnlyOnce("<script src=\"widget.js\"").contains("api/documents");
     }
 
     @Test

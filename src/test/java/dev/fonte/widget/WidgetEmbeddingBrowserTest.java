@@ -231,6 +231,7 @@ class WidgetEmbeddingBrowserTest implements TestPropertyProvider {
         browser.waitFor(d -> !lastBot().findElements(By.cssSelector("button.chip")).isEmpty(), WAIT);
         WebElement answer = lastBot();
         assertThat(answer.getText()).contains("Frase numero 4");
+        assertThat(browser.in(".log").getText()).doesNotContain("null").doesNotContain("undefined");
         assertThat(answer.findElements(By.cssSelector("span.chip"))).isEmpty();
         assertThat(answer.findElements(By.cssSelector(".nw"))).as("each chip on one line with its word and full stop")
                 .hasSize(4).allSatisfy(nw -> assertThat(nw.getText()).matches("\\d+\\s*1\\."));
@@ -364,8 +365,9 @@ class WidgetEmbeddingBrowserTest implements TestPropertyProvider {
         WebElement mark = browser.waitFor(d -> browser.all(".src mark").isEmpty() ? null : browser.in(".src mark"), WAIT);
         assertThat(mark.getText()).isEqualTo("Meta will spend up to 65 billion dollars");
         assertThat(browser.in(".src .ttl").getText()).isEqualTo("Source 1 · A fake article");
+        assertThat(browser.in(".src .body").getText()).doesNotContain("null");
         assertThat(browser.in(".src .body").getText()).startsWith("In a recent post, Zuckerberg said that Meta will spend")
-                .endsWith(" this year.");
+                .endsWith("\nthis year.");
         WebElement original = browser.in(".src blockquote");
         assertThat(original.getText()).endsWith("Meta spenderà fino a 65 miliardi di dollari");
         assertThat(original.getAttribute("lang")).isEqualTo("it");
