@@ -158,6 +158,19 @@ class WidgetEmbeddingBrowserTest implements TestPropertyProvider {
     }
 
     @Test
+    void given_a_document_whose_metadata_has_a_source_url_and_a_date_then_the_demo_page_bylines_them() {
+        browser.open(pages.origin() + "/fake/");
+
+        WebElement byline = browser.waitFor(d -> d.findElements(By.cssSelector("article .meta")).isEmpty() ? null
+                : d.findElement(By.cssSelector("article .meta")), WAIT);
+        assertThat(byline.getText()).isEqualTo("news.example · 24 gennaio 2025");
+        assertThat(byline.findElement(By.tagName("a")).getAttribute("href")).isEqualTo("https://www.news.example/2025/01/24/prova");
+        assertThat(byline.findElement(By.tagName("time")).getAttribute("datetime")).isEqualTo("2025-01-24");
+        assertThat(browser.driver.findElements(By.cssSelector("article p[data-start]"))).extracting(WebElement::getText)
+                .containsExactly("Primo paragrafo dell’articolo di prova.", "Secondo paragrafo, con la frase citata.");
+    }
+
+    @Test
     void given_an_origin_the_server_does_not_allow_when_asking_then_it_says_the_site_is_not_allowed_without_retry() {
         browser.open(stranger.origin() + "/page/plain?open=true&language=en");
 

@@ -82,8 +82,8 @@ class WidgetScreenshots {
         browser.driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
                 Map.of("width", 1280, "height", 800, "deviceScaleFactor", 1, "mobile", false));
         openDemo("light");
+        ask("Qual è la ricetta della pasta alla carbonara?");
         ask("Quanto investirà Meta in spese in conto capitale nel 2025?");
-        ask("Qual è la ricetta della carbonara?");
         assertThat(panel("light")).exists();
 
         openFirstChip();
