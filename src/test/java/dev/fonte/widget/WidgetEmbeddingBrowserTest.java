@@ -8,8 +8,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -27,16 +25,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * with the reason, where none is installed.
  */
 @MicronautTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@ExtendWith(BrowserCondition.class)
-class WidgetEmbeddingBrowserTest implements TestPropertyProvider {
+class WidgetEmbeddingBrowserTest extends ChromiumTest implements TestPropertyProvider {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
 
     private final HostPageServer pages = new HostPageServer();
     /** Another origin, one the server's CORS list does not name. */
     private final HostPageServer stranger = new HostPageServer();
-    private Browser browser;
 
     @Inject
     EmbeddedServer server;
@@ -48,18 +43,14 @@ class WidgetEmbeddingBrowserTest implements TestPropertyProvider {
     }
 
     @BeforeAll
-    void startBrowser() {
+    void pointThePagesAtTheWidget() {
         String widget = "http://localhost:" + server.getPort() + "/widget.js";
         pages.widgetUrl.set(widget);
         stranger.widgetUrl.set(widget);
-        browser = Browser.startIfInstalled();
     }
 
     @AfterAll
-    void stop() {
-        if (browser != null) {
-            browser.close();
-        }
+    void stopThePages() {
         pages.close();
         stranger.close();
     }
@@ -73,6 +64,14 @@ class WidgetEmbeddingBrowserTest implements TestPropertyProvider {
             browser.driver.get(origin.origin() + "/page/plain");
             browser.js("sessionStorage.clear()");
         }
+    }
+
+    /** Asks the fake API in HELD mode and waits until the first half of the answer shows. */
+    private void askAndHold(String language, String question) {
+        pages.reset(HostPageServer.Mode.HELD);
+        openFake(language);
+        browser.in("textarea").sendKeys(question, Keys.ENTER);
+        waitForText("Frase numero 2");
     }
 
     private void openFake(String language) {
@@ -226,12 +225,8 @@ class WidgetEmbeddingBrowserTest implements TestPropertyProvider {
 
     @Test
     void given_a_streaming_answer_then_its_text_shows_before_it_is_done_and_its_chips_when_it_is() {
-        pages.reset(HostPageServer.Mode.HELD);
-        openFake("it");
+        askAndHold("it", "Dimmi tutto");
 
-        browser.in("textarea").sendKeys("Dimmi tutto", Keys.ENTER);
-
-        waitForText("Frase numero 2");
         WebElement streaming = lastBot();
         assertThat(streaming.getAttribute("aria-busy")).isEqualTo("true");
         assertThat(streaming.findElements(By.cssSelector("span.chip"))).as("markers as placeholders while streaming").hasSize(2);
@@ -255,10 +250,7 @@ class WidgetEmbeddingBrowserTest implements TestPropertyProvider {
 
     @Test
     void given_a_streaming_answer_when_the_panel_is_closed_and_reopened_then_the_answer_is_still_there() {
-        pages.reset(HostPageServer.Mode.HELD);
-        openFake("it");
-        browser.in("textarea").sendKeys("Dimmi tutto", Keys.ENTER);
-        waitForText("Frase numero 2");
+        askAndHold("it", "Dimmi tutto");
 
         browser.keys(Keys.ESCAPE);
         assertThat(browser.in(".panel").isDisplayed()).isFalse();
@@ -296,10 +288,7 @@ class WidgetEmbeddingBrowserTest implements TestPropertyProvider {
 
     @Test
     void given_a_streaming_answer_when_the_page_reloads_then_the_question_is_asked_again_visibly_and_answered() {
-        pages.reset(HostPageServer.Mode.HELD);
-        openFake("en");
-        browser.in("textarea").sendKeys("Tell me everything", Keys.ENTER);
-        waitForText("Frase numero 2");
+        askAndHold("en", "Tell me everything");
 
         browser.open(pages.origin() + "/page/plain?api=fake&open=true&language=en");
 
@@ -323,10 +312,7 @@ class WidgetEmbeddingBrowserTest implements TestPropertyProvider {
 
     @Test
     void given_a_streaming_answer_when_stop_is_pressed_then_streaming_ends_and_the_partial_answer_stays_marked() {
-        pages.reset(HostPageServer.Mode.HELD);
-        openFake("en");
-        browser.in("textarea").sendKeys("Tell me everything", Keys.ENTER);
-        waitForText("Frase numero 2");
+        askAndHold("en", "Tell me everything");
 
         browser.keys(Keys.TAB);
         assertThat(browser.focused()).startsWith("button.stop");

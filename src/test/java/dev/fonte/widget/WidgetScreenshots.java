@@ -3,11 +3,7 @@ package dev.fonte.widget;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
@@ -24,29 +20,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * ordinary build never runs it.
  */
 @MicronautTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@ExtendWith(BrowserCondition.class)
-class WidgetScreenshots {
+class WidgetScreenshots extends ChromiumTest {
 
     static final Path DOCS = Path.of("src", "docs", "widget");
     private static final Duration WAIT = Duration.ofSeconds(30);
 
     @Inject
     EmbeddedServer server;
-
-    private Browser browser;
-
-    @BeforeAll
-    void startBrowser() {
-        browser = Browser.startIfInstalled();
-    }
-
-    @AfterAll
-    void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     private void openDemo(String scheme) {
         browser.colorScheme(scheme);
