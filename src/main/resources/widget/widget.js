@@ -302,7 +302,6 @@ mark{background:var(--mark);color:inherit;border-radius:3px;padding:0 1px}
       sendBtn.disabled = left > 0;
       if (left <= 0) clearInterval(retryTimer);
     };
-    clearInterval(retryTimer);
     tick();
     if (error.until > Date.now()) retryTimer = setInterval(tick, 1000);
     return h('div', { class: 'msg error', role: 'alert' }, text, retry);
@@ -313,6 +312,7 @@ mark{background:var(--mark);color:inherit;border-radius:3px;padding:0 1px}
     const buttons = () => [...log.querySelectorAll('button')];
     const focused = buttons().indexOf(root.activeElement), origin = buttons().indexOf(chipOrigin);
     const inStarters = starters.contains(root.activeElement);
+    clearInterval(retryTimer); // the countdown of an error that this redraw may remove
     const hintAt = state.hinted ? -1 : state.messages.findLastIndex(m => m.citations?.length && !m.partial);
     log.replaceChildren(...[h('div', { class: 'msg bot' }, ds.greeting || t.greeting),
       ...state.messages.map((m, i) => bubble(m, i === hintAt)), stream && streamBubble(), error && errorLine()]
