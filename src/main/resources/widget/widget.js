@@ -63,7 +63,8 @@
     ctx.fillStyle = '#000';
     ctx.fillStyle = c;
     const v = ctx.fillStyle;
-    return v[0] === '#' ? [1, 3, 5].map(i => parseInt(v.slice(i, i + 2), 16)) : v.match(/[\d.]+/g).slice(0, 3).map(Number);
+    return v[0] === '#' ? [1, 3, 5].map(i => parseInt(v.slice(i, i + 2), 16))
+      : v.match(/[\d.]+/g).slice(0, 3).map(Number);
   };
   const lum = c => c.map(v => (v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4)
     .reduce((s, v, i) => s + v * [0.2126, 0.7152, 0.0722][i], 0);
@@ -156,9 +157,11 @@ textarea:focus{outline:3px solid var(--link);outline-offset:2px}
 .stop{background:var(--fg);color:var(--bg)}
 .send:disabled{opacity:.6;cursor:default}
 .src{position:absolute;inset:54px 0 0;background:var(--bg);display:flex;flex-direction:column}
-.src .bar{display:flex;align-items:center;gap:8px;padding:6px 14px;border-bottom:1px solid var(--line);flex:none;min-width:0}
+.src .bar{display:flex;align-items:center;gap:8px;padding:6px 14px;border-bottom:1px solid var(--line);flex:none;
+  min-width:0}
 .src .back{flex:none;font-weight:600;color:var(--link);padding:4px 2px}
-.src .ttl{flex:1;min-width:0;font-size:12px;color:var(--muted);white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
+.src .ttl{flex:1;min-width:0;font-size:12px;color:var(--muted);white-space:nowrap;overflow:hidden;
+  text-overflow:ellipsis}
 .src .body{position:relative;flex:1;overflow-y:auto;padding:12px 14px 24px}
 .src p,.src blockquote{margin:0;white-space:pre-wrap}
 .src blockquote{margin:8px 0;border-left:3px solid var(--link);padding:2px 0 2px 10px}
@@ -182,7 +185,8 @@ mark{background:var(--mark);color:inherit;border-radius:3px;padding:0 1px}
   };
   const svg = d => `<svg viewBox="0 0 24 24" aria-hidden="true"><path d="${d}"/></svg>`;
   const ICON = {
-    chat: svg('M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H9l-5 4v-4H4a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2zm3 6.5a1.5 1.5 0 1 0 0 .01zm5 0a1.5 1.5 0 1 0 0 .01zm5 0a1.5 1.5 0 1 0 0 .01z'),
+    chat: svg('M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H9l-5 4v-4H4a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2z' +
+      'm3 6.5a1.5 1.5 0 1 0 0 .01zm5 0a1.5 1.5 0 1 0 0 .01zm5 0a1.5 1.5 0 1 0 0 .01z'),
     close: svg('M6.4 5 12 10.6 17.6 5 19 6.4 13.4 12l5.6 5.6-1.4 1.4-5.6-5.6L6.4 19 5 17.6l5.6-5.6L5 6.4z'),
     send: svg('M3 20.5 21 12 3 3.5v6.6L15 12 3 13.9z'),
     stop: svg('M7 7h10v10H7z')
@@ -204,7 +208,8 @@ mark{background:var(--mark);color:inherit;border-radius:3px;padding:0 1px}
   const closeBtn = iconButton('icon', t.close, ICON.close);
   const log = h('div', { class: 'log', role: 'log', 'aria-live': 'off', 'aria-label': t.log, tabindex: '-1' });
   const starters = h('div', { class: 'starters', role: 'group', 'aria-label': t.starters });
-  const input = h('textarea', { rows: '1', placeholder: t.placeholder, 'aria-label': t.input, 'aria-describedby': 'fonte-hint', maxlength: '2000' });
+  const input = h('textarea', { rows: '1', placeholder: t.placeholder, 'aria-label': t.input,
+    'aria-describedby': 'fonte-hint', maxlength: '2000' });
   const sendBtn = iconButton('send', t.send, ICON.send, 'submit');
   const stopBtn = iconButton('stop', t.stop, ICON.stop);
   stopBtn.hidden = true;
@@ -262,8 +267,9 @@ mark{background:var(--mark);color:inherit;border-radius:3px;padding:0 1px}
       const chips = [...m[2].matchAll(/\d+/g)].map(([n]) => {
         const c = map.get(+n);
         if (!c) return citations ? null : h('span', { class: 'chip', 'aria-hidden': 'true' }, n);
-        return h('button', { class: 'chip', type: 'button', 'data-id': c.id, 'aria-label': `${t.source} ${c.n}: ${c.title}`,
-          title: c.title, onclick: e => openSource(c, e.currentTarget, language) }, String(c.n));
+        return h('button', { class: 'chip', type: 'button', 'data-id': c.id,
+          'aria-label': `${t.source} ${c.n}: ${c.title}`, title: c.title,
+          onclick: e => openSource(c, e.currentTarget, language) }, String(c.n));
       });
       out.push(h('span', { class: 'nw' }, m[1], chips, m[3]));
       last = m.index + m[0].length;
@@ -318,7 +324,8 @@ mark{background:var(--mark);color:inherit;border-radius:3px;padding:0 1px}
       ...state.messages.map((m, i) => bubble(m, i === hintAt)), stream && streamBubble(), error && errorLine()]
       .filter(Boolean));
     const fresh = !state.messages.length && !stream;
-    starters.replaceChildren(...(fresh ? t.questions.map(q => h('button', { type: 'button', onclick: () => ask(q) }, q)) : []));
+    starters.replaceChildren(...(fresh ? t.questions.map(q => h('button', { type: 'button', onclick: () => ask(q) }, q))
+      : []));
     starters.hidden = !fresh;
     log.scrollTop = log.scrollHeight;
     if (focused >= 0 || inStarters && !fresh) (buttons()[focused] || input).focus();
@@ -505,7 +512,8 @@ mark{background:var(--mark);color:inherit;border-radius:3px;padding:0 1px}
     }
   }
 
-  const partial = kind => stream?.text ? { role: 'bot', text: plain(stream.text), answered: true, partial: kind } : null;
+  const partial = kind => stream?.text
+    ? { role: 'bot', text: plain(stream.text), answered: true, partial: kind } : null;
 
   /** Ends the answer being streamed: its message (final, or a partial marked as such) replaces the streamed text. */
   function settle(message) {
@@ -566,7 +574,8 @@ mark{background:var(--mark);color:inherit;border-radius:3px;padding:0 1px}
     srcBody.scrollTop = 0;
     back.focus();
     try {
-      const res = await fetch(base + '/api/citations/' + encodeURIComponent(c.id), { credentials: 'omit', headers: { Accept: 'application/json' } });
+      const res = await fetch(base + '/api/citations/' + encodeURIComponent(c.id),
+        { credentials: 'omit', headers: { Accept: 'application/json' } });
       if (!res.ok) throw new Error(String(res.status));
       const s = await res.json();
       if (srcView.hidden || chipOrigin !== origin) return;
@@ -583,7 +592,8 @@ mark{background:var(--mark);color:inherit;border-radius:3px;padding:0 1px}
         para(ctx.slice(b).trimStart())] : [para(ctx.slice(0, a), mark, ctx.slice(b))]));
       srcBody.scrollTop = Math.max(0, mark.offsetTop - 16);
     } catch (e) {
-      srcBody.replaceChildren(h('p', { role: 'alert' }, t.sourceFailed), ...(c.text ? [h('blockquote', {}, c.text)] : []));
+      srcBody.replaceChildren(h('p', { role: 'alert' }, t.sourceFailed),
+        ...(c.text ? [h('blockquote', {}, c.text)] : []));
     } finally {
       srcBody.removeAttribute('aria-busy');
     }

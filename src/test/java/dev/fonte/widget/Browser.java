@@ -123,6 +123,16 @@ final class Browser implements AutoCloseable {
         return new WebDriverWait(driver, timeout, Duration.ofMillis(50)).until(condition);
     }
 
+    /** The first widget element matching {@code css}, once there is one. */
+    WebElement await(String css, Duration timeout) {
+        return waitFor(d -> all(css).isEmpty() ? null : all(css).get(0), timeout);
+    }
+
+    /** What the widget's polite live region says now. */
+    String liveText() {
+        return (String) js("return document.querySelector('fonte-chat').shadowRoot.querySelector('.live').textContent");
+    }
+
     void keys(CharSequence... keys) {
         new Actions(driver).sendKeys(keys).perform();
     }
@@ -165,13 +175,18 @@ final class Browser implements AutoCloseable {
                 const root = document.querySelector('fonte-chat').shadowRoot;
                 const el = root.activeElement;
                 if (!el) return null;
-                const rgba = c => { const m = c.match(/[\\d.]+/g).map(Number); return [m[0], m[1], m[2], m.length > 3 ? m[3] : 1]; };
+                const rgba = c => {
+                  const m = c.match(/[\\d.]+/g).map(Number);
+                  return [m[0], m[1], m[2], m.length > 3 ? m[3] : 1];
+                };
                 const up = n => n.parentElement || n.getRootNode().host || null;
                 const layers = [];
                 for (let n = up(el); n; n = up(n)) {
                   let c = rgba(getComputedStyle(n).backgroundColor);
                   // an html without a background shows body's (CSS background propagation)
-                  if (n === document.documentElement && c[3] === 0) c = rgba(getComputedStyle(document.body).backgroundColor);
+                  if (n === document.documentElement && c[3] === 0) {
+                    c = rgba(getComputedStyle(document.body).backgroundColor);
+                  }
                   if (c[3] > 0) layers.push(c);
                   if (c[3] >= 1) break;
                 }
@@ -179,12 +194,14 @@ final class Browser implements AutoCloseable {
                 for (const c of layers.reverse()) bg = bg.map((v, i) => c[i] * c[3] + v * (1 - c[3]));
                 const cs = getComputedStyle(el);
                 const ring = rgba(cs.outlineColor);
-                const lum = c => c.slice(0, 3).map(v => (v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4)
+                const lum = c => c.slice(0, 3)
+                  .map(v => (v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4)
                   .reduce((s, v, i) => s + v * [0.2126, 0.7152, 0.0722][i], 0);
                 const ratio = (Math.max(lum(ring), lum(bg)) + 0.05) / (Math.min(lum(ring), lum(bg)) + 0.05);
                 const r = el.getBoundingClientRect();
                 const hit = root.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
-                return {control: el.tagName.toLowerCase() + '.' + el.className + '[' + (el.getAttribute('aria-label') || el.textContent.trim().slice(0, 30)) + ']',
+                const name = el.getAttribute('aria-label') || el.textContent.trim().slice(0, 30);
+                return {control: el.tagName.toLowerCase() + '.' + el.className + '[' + name + ']',
                   style: cs.outlineStyle, width: parseFloat(cs.outlineWidth), ring: cs.outlineColor,
                   background: 'rgb(' + bg.map(Math.round).join(', ') + ')', contrast: ratio,
                   unobscured: !!hit && (hit === el || el.contains(hit)), width_px: r.width, height_px: r.height};""");
@@ -198,9 +215,11 @@ final class Browser implements AutoCloseable {
         assertThat(focus).as("a focused widget control").isNotNull();
         Object control = focus.get("control");
         assertThat(focus.get("style")).as("outline of %s", control).isNotEqualTo("none");
-        assertThat(((Number) focus.get("width")).doubleValue()).as("outline width of %s", control).isGreaterThanOrEqualTo(2);
+        assertThat(((Number) focus.get("width")).doubleValue()).as("outline width of %s", control)
+                .isGreaterThanOrEqualTo(2);
         assertThat(((Number) focus.get("contrast")).doubleValue())
-                .as("ring %s on %s around %s", focus.get("ring"), focus.get("background"), control).isGreaterThanOrEqualTo(3);
+                .as("ring %s on %s around %s", focus.get("ring"), focus.get("background"), control)
+                .isGreaterThanOrEqualTo(3);
         assertThat(focus.get("unobscured")).as("%s is not under anything", control).isEqualTo(true);
     }
 
@@ -226,7 +245,8 @@ final class Browser implements AutoCloseable {
     }
 
     Path screenshot(String name) {
-        return saveScreenshot(((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE), SCREENSHOTS.resolve(name + ".png"));
+        File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+        return saveScreenshot(shot, SCREENSHOTS.resolve(name + ".png"));
     }
 
     static Path saveScreenshot(File shot, Path target) {

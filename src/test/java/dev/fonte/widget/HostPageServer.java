@@ -131,7 +131,8 @@ final class HostPageServer implements AutoCloseable {
             case RATE_LIMITED -> {
                 exchange.getResponseHeaders().add("Retry-After", "2");
                 send(exchange, 429, "application/problem+json",
-                        "{\"type\":\"about:blank\",\"title\":\"Too Many Requests\",\"status\":429,\"detail\":\"slow down\"}");
+                        "{\"type\":\"about:blank\",\"title\":\"Too Many Requests\",\"status\":429,"
+                                + "\"detail\":\"slow down\"}");
             }
             case HELD -> sse(exchange, 4, 2, false);
             case RESET -> sse(exchange, 2, 0, true);
@@ -143,7 +144,8 @@ final class HostPageServer implements AutoCloseable {
     private void shipped(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath();
         String resource = path.equals("/fake/") ? "index.html" : path.equals("/fake/widget.js") ? "widget.js" : null;
-        try (InputStream in = resource == null ? null : HostPageServer.class.getResourceAsStream("/widget/" + resource)) {
+        try (InputStream in = resource == null ? null
+                : HostPageServer.class.getResourceAsStream("/widget/" + resource)) {
             if (in == null) {
                 send(exchange, 404, "text/plain", "not here: " + path);
                 return;
@@ -173,9 +175,12 @@ final class HostPageServer implements AutoCloseable {
             return;
         }
         send(exchange, 200, "application/json", """
-                {"id":"fake-en:119-159","documentId":"fake-en","title":"A fake article","text":"Meta will spend up to 65 billion dollars","start":119,"end":159,
-                 "context":"In a recent post, Zuckerberg said that Meta will spend up to 65 billion dollars this year.","contextStart":80,
-                 "original":{"documentId":"fake-it","text":"Meta spenderà fino a 65 miliardi di dollari","start":100,"end":143}}""");
+                {"id":"fake-en:119-159","documentId":"fake-en","title":"A fake article",
+                 "text":"Meta will spend up to 65 billion dollars","start":119,"end":159,
+                 "context":"In a recent post, Zuckerberg said that Meta will spend up to 65 billion dollars this year.",
+                 "contextStart":80,
+                 "original":{"documentId":"fake-it","text":"Meta spenderà fino a 65 miliardi di dollari",
+                             "start":100,"end":143}}""");
     }
 
     /**
@@ -205,7 +210,8 @@ final class HostPageServer implements AutoCloseable {
             }
             write(out, "done", "{\"conversationId\":\"c-1\",\"answer\":\"" + text.toString().trim()
                     + "\",\"answered\":true,\"language\":\"it\",\"citations\":[{\"n\":1,\"id\":\"fake-en:119-159\","
-                    + "\"documentId\":\"fake-en\",\"title\":\"A fake article\",\"text\":\"Meta will spend up to 65 billion dollars\","
+                    + "\"documentId\":\"fake-en\",\"title\":\"A fake article\","
+                    + "\"text\":\"Meta will spend up to 65 billion dollars\","
                     + "\"start\":119,\"end\":159,\"score\":0.9}],\"model\":\"fake\"}");
             finished.incrementAndGet();
         } catch (IOException | InterruptedException e) {

@@ -54,7 +54,8 @@ class WidgetBrowserTest extends ChromiumTest {
     private WebElement ask(String question) {
         int answers = browser.all(".msg.bot, .msg.notice").size();
         browser.in("textarea").sendKeys(question, Keys.ENTER);
-        browser.waitFor(d -> browser.all(".msg.bot, .msg.notice").size() > answers && browser.in(".send").isDisplayed(), WAIT);
+        browser.waitFor(d -> browser.all(".msg.bot, .msg.notice").size() > answers
+                && browser.in(".send").isDisplayed(), WAIT);
         List<WebElement> all = browser.all(".msg.bot, .msg.notice");
         return all.get(all.size() - 1);
     }
@@ -81,7 +82,8 @@ class WidgetBrowserTest extends ChromiumTest {
         assertThat(browser.all(".starters button")).hasSize(3);
         WebElement panel = browser.waitFor(d -> browser.in(".panel").isDisplayed() ? browser.in(".panel") : null, WAIT);
         assertThat(article().getRect().getX() + article().getRect().getWidth()).isLessThan(panel.getRect().getX());
-        assertThat(browser.in(".launcher").getAttribute("aria-label")).as("the open launcher closes").isEqualTo("Chiudi la chat");
+        assertThat(browser.in(".launcher").getAttribute("aria-label")).as("the open launcher closes")
+                .isEqualTo("Chiudi la chat");
         browser.screenshot("demo-desktop");
     }
 
@@ -103,8 +105,9 @@ class WidgetBrowserTest extends ChromiumTest {
 
         assertThat(answer.getAttribute("class")).contains("bot").doesNotContain("notice");
         assertThat(answer.getAttribute("lang")).isEqualTo("it");
-        assertThat(answer.getText()).contains("65 miliardi").contains("Tocca un numero per leggere il passaggio citato.");
-        assertThat((String) browser.js("return document.querySelector('fonte-chat').shadowRoot.querySelector('.live').textContent"))
+        assertThat(answer.getText()).contains("65 miliardi")
+                .contains("Tocca un numero per leggere il passaggio citato.");
+        assertThat(browser.liveText())
                 .startsWith("Risposta: ").contains("65 miliardi").doesNotContain(" .").doesNotContain("[");
         List<WebElement> chips = answer.findElements(By.cssSelector("button.chip"));
         assertThat(chips).isNotEmpty();
@@ -114,11 +117,13 @@ class WidgetBrowserTest extends ChromiumTest {
 
         chips.get(0).sendKeys(Keys.ENTER);
 
-        WebElement mark = browser.waitFor(d -> browser.all(".src mark").isEmpty() ? null : browser.in(".src mark"), WAIT);
+        WebElement mark = browser.await(".src mark", WAIT);
         assertThat(mark.getText()).isNotBlank();
-        assertThat(browser.in(".src .body").getText()).contains(mark.getText()).hasSizeGreaterThan(mark.getText().length());
+        assertThat(browser.in(".src .body").getText()).contains(mark.getText())
+                .hasSizeGreaterThan(mark.getText().length());
         assertThat(browser.in(".src .ttl").getText()).startsWith("Fonte 1 · Zuckerberg");
-        assertThat(browser.in(".src .ttl").getSize().getHeight()).as("the title once, on one small line").isLessThan(20);
+        assertThat(browser.in(".src .ttl").getSize().getHeight()).as("the title once, on one small line")
+                .isLessThan(20);
         assertThat(browser.focused()).startsWith("button.back");
         assertThat(browser.all(".msg.bot").get(1).getText()).as("the hint goes once a source was opened")
                 .doesNotContain("Tocca un numero");
@@ -138,7 +143,7 @@ class WidgetBrowserTest extends ChromiumTest {
         assertThat(answer.getText()).containsIgnoringCase("GPU").contains("1.3 million");
         answer.findElement(By.cssSelector("button.chip")).sendKeys(Keys.ENTER);
 
-        WebElement original = browser.waitFor(d -> browser.all(".src blockquote").isEmpty() ? null : browser.in(".src blockquote"), WAIT);
+        WebElement original = browser.await(".src blockquote", WAIT);
         assertThat(original.getAttribute("lang")).isEqualTo("it");
         assertThat(original.getText()).startsWithIgnoringCase("Testo originale (italiano)").contains("GPU");
         assertThat(browser.in(".src mark").getText()).isNotBlank();
@@ -177,7 +182,8 @@ class WidgetBrowserTest extends ChromiumTest {
         assertThat(browser.focused()).as("the box keeps the focus while the answer comes").startsWith("textarea");
 
         browser.shiftTab();
-        assertThat(browser.focused()).as("Shift+Tab from the box reaches the last source chip").startsWith("button.chip");
+        assertThat(browser.focused()).as("Shift+Tab from the box reaches the last source chip")
+                .startsWith("button.chip");
         browser.keys(Keys.ENTER);
         browser.waitFor(d -> !browser.all(".src mark").isEmpty(), WAIT);
         assertThat(browser.focused()).startsWith("button.back");
@@ -188,7 +194,8 @@ class WidgetBrowserTest extends ChromiumTest {
 
         browser.keys(Keys.ESCAPE);
         assertThat(browser.in(".panel").isDisplayed()).isFalse();
-        assertThat(browser.focused()).as("Escape closes the panel and returns to the launcher").startsWith("button.launcher");
+        assertThat(browser.focused()).as("Escape closes the panel and returns to the launcher")
+                .startsWith("button.launcher");
         assertThat(browser.in(".launcher").getAttribute("aria-expanded")).isEqualTo("false");
 
         browser.keys(Keys.ENTER);

@@ -94,7 +94,8 @@ class WidgetEmbeddingBrowserTest extends ChromiumTest implements TestPropertyPro
     @SuppressWarnings("unchecked")
     private Map<String, Object> stored() {
         return (Map<String, Object>) browser.js(
-                "return JSON.parse(sessionStorage.getItem(Object.keys(sessionStorage).find(k => k.startsWith('fonte-widget:'))))");
+                "const key = Object.keys(sessionStorage).find(k => k.startsWith('fonte-widget:'));"
+                        + "return JSON.parse(sessionStorage.getItem(key))");
     }
 
     @Test
@@ -153,7 +154,8 @@ class WidgetEmbeddingBrowserTest extends ChromiumTest implements TestPropertyPro
     @SuppressWarnings("unchecked")
     private Map<String, Number> viewportBox(String css) {
         return (Map<String, Number>) browser.js("const r = document.querySelector('fonte-chat').shadowRoot"
-                + ".querySelector(arguments[0]).getBoundingClientRect(); return {top: r.top, right: r.right, bottom: r.bottom};", css);
+                + ".querySelector(arguments[0]).getBoundingClientRect();"
+                + "return {top: r.top, right: r.right, bottom: r.bottom};", css);
     }
 
     @Test
@@ -163,10 +165,12 @@ class WidgetEmbeddingBrowserTest extends ChromiumTest implements TestPropertyPro
         WebElement byline = browser.waitFor(d -> d.findElements(By.cssSelector("article .meta")).isEmpty() ? null
                 : d.findElement(By.cssSelector("article .meta")), WAIT);
         assertThat(byline.getText()).isEqualTo("news.example · 24 gennaio 2025");
-        assertThat(byline.findElement(By.tagName("a")).getAttribute("href")).isEqualTo("https://www.news.example/2025/01/24/prova");
+        assertThat(byline.findElement(By.tagName("a")).getAttribute("href"))
+                .isEqualTo("https://www.news.example/2025/01/24/prova");
         assertThat(byline.findElement(By.tagName("time")).getAttribute("datetime")).isEqualTo("2025-01-24");
         assertThat(browser.driver.findElements(By.cssSelector("article p[data-start]"))).extracting(WebElement::getText)
-                .containsExactly("Primo paragrafo dell’articolo di prova.", "Secondo paragrafo, con la frase citata.");
+                .containsExactly("Primo paragrafo dell’articolo di prova.",
+                        "Secondo paragrafo, con la frase citata.");
     }
 
     @Test
@@ -175,7 +179,7 @@ class WidgetEmbeddingBrowserTest extends ChromiumTest implements TestPropertyPro
 
         browser.in("textarea").sendKeys("How much will Meta spend?", Keys.ENTER);
 
-        WebElement error = browser.waitFor(d -> browser.all(".msg.error").isEmpty() ? null : browser.in(".msg.error"), WAIT);
+        WebElement error = browser.await(".msg.error", WAIT);
         assertThat(error.getText()).isEqualTo("This site is not allowed to use the Fonte assistant.");
         assertThat(error.getAttribute("role")).isEqualTo("alert");
         assertThat(error.findElements(By.tagName("button"))).as("no Retry: it could never succeed").isEmpty();
@@ -188,7 +192,7 @@ class WidgetEmbeddingBrowserTest extends ChromiumTest implements TestPropertyPro
 
         browser.in("textarea").sendKeys("Quanto investe Meta?", Keys.ENTER);
 
-        WebElement error = browser.waitFor(d -> browser.all(".msg.error").isEmpty() ? null : browser.in(".msg.error"), WAIT);
+        WebElement error = browser.await(".msg.error", WAIT);
         assertThat(error.getText()).contains("Non riesco a raggiungere il server").contains("Riprova")
                 .doesNotContain("non è autorizzato");
         assertThat(error.getAttribute("role")).isEqualTo("alert");
@@ -202,10 +206,11 @@ class WidgetEmbeddingBrowserTest extends ChromiumTest implements TestPropertyPro
 
         browser.all(".starters button").get(0).click();
 
-        WebElement error = browser.waitFor(d -> browser.all(".msg.error").isEmpty() ? null : browser.in(".msg.error"), WAIT);
+        WebElement error = browser.await(".msg.error", WAIT);
         assertThat(error.getText()).startsWith("Too many requests right now.");
         assertThat(browser.js("return document.querySelector('fonte-chat').shadowRoot.querySelector('.msg.error')"
-                + ".previousElementSibling.className")).as("the error sits under the failed question").isEqualTo("msg user");
+                + ".previousElementSibling.className")).as("the error sits under the failed question")
+                .isEqualTo("msg user");
         WebElement retry = error.findElement(By.tagName("button"));
         assertThat(retry.isEnabled()).as("Retry waits for Retry-After").isFalse();
         assertThat(browser.in(".send").isEnabled()).isFalse();
@@ -229,7 +234,8 @@ class WidgetEmbeddingBrowserTest extends ChromiumTest implements TestPropertyPro
 
         WebElement streaming = lastBot();
         assertThat(streaming.getAttribute("aria-busy")).isEqualTo("true");
-        assertThat(streaming.findElements(By.cssSelector("span.chip"))).as("markers as placeholders while streaming").hasSize(2);
+        assertThat(streaming.findElements(By.cssSelector("span.chip"))).as("markers as placeholders while streaming")
+                .hasSize(2);
         assertThat(streaming.findElements(By.cssSelector("button.chip"))).isEmpty();
         assertThat(browser.in(".stop").isDisplayed()).isTrue();
         int inputWidth = browser.in("textarea").getSize().getWidth();
@@ -243,8 +249,9 @@ class WidgetEmbeddingBrowserTest extends ChromiumTest implements TestPropertyPro
         assertThat(answer.findElements(By.cssSelector("span.chip"))).isEmpty();
         assertThat(answer.findElements(By.cssSelector(".nw"))).as("each chip on one line with its word and full stop")
                 .hasSize(4).allSatisfy(nw -> assertThat(nw.getText()).matches("\\d+\\s*1\\."));
-        assertThat(browser.in("textarea").getSize().getWidth()).as("Stop and Send take the same room").isEqualTo(inputWidth);
-        assertThat((String) browser.js("return document.querySelector('fonte-chat').shadowRoot.querySelector('.live').textContent"))
+        assertThat(browser.in("textarea").getSize().getWidth()).as("Stop and Send take the same room")
+                .isEqualTo(inputWidth);
+        assertThat(browser.liveText())
                 .isEqualTo("Risposta: Frase numero 1. Frase numero 2. Frase numero 3. Frase numero 4.");
     }
 
@@ -296,7 +303,8 @@ class WidgetEmbeddingBrowserTest extends ChromiumTest implements TestPropertyPro
         assertThat(browser.all(".msg.user")).hasSize(1);
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> messages = (List<Map<String, Object>>) stored().get("messages");
-        assertThat(messages).as("the half answer was never kept").hasSize(1).allSatisfy(m -> assertThat(m.get("role")).isEqualTo("user"));
+        assertThat(messages).as("the half answer was never kept").hasSize(1)
+                .allSatisfy(m -> assertThat(m.get("role")).isEqualTo("user"));
         assertThat(stored().get("pending")).isNotNull();
         browser.waitFor(d -> pages.questions.size() == 2, WAIT);
         assertThat(pages.questions.get(1)).isEqualTo(pages.questions.get(0));
@@ -354,30 +362,33 @@ class WidgetEmbeddingBrowserTest extends ChromiumTest implements TestPropertyPro
     void given_an_answer_when_its_chip_is_opened_then_the_span_shows_highlighted_with_its_original_right_under_it() {
         openFake("en");
         browser.in("textarea").sendKeys("How much?", Keys.ENTER);
-        WebElement chip = browser.waitFor(d -> browser.all("button.chip").isEmpty() ? null : browser.all("button.chip").get(0), WAIT);
+        WebElement chip = browser.await("button.chip", WAIT);
         assertThat(chip.getAttribute("aria-label")).isEqualTo("Source 1: A fake article");
         assertThat(chip.getSize().getWidth()).isGreaterThanOrEqualTo(24);
         assertThat(chip.getSize().getHeight()).isGreaterThanOrEqualTo(24);
 
         chip.sendKeys(Keys.ENTER);
 
-        WebElement mark = browser.waitFor(d -> browser.all(".src mark").isEmpty() ? null : browser.in(".src mark"), WAIT);
+        WebElement mark = browser.await(".src mark", WAIT);
         assertThat(mark.getText()).isEqualTo("Meta will spend up to 65 billion dollars");
         assertThat(browser.in(".src .ttl").getText()).isEqualTo("Source 1 · A fake article");
         assertThat(browser.in(".src .body").getText()).doesNotContain("null");
-        assertThat(browser.in(".src .body").getText()).startsWith("In a recent post, Zuckerberg said that Meta will spend")
+        assertThat(browser.in(".src .body").getText())
+                .startsWith("In a recent post, Zuckerberg said that Meta will spend")
                 .endsWith("\nthis year.");
         WebElement original = browser.in(".src blockquote");
         assertThat(original.getText()).endsWith("Meta spenderà fino a 65 miliardi di dollari");
         assertThat(original.getAttribute("lang")).isEqualTo("it");
         assertThat(browser.js("return document.querySelector('fonte-chat').shadowRoot.querySelector('.src mark')"
-                + ".parentElement.nextElementSibling.tagName")).as("the original right under the span").isEqualTo("BLOCKQUOTE");
+                + ".parentElement.nextElementSibling.tagName")).as("the original right under the span")
+                .isEqualTo("BLOCKQUOTE");
         assertThat(browser.focused()).startsWith("button.back");
         Browser.assertFocusVisible(browser.focusIndicator());
         browser.screenshot("fake-source-view");
 
         browser.shiftTab();
-        assertThat(browser.focused()).as("Shift+Tab goes to the header, not behind the source view").startsWith("button.icon");
+        assertThat(browser.focused()).as("Shift+Tab goes to the header, not behind the source view")
+                .startsWith("button.icon");
         Browser.assertFocusVisible(browser.focusIndicator());
         browser.keys(Keys.TAB);
         assertThat(browser.focused()).startsWith("button.back");
@@ -393,7 +404,7 @@ class WidgetEmbeddingBrowserTest extends ChromiumTest implements TestPropertyPro
     void given_a_source_that_fails_to_load_then_focus_stays_in_the_view_and_escape_closes_it() {
         openFake("en");
         browser.in("textarea").sendKeys("How much?", Keys.ENTER);
-        WebElement chip = browser.waitFor(d -> browser.all("button.chip").isEmpty() ? null : browser.all("button.chip").get(0), WAIT);
+        WebElement chip = browser.await("button.chip", WAIT);
         pages.citationsFail.set(true);
 
         chip.sendKeys(Keys.ENTER);

@@ -8,6 +8,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 
+import java.io.File;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -40,7 +41,8 @@ class WidgetScreenshots extends ChromiumTest {
     private void ask(String question) {
         int answers = browser.all(".msg.bot, .msg.notice").size();
         browser.in("textarea").sendKeys(question, Keys.ENTER);
-        browser.waitFor(d -> browser.all(".msg.bot, .msg.notice").size() > answers && browser.in(".send").isDisplayed(), WAIT);
+        browser.waitFor(d -> browser.all(".msg.bot, .msg.notice").size() > answers
+                && browser.in(".send").isDisplayed(), WAIT);
     }
 
     private void openFirstChip() {
@@ -50,7 +52,8 @@ class WidgetScreenshots extends ChromiumTest {
 
     private Path panel(String name) {
         browser.js("document.activeElement.blur()");
-        return Browser.saveScreenshot(browser.in(".panel").getScreenshotAs(OutputType.FILE), DOCS.resolve(name + ".png"));
+        File shot = browser.in(".panel").getScreenshotAs(OutputType.FILE);
+        return Browser.saveScreenshot(shot, DOCS.resolve(name + ".png"));
     }
 
     private Path page(String name) {
