@@ -128,6 +128,16 @@ final class Browser implements AutoCloseable {
         return waitFor(d -> all(css).isEmpty() ? null : all(css).get(0), timeout);
     }
 
+    /** Sends a question with Enter and returns its answer's bubble (or refusal notice) once it is done. */
+    WebElement ask(String question, Duration timeout) {
+        String answers = ".msg.bot, .msg.notice";
+        int before = all(answers).size();
+        in("textarea").sendKeys(question, Keys.ENTER);
+        waitFor(d -> all(answers).size() > before && in(".send").isDisplayed(), timeout);
+        List<WebElement> after = all(answers);
+        return after.get(after.size() - 1);
+    }
+
     /** What the widget's polite live region says now. */
     String liveText() {
         return (String) js("return document.querySelector('fonte-chat').shadowRoot.querySelector('.live').textContent");

@@ -52,12 +52,7 @@ class WidgetBrowserTest extends ChromiumTest {
     }
 
     private WebElement ask(String question) {
-        int answers = browser.all(".msg.bot, .msg.notice").size();
-        browser.in("textarea").sendKeys(question, Keys.ENTER);
-        browser.waitFor(d -> browser.all(".msg.bot, .msg.notice").size() > answers
-                && browser.in(".send").isDisplayed(), WAIT);
-        List<WebElement> all = browser.all(".msg.bot, .msg.notice");
-        return all.get(all.size() - 1);
+        return browser.ask(question, WAIT);
     }
 
     private WebElement article() {

@@ -39,10 +39,7 @@ class WidgetScreenshots extends ChromiumTest {
     }
 
     private void ask(String question) {
-        int answers = browser.all(".msg.bot, .msg.notice").size();
-        browser.in("textarea").sendKeys(question, Keys.ENTER);
-        browser.waitFor(d -> browser.all(".msg.bot, .msg.notice").size() > answers
-                && browser.in(".send").isDisplayed(), WAIT);
+        browser.ask(question, WAIT);
     }
 
     private void openFirstChip() {
