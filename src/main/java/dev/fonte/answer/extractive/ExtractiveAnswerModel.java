@@ -8,6 +8,7 @@ import dev.fonte.answer.ExtractiveConfiguration;
 import dev.fonte.corpus.Passage;
 import dev.fonte.language.Language;
 import dev.fonte.language.Languages;
+import dev.fonte.language.Lexicon;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,13 +32,15 @@ public final class ExtractiveAnswerModel implements AnswerModel {
 
     private final Languages languages;
     private final ExtractiveConfiguration config;
-    private final QuestionReader questions = new QuestionReader();
+    private final QuestionReader questions;
     private final SentenceReader sentences;
 
     private final AnswerWeights weights;
 
-    public ExtractiveAnswerModel(Languages languages, ExtractiveConfiguration config, AnswerWeights weights) {
+    public ExtractiveAnswerModel(Languages languages, Lexicon lexicon, ExtractiveConfiguration config,
+                                 AnswerWeights weights) {
         this.languages = languages;
+        this.questions = new QuestionReader(lexicon);
         this.config = config;
         this.weights = weights;
         this.sentences = new SentenceReader(languages, config.sentenceCache(), config.subjectShare());

@@ -3,6 +3,7 @@ package dev.fonte.answer.extractive;
 import dev.fonte.language.FactKind;
 import dev.fonte.language.Language;
 import dev.fonte.language.Languages;
+import dev.fonte.language.Lexicon;
 import dev.fonte.retrieval.FonteAnalyzers;
 import dev.fonte.retrieval.PassageIndex;
 import org.apache.lucene.analysis.Analyzer;
@@ -41,6 +42,11 @@ public final class QuestionReader {
     private static final Pattern ELIDED = Pattern.compile("^\\p{L}{1,5}['’](?=\\p{L}{3})");
 
     private final Map<String, Set<String>> skipStems = new ConcurrentHashMap<>();
+    private final Lexicon lexicon;
+
+    public QuestionReader(Lexicon lexicon) {
+        this.lexicon = lexicon;
+    }
 
     /**
      * @param question   the question to read (the standalone form of a follow-up)
@@ -240,7 +246,17 @@ public final class QuestionReader {
                 byLanguage.put(language.code(), Set.copyOf(phrases));
                 for (String other : languages) {
                     if (everyLanguage && !other.equals(language.code())) {
-                        byLanguage.put(other, sayings(surface, other, index));
+                        // names and figures cross languages as they are; words cross by the lexicon, every sense kept
+                        Set<List<String>> ways = new LinkedHashSet<>(sayings(surface, other, index));
+                        Set<String> translations = lexicon.translations(surface, language.code(), other);
+                        if (translations.isEmpty() && lexicon.covers(language.code(), other)) {
+                            String carried = lexicon.carry(surface, language.code(), other);
+                            translations = carried.equalsIgnoreCase(surface) ? Set.of() : Set.of(carried);
+                        }
+                        for (String t : translations) {
+                            ways.addAll(sayings(t, other, index));
+                        }
+                        byLanguage.put(other, Set.copyOf(ways));
                     }
                 }
                 Set<String> stems = new HashSet<>();

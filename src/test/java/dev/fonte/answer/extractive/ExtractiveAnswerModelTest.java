@@ -88,7 +88,8 @@ class ExtractiveAnswerModelTest {
         // the fitted weights, with a low threshold: what these tests hold are the engine's checks, which no weight
         // overrules, on a corpus too small for retrieval ranks and embeddings to mean anything
         AnswerWeights fitted = AnswerWeights.defaults();
-        model = new ExtractiveAnswerModel(Languages.standard(), ExtractiveConfiguration.defaults(),
+        model = new ExtractiveAnswerModel(Languages.standard(), dev.fonte.language.Lexicon.empty(),
+                ExtractiveConfiguration.defaults(),
                 new AnswerWeights(fitted.bias(), fitted.coverage(), fitted.subject(), fitted.subjectContext(),
                         fitted.document(), fitted.similarity(), fitted.rank(), fitted.names(), fitted.evidence(),
                         fitted.owner(), fitted.projection(), fitted.unknown(), fitted.open(), fitted.length(),
