@@ -38,19 +38,50 @@ public final class Lexicon {
     /** Longest phrase looked up, in words. */
     private static final int LONGEST = 4;
 
-    /** from language, to language, phrase (lowercase) -> its translations. */
-    private final Map<String, Map<String, Set<String>>> entries = new HashMap<>();
+    /** Words as they are written, lower-cased: a lexicon with no analysis matches only the forms it lists. */
+    public static final Words AS_WRITTEN = (text, language) -> {
+        List<Word> out = new ArrayList<>();
+        Matcher m = WORD.matcher(text);
+        while (m.find()) {
+            out.add(new Word(m.group().toLowerCase(Locale.ROOT), m.start(), m.end()));
+        }
+        return out;
+    };
 
-    private Lexicon() {
+    /** from language, to language, phrase (its words' keys) -> its translations. */
+    private final Map<String, Map<String, Set<String>>> entries = new HashMap<>();
+    private final Words words;
+
+    private Lexicon(Words words) {
+        this.words = words;
     }
 
     public static Lexicon empty() {
-        return new Lexicon();
+        return new Lexicon(AS_WRITTEN);
+    }
+
+    /**
+     * How a language's text is cut into words that compare: the language's index analysis (so "rates", "rate" and
+     * "rated" are one entry), each word with its place in the text. Words the analysis drops (stop words) are left
+     * out of both the entries and the text looked up.
+     */
+    @FunctionalInterface
+    public interface Words {
+        List<Word> of(String text, String language);
+    }
+
+    /** A word's comparable form and where it is written. */
+    public record Word(String key, int start, int end) {
+    }
+
+    /** The shipped lexicons of the registered languages, and those of the corpus folder, matched as written. */
+    public static Lexicon load(Languages languages, Path corpusFolder) {
+        return load(languages, corpusFolder, AS_WRITTEN);
     }
 
     /** The shipped lexicons of the registered languages, and those of the corpus folder (when there is one). */
-    public static Lexicon load(Languages languages, Path corpusFolder) {
-        Lexicon lexicon = new Lexicon();
+    public static Lexicon load(Languages languages, Path corpusFolder, Words words) {
+        Lexicon lexicon = new Lexicon(words);
         Set<String> codes = new LinkedHashSet<>();
         languages.all().forEach(l -> codes.add(l.code()));
         for (String a : codes) {
@@ -97,18 +128,26 @@ public final class Lexicon {
                 }
                 List<String> left = phrases(sides[0]);
                 List<String> right = phrases(sides[1]);
-                for (String l : left) {
-                    entries.computeIfAbsent(a + ">" + b, k -> new HashMap<>())
-                            .computeIfAbsent(l, k -> new LinkedHashSet<>()).addAll(right);
-                }
-                for (String r : right) {
-                    entries.computeIfAbsent(b + ">" + a, k -> new HashMap<>())
-                            .computeIfAbsent(r, k -> new LinkedHashSet<>()).addAll(left);
-                }
+                add(a, b, left, right);
+                add(b, a, right, left);
                 read++;
             }
         }
         LOG.debug("Lexicon {}: {} line(s)", source, read);
+    }
+
+    private void add(String from, String to, List<String> phrases, List<String> translations) {
+        Map<String, Set<String>> table = entries.computeIfAbsent(from + ">" + to, k -> new HashMap<>());
+        for (String phrase : phrases) {
+            String key = key(phrase, from);
+            if (!key.isEmpty()) {
+                table.computeIfAbsent(key, k -> new LinkedHashSet<>()).addAll(translations);
+            }
+        }
+    }
+
+    private String key(String phrase, String language) {
+        return String.join(" ", words.of(phrase, language).stream().map(Word::key).toList());
     }
 
     private static List<String> phrases(String side) {
@@ -133,7 +172,8 @@ public final class Lexicon {
         if (table == null) {
             return Set.of();
         }
-        return table.getOrDefault(phrase.strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", " "), Set.of());
+        String key = key(phrase, from);
+        return key.isEmpty() ? Set.of() : table.getOrDefault(key, Set.of());
     }
 
     /**
@@ -142,23 +182,22 @@ public final class Lexicon {
      * not know stays in case it is a name or a shared word).
      */
     public String carry(String text, String from, String to) {
-        List<String> words = new ArrayList<>();
-        Matcher m = WORD.matcher(text);
-        while (m.find()) {
-            words.add(m.group());
-        }
+        Map<String, Set<String>> table = entries.getOrDefault(from + ">" + to, Map.of());
+        List<Word> found = words.of(text, from);
         StringBuilder out = new StringBuilder();
-        for (int i = 0; i < words.size(); ) {
+        for (int i = 0; i < found.size(); ) {
             int taken = 0;
-            for (int n = Math.min(LONGEST, words.size() - i); n >= 1 && taken == 0; n--) {
-                Set<String> t = translations(String.join(" ", words.subList(i, i + n)), from, to);
+            for (int n = Math.min(LONGEST, found.size() - i); n >= 1 && taken == 0; n--) {
+                String key = String.join(" ", found.subList(i, i + n).stream().map(Word::key).toList());
+                Set<String> t = table.getOrDefault(key, Set.of());
                 if (!t.isEmpty()) {
                     t.forEach(x -> out.append(x).append(' '));
                     taken = n;
                 }
             }
             if (taken == 0) {
-                out.append(words.get(i)).append(' ');
+                Word w = found.get(i);
+                out.append(text, w.start(), w.end()).append(' ');
                 taken = 1;
             }
             i += taken;

@@ -40,9 +40,10 @@ public class LucenePassageRetriever implements PassageRetriever {
         if (mode != RetrievalConfiguration.Mode.DENSE) {
             rankings.add(index.searchLexical(query, language, n));
             weights.add(1.0);
-            // the documents in the corpus's other languages, searched with the question carried into each of them
+            // the documents in the corpus's other languages, searched with the question carried into each of them (names
+            // and figures cross as they are, so even a language pair without a lexicon finds them)
             for (String other : index.corpus().documents().stream().map(d -> d.language()).distinct().toList()) {
-                if (!other.equals(language) && lexicon.covers(language, other)) {
+                if (!other.equals(language)) {
                     rankings.add(index.searchLexical(lexicon.carry(query, language, other), other, n));
                     weights.add(config.otherLanguageWeight());
                 }
