@@ -5,8 +5,9 @@ import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
 
 /**
- * What a streamed answer emits, in order: one {@link Sources}, zero or more {@link Delta}, one {@link Done}.
- * The SSE endpoint names the events {@code sources}, {@code delta} and {@code done}.
+ * What a streamed answer emits, in order: one {@link Sources}, zero or more {@link Delta} (with a {@link Reset} when
+ * the text streamed so far is withdrawn), one {@link Done}. The SSE endpoint names the events {@code sources},
+ * {@code delta}, {@code reset} and {@code done}.
  */
 public sealed interface AnswerEvent {
 
@@ -18,6 +19,14 @@ public sealed interface AnswerEvent {
     /** A piece of the answer text as it is produced; a {@code [n]} marker is never split across deltas. */
     @Serdeable
     record Delta(String text) implements AnswerEvent {
+    }
+
+    /**
+     * Every delta sent so far is withdrawn: the model that wrote them failed, and the answer that counts follows as
+     * new deltas. A client clears what it showed of this answer.
+     */
+    @Serdeable
+    record Reset(String reason) implements AnswerEvent {
     }
 
     /** The final answer: exactly what {@code POST /api/chat} returns for the same question. */

@@ -1,8 +1,9 @@
 package dev.fonte.answer;
 
-import dev.fonte.retrieval.IndexManager;
+import dev.fonte.answer.extractive.ExtractiveAnswerModel;
+import dev.fonte.language.Languages;
+import dev.fonte.language.Lexicon;
 import io.micronaut.context.annotation.Factory;
-import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 
 /** Wires the embedded default model; provider models are wired beside it by configuration. */
@@ -10,14 +11,8 @@ import jakarta.inject.Singleton;
 public class AnswerModelFactory {
 
     @Singleton
-    @Named(ExtractiveChatModel.NAME)
-    ExtractiveChatModel extractiveChatModel(IndexManager indexes, ExtractiveConfiguration config) {
-        return new ExtractiveChatModel(indexes::current, config);
-    }
-
-    @Singleton
-    @Named(ExtractiveChatModel.NAME)
-    ExtractiveStreamingChatModel extractiveStreamingChatModel(ExtractiveChatModel model) {
-        return new ExtractiveStreamingChatModel(model);
+    ExtractiveAnswerModel extractiveAnswerModel(Languages languages, Lexicon lexicon, ExtractiveConfiguration config,
+                                                AnswerWeights weights) {
+        return new ExtractiveAnswerModel(languages, lexicon, config, weights);
     }
 }

@@ -1,57 +1,42 @@
 package dev.fonte.answer;
 
-import dev.fonte.retrieval.ScoredPassage;
-
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Checks a model's answer against the sources it was given. It reads the citation markers models write ({@code [1]},
- * {@code [1, 2]}, {@code [1][2]}, {@code [[1]]}, wide brackets {@code 【1】} {@code ［1］}), drops markers that point at
- * no source, drops sentences left without a valid marker (every sentence of an answer must be backed), renumbers
- * the sources in order of first use, and narrows each citation to the quoted span when the cited sentence quotes its
- * source verbatim. An answer with no valid citation is not grounded; the fixed phrase is a refusal.
+ * Reads a language model's answer against the sources it was given. It reads the citation markers models write
+ * ({@code [1]}, {@code [1, 2]}, {@code [1][2]}, {@code [[1]]}, wide brackets {@code 【1】} {@code ［1］}), drops markers
+ * that point at no source, drops sentences left without a valid marker (every sentence of an answer must be backed),
+ * and narrows each citation to the quoted span when the sentence quotes its source verbatim. An answer with no valid
+ * citation is not grounded; the fixed phrase is a refusal.
  */
 public final class CitationChecker {
+
+    /** The reason of a draft whose model answered without a single valid citation. */
+    public static final String UNGROUNDED = "gave no valid citation";
 
     private static final Pattern MARKER = Pattern.compile(
             "\\s*[\\[［【]{1,2}\\s*(\\d+(?:\\s*[,;]\\s*\\d+)*)\\s*[\\]］】]{1,2}");
     /** A sentence: text up to closing punctuation (with any markers before or right after it). */
     private static final Pattern SENTENCE = Pattern.compile(
             "(?s).+?(?:[.!?]+(?=\\s|$|[\\[［【])(?:\\s*[\\[［【][^\\]］】]*[\\]］】]+)*|$)");
+    /** A quotation inside a sentence: what a frame quotes ("The article says: «...»"). */
+    private static final Pattern QUOTED = Pattern.compile("[«“\"]([^»”\"]{10,})[»”\"]");
     private static final int MIN_QUOTE_WORDS = 3;
-
-    /** One citation of the checked answer: marker {@code n} cites {@code source}, narrowed to document offsets. */
-    public record Cited(int n, ScoredPassage source, int start, int end) {
-    }
-
-    /**
-     * @param text     the answer with markers renumbered as {@code [n]} and unsupported sentences removed
-     * @param grounded at least one sentence is backed by a valid citation
-     * @param refused  the model said the sources do not contain the answer
-     * @param missing  what the model said is missing, when it refused with a reason; else empty
-     */
-    public record Checked(String text, List<Cited> cited, boolean grounded, boolean refused, String missing) {
-    }
 
     private CitationChecker() {
     }
 
-    public static Checked check(String modelText, List<ScoredPassage> sources) {
+    /** The draft a model's text amounts to: its cited sentences, or a refusal (its own, or for citing nothing). */
+    public static Draft read(String modelText, List<AnswerRequest.Source> sources, String model) {
         String raw = modelText == null ? "" : modelText.strip();
-        if (raw.startsWith(ChainPrompt.NOT_IN_SOURCES) || raw.contains(ChainPrompt.NOT_IN_SOURCES)) {
-            int at = raw.indexOf(ChainPrompt.NOT_IN_SOURCES) + ChainPrompt.NOT_IN_SOURCES.length();
-            String missing = raw.substring(at).replaceFirst("^[\\s:.-]+", "").strip();
-            return new Checked("", List.of(), false, true, missing);
+        if (raw.contains(ChainPrompt.NOT_IN_SOURCES)) {
+            return Draft.refused(model, Draft.Refusal.plain());
         }
-        Map<Integer, Integer> renumber = new LinkedHashMap<>();
-        Map<Integer, int[]> spans = new LinkedHashMap<>();
-        StringBuilder out = new StringBuilder();
+        List<Draft.Sentence> out = new ArrayList<>();
         Matcher sentences = SENTENCE.matcher(raw);
         while (sentences.find()) {
             String sentence = sentences.group();
@@ -73,24 +58,16 @@ public final class CitationChecker {
             }
             String plain = MARKER.matcher(sentence).replaceAll("").strip();
             String quote = plain.replaceFirst("[.!?]+$", "").strip();
-            StringBuilder markers = new StringBuilder();
+            String punctuation = plain.matches("(?s).*[.!?]$") ? plain.substring(plain.length() - 1) : ".";
+            List<Draft.Cite> cites = new ArrayList<>();
             for (int k : valid) {
-                int n = renumber.computeIfAbsent(k, x -> renumber.size() + 1);
-                markers.append('[').append(n).append(']');
-                ScoredPassage source = sources.get(k - 1);
-                int[] span = narrow(source, quote);
-                spans.merge(n, span, (a, b) -> new int[] {Math.min(a[0], b[0]), Math.max(a[1], b[1])});
+                int[] span = narrow(sources.get(k - 1), quote);
+                cites.add(new Draft.Cite(k, span[0], span[1]));
             }
-            String punctuation = plain.matches(".*[.!?]$") ? plain.substring(plain.length() - 1) : ".";
-            if (out.length() > 0) {
-                out.append(' ');
-            }
-            out.append(quote).append(' ').append(markers).append(punctuation);
+            out.add(new Draft.Sentence(quote + punctuation, cites));
         }
-        List<Cited> cited = new ArrayList<>();
-        renumber.forEach((k, n) -> cited.add(new Cited(n, sources.get(k - 1), spans.get(n)[0], spans.get(n)[1])));
-        boolean grounded = !cited.isEmpty();
-        return new Checked(grounded ? out.toString() : "", cited, grounded, false, "");
+        return out.isEmpty() ? Draft.refused(model, new Draft.Refusal(null, List.of(), UNGROUNDED))
+                : Draft.answered(model, out);
     }
 
     /**
@@ -113,14 +90,27 @@ public final class CitationChecker {
 
     private static final Pattern COMPLETE = Pattern.compile("([.!?]+(?:\\s*[\\[［【][^\\]］】]*[\\]］】]+)*)\\s+(?=[^\\s\\[［【])");
 
-    /** The document span a sentence cites: the quoted words when the source has them verbatim, else the whole source. */
-    static int[] narrow(ScoredPassage source, String quote) {
+    /**
+     * The document span a sentence cites: the quoted words when the source has them verbatim (the whole sentence, or
+     * what it quotes inside quotation marks), else the whole source.
+     */
+    static int[] narrow(AnswerRequest.Source source, String sentence) {
         String text = source.passage().text();
         int start = source.passage().start();
-        if (quote.split("\\s+").length >= MIN_QUOTE_WORDS) {
-            int at = text.toLowerCase(Locale.ROOT).indexOf(quote.toLowerCase(Locale.ROOT));
+        List<String> quotes = new ArrayList<>();
+        quotes.add(sentence);
+        Matcher q = QUOTED.matcher(sentence);
+        while (q.find()) {
+            quotes.add(q.group(1).strip());
+        }
+        for (String quote : quotes) {
+            String bare = quote.replaceFirst("[.!?]+$", "").strip();
+            if (bare.split("\\s+").length < MIN_QUOTE_WORDS) {
+                continue;
+            }
+            int at = text.toLowerCase(Locale.ROOT).indexOf(bare.toLowerCase(Locale.ROOT));
             if (at >= 0) {
-                int end = at + quote.length();
+                int end = at + bare.length();
                 // keep the sentence's own closing punctuation inside the span when the quote ends where it does
                 if (end == text.length() - 1 && ".!?".indexOf(text.charAt(end)) >= 0) {
                     end++;

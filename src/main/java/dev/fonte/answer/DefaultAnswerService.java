@@ -1,122 +1,82 @@
 package dev.fonte.answer;
 
-import dev.fonte.corpus.Corpus;
-import dev.fonte.corpus.Document;
-import dev.fonte.corpus.LanguageDetector;
-import dev.fonte.corpus.Passage;
-import dev.fonte.retrieval.IndexManager;
-import dev.fonte.retrieval.PassageIndex;
-import dev.fonte.retrieval.PassageRetriever;
-import dev.fonte.retrieval.RetrievalConfiguration;
-import dev.fonte.retrieval.ScoredPassage;
-import dev.langchain4j.data.message.ChatMessage;
+import dev.fonte.answer.extractive.ExtractiveAnswerModel;
 import dev.fonte.answer.provider.FailureReason;
 import dev.fonte.answer.provider.ResilientChatModel;
-import dev.langchain4j.model.chat.ChatModel;
-import dev.langchain4j.model.chat.StreamingChatModel;
+import dev.fonte.retrieval.PassageIndex;
+import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.chat.response.PartialResponse;
 import dev.langchain4j.model.chat.response.PartialResponseContext;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.langchain4j.model.chat.response.StreamingHandle;
-import dev.langchain4j.model.chat.request.ChatRequest;
-import dev.langchain4j.model.chat.response.ChatResponse;
-import jakarta.inject.Named;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.FluxSink;
 import reactor.core.scheduler.Schedulers;
 
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
+import java.util.concurrent.Semaphore;
 
 /**
- * The answer chain every adapter shares: detect the question's language, resolve a follow-up against the
- * conversation, retrieve candidate sentences (or the key sentences, for a summary), let the answer model write from
- * the numbered sources, check its citations against them, and refuse when nothing grounded is left.
+ * The answer chain every adapter shares: admit the question (a bounded number at once), prepare it
+ * ({@link QuestionPreparer}), let the configured model draft from the numbered sources ({@link ModelChain}), render
+ * the checked draft with its citations or a refusal ({@link AnswerRenderer}, {@link Refusals}), and remember the turn.
  */
 @Singleton
 public class DefaultAnswerService implements AnswerService {
 
-    private final IndexManager indexes;
-    private final PassageRetriever retriever;
-    private final ChatModel model;
-    private final StreamingChatModel streamingModel;
-    private final ChatModel extractiveModel;
+    private final QuestionPreparer preparer;
+    private final ModelChain models;
     private final ConversationMemory memory;
-    private final RetrievalConfiguration retrieval;
-    private final ExtractiveConfiguration extractive;
-    private final java.util.concurrent.Semaphore inFlight;
+    private final Semaphore inFlight;
     private final AnswerCache cache;
-    private final io.micrometer.core.instrument.MeterRegistry meters;
+    private final MeterRegistry meters;
+    private final int maxTitles;
 
-    public DefaultAnswerService(IndexManager indexes, PassageRetriever retriever,
-                                ChatModel model, StreamingChatModel streamingModel,
-                                @Named(ExtractiveChatModel.NAME) ChatModel extractiveModel,
-                                ConversationMemory memory,
-                                RetrievalConfiguration retrieval, ExtractiveConfiguration extractive,
-                                @io.micronaut.context.annotation.Value("${fonte.answer.max-in-flight:64}") int maxInFlight,
-                                io.micrometer.core.instrument.MeterRegistry meters,
-                                @io.micronaut.context.annotation.Value("${fonte.answer.cache-size:1000}") int cacheSize) {
-        this.indexes = indexes;
-        this.retriever = retriever;
-        // the configured provider behind its deadline, breaker and extractive fallback (ResilientChatModel, @Primary)
-        this.model = model;
-        this.streamingModel = streamingModel;
-        this.extractiveModel = extractiveModel;
+    public DefaultAnswerService(QuestionPreparer preparer, ModelChain models, ConversationMemory memory,
+                                @Value("${fonte.answer.max-in-flight:64}") int maxInFlight,
+                                @Value("${fonte.answer.cache-size:1000}") int cacheSize,
+                                @Value("${fonte.answer.refusal-titles:3}") int maxTitles,
+                                MeterRegistry meters) {
+        this.preparer = preparer;
+        this.models = models;
         this.memory = memory;
-        this.retrieval = retrieval;
-        this.extractive = extractive;
-        this.inFlight = new java.util.concurrent.Semaphore(maxInFlight);
+        this.inFlight = new Semaphore(maxInFlight);
         this.cache = new AnswerCache(cacheSize);
+        this.maxTitles = maxTitles;
         this.meters = meters;
-    }
-
-    /**
-     * Everything decided before the model is called.
-     *
-     * @param instruction the message is an order, not a question (see {@link Intent}): refused, nothing retrieved
-     */
-    record Prepared(String conversationId, String question, String standalone, String language,
-                    ChainPrompt.Task task, List<ScoredPassage> sources, PassageIndex index, boolean instruction) {
     }
 
     @Override
     public Answer answer(Question question) {
         enter();
         try {
-            String conversationId = conversationId(question);
-            String text = question.text().strip();
+            QuestionPreparer.Prepared prepared = preparer.prepare(question);
+            String conversationId = prepared.conversationId();
             // out of any conversation, the same question on the same index has the same answer: compute it once
-            boolean fresh = memory.last(conversationId).isEmpty();
-            PassageIndex index = indexes.current();
-            if (fresh) {
-                Optional<Answer> hit = cache.get(text, index, conversationId);
+            boolean fresh = question.conversationId() == null || memory.last(conversationId).isEmpty();
+            PassageIndex index = prepared.request().index();
+            String key = prepared.request().question();
+            if (fresh && !models.hasProvider()) {
+                Optional<Answer> hit = cache.get(key, index, conversationId);
                 if (hit.isPresent()) {
-                    record(text, hit.get());
+                    record(prepared.request().standalone(), hit.get());
                     return hit.get();
                 }
             }
-            Prepared prepared = prepare(new Question(text, conversationId));
-            Answer answer = complete(prepared, generate(prepared));
-            // only the embedded default's answers are kept: it is deterministic, a language model is not (and a
-            // fallback answer would outlive the provider's recovery)
-            if (fresh && prepared.index() == index && answer.model().equals(ExtractiveChatModel.NAME)) {
-                cache.put(text, index, answer);
+            Answer answer = complete(prepared, draft(prepared));
+            // only the embedded engine's answers are kept: it is deterministic, a language model is not
+            if (fresh && answer.model().equals(ExtractiveAnswerModel.NAME)) {
+                cache.put(key, index, answer);
             }
             return answer;
         } finally {
             inFlight.release();
         }
-    }
-
-    private static String conversationId(Question question) {
-        return question.conversationId() == null || question.conversationId().isBlank()
-                ? UUID.randomUUID().toString() : question.conversationId();
     }
 
     /** Takes one of the bounded places for an answer in progress, or refuses at once. */
@@ -127,49 +87,66 @@ public class DefaultAnswerService implements AnswerService {
         }
     }
 
+    private Draft draft(QuestionPreparer.Prepared p) {
+        if (p.instruction() || p.request().sources().isEmpty()) {
+            return Draft.refused(ExtractiveAnswerModel.NAME, Draft.Refusal.plain());
+        }
+        return models.draft(p.request());
+    }
+
     @Override
     public Publisher<AnswerEvent> stream(Question question) {
         // the place is taken now, so a full house is a 503 before any event; it is given back when the stream ends
         enter();
         return Flux.<AnswerEvent>create(sink -> {
-            Prepared prepared = prepare(question);
-            sink.next(new AnswerEvent.Sources(prepared.sources().stream().map(s -> source(prepared.index(), s)).toList()));
-            if (prepared.sources().isEmpty()) {
-                finish(sink, complete(prepared, null), "");
+            QuestionPreparer.Prepared prepared = preparer.prepare(question);
+            AnswerRequest request = prepared.request();
+            sink.next(new AnswerEvent.Sources(request.sources().stream().map(AnswerRenderer::source).toList()));
+            if (prepared.instruction() || request.sources().isEmpty() || !models.hasProvider()) {
+                finish(sink, complete(prepared, draft(prepared)), "");
                 return;
             }
             CheckedStream handler = new CheckedStream(prepared, sink);
             sink.onCancel(handler::cancel);
-            streamingModel.chat(ChatRequest.builder().messages(messages(prepared)).build(), handler);
+            models.stream(request, handler, handler.fallback);
         }).subscribeOn(Schedulers.boundedElastic()).doFinally(signal -> inFlight.release());
     }
 
-    /** Emits what the answer adds to what was already streamed, then the final answer. */
+    /** Emits what the answer adds to what was already streamed (withdrawing that first if it differs), then it. */
     private static void finish(FluxSink<AnswerEvent> sink, Answer answer, String streamed) {
-        if (answer.answer().startsWith(streamed)) {
-            Chunks.words(answer.answer().substring(streamed.length())).forEach(piece -> sink.next(new AnswerEvent.Delta(piece)));
+        String rest = answer.answer();
+        if (!streamed.isEmpty()) {
+            if (answer.answer().startsWith(streamed)) {
+                rest = answer.answer().substring(streamed.length());
+            } else {
+                sink.next(new AnswerEvent.Reset("the answer that counts differs from the text streamed so far"));
+            }
         }
-        // otherwise the model fell back after it had started: the done event carries the answer that counts
+        Chunks.words(rest).forEach(piece -> sink.next(new AnswerEvent.Delta(piece)));
         sink.next(new AnswerEvent.Done(answer));
         sink.complete();
     }
 
     /**
-     * Streams a model's answer as it is written, but only what has been checked: each sentence is released once it
-     * is complete (its closing punctuation and markers have arrived) and the citation checker accepts it. The checked
-     * text only grows, so what was streamed stays a prefix of the final answer; the done event is the answer itself.
+     * Streams a language model's answer as it is written, but only what has been checked: each sentence is released
+     * once it is complete (its closing punctuation and markers have arrived) and its citations are valid. The checked
+     * text only grows; when the provider fails after some of it was sent, a {@link AnswerEvent.Reset} withdraws it
+     * before the fallback's answer.
      */
     private final class CheckedStream implements StreamingChatResponseHandler, ResilientChatModel.FallbackListener {
-        private final Prepared prepared;
+        private final QuestionPreparer.Prepared prepared;
         private final FluxSink<AnswerEvent> sink;
+        private final ModelChain.ExtractiveFallback fallback;
         private final StringBuilder text = new StringBuilder();
         private String streamed = "";
+        private boolean fellBack;
         private volatile StreamingHandle handle;
         private volatile boolean cancelled;
 
-        CheckedStream(Prepared prepared, FluxSink<AnswerEvent> sink) {
+        CheckedStream(QuestionPreparer.Prepared prepared, FluxSink<AnswerEvent> sink) {
             this.prepared = prepared;
             this.sink = sink;
+            this.fallback = models.new ExtractiveFallback(prepared.request());
         }
 
         @Override
@@ -181,13 +158,16 @@ public class DefaultAnswerService implements AnswerService {
                 cancel();
                 return;
             }
+            if (fellBack) {
+                return;
+            }
             text.append(partial.text());
             String complete = CitationChecker.completeSentences(text);
             if (complete.isEmpty()) {
                 return;
             }
-            CitationChecker.Checked checked = CitationChecker.check(complete, prepared.sources());
-            String now = checked.grounded() ? checked.text() : "";
+            Draft checked = CitationChecker.read(complete, prepared.request().sources(), "");
+            String now = checked.answered() ? AnswerRenderer.render(checked, prepared.request()).text() : "";
             if (now.length() > streamed.length() && now.startsWith(streamed)) {
                 Chunks.words(now.substring(streamed.length())).forEach(piece -> sink.next(new AnswerEvent.Delta(piece)));
                 streamed = now;
@@ -201,8 +181,13 @@ public class DefaultAnswerService implements AnswerService {
 
         @Override
         public synchronized void onFallback(FailureReason reason, boolean tokensDelivered) {
-            // the fallback model starts over: what it writes is checked on its own
+            // the fallback starts over: what was streamed is withdrawn before its answer arrives
+            fellBack = true;
             text.setLength(0);
+            if (!streamed.isEmpty()) {
+                sink.next(new AnswerEvent.Reset("the model " + reason.phrase()));
+                streamed = "";
+            }
         }
 
         @Override
@@ -210,21 +195,22 @@ public class DefaultAnswerService implements AnswerService {
             if (cancelled) {
                 return;
             }
-            ChatResponse checked = groundedOrFallback(prepared, response);
+            Draft draft = fallback.draft() != null ? fallback.draft().withModel(response.modelName())
+                    : models.groundedOrFallback(prepared.request(), CitationChecker.read(response.aiMessage().text(),
+                    prepared.request().sources(), response.modelName()));
             String already;
             synchronized (this) {
                 already = streamed;
             }
-            finish(sink, complete(prepared, checked), already);
+            finish(sink, complete(prepared, draft), already);
         }
 
         @Override
         public void onError(Throwable error) {
-            if (cancelled) {
-                return;
+            if (!cancelled) {
+                // the guard already fell back; this is the embedded engine failing too
+                sink.error(error);
             }
-            // the resilient model already fell back; this is the embedded default failing too
-            sink.error(error);
         }
 
         void cancel() {
@@ -236,96 +222,22 @@ public class DefaultAnswerService implements AnswerService {
         }
     }
 
-    Prepared prepare(Question question) {
-        PassageIndex index = indexes.current();
-        String conversationId = conversationId(question);
-        String text = question.text().strip();
-        var last = memory.last(conversationId);
-        double languageScore = LanguageDetector.score(text);
-        String language = languageScore == 0 && last.isPresent() ? last.get().language()
-                : LanguageDetector.detect(text);
-        String standalone = FollowUpResolver.resolve(text, last.map(ConversationMemory.LastTurn::standaloneQuestion).orElse(null));
-        Intent intent = Intent.of(text);
-        boolean summary = intent == Intent.SUMMARY;
-        boolean instruction = intent == Intent.INSTRUCTION;
-        List<ScoredPassage> sources = index.corpus().isEmpty() || instruction ? List.of()
-                : summary ? index.keySentences(language, extractive.summarySentences())
-                : retriever.retrieve(standalone, language, retrieval.k());
-        return new Prepared(conversationId, text, standalone, language,
-                summary ? ChainPrompt.Task.SUMMARY : ChainPrompt.Task.ANSWER, sources, index, instruction);
-    }
-
-    /**
-     * Asks the configured model; when a language model answered without a single valid citation (and did not refuse),
-     * the embedded default answers instead, and {@code model} says so: an uncited answer is never presented as grounded.
-     */
-    ChatResponse generate(Prepared p) {
-        return groundedOrFallback(p, generate(p, model));
-    }
-
-    /** The response itself when it is grounded or refuses; else the embedded default's answer, labelled so. */
-    private ChatResponse groundedOrFallback(Prepared p, ChatResponse response) {
-        if (response == null || ExtractiveChatModel.NAME.equals(response.modelName())
-                || response.modelName() != null && response.modelName().startsWith(ExtractiveChatModel.NAME + " ")) {
-            return response;
-        }
-        CitationChecker.Checked checked = CitationChecker.check(response.aiMessage().text(), p.sources());
-        if (checked.grounded() || checked.refused()) {
-            return response;
-        }
-        ChatResponse fallback = generate(p, extractiveModel);
-        return ChatResponse.builder().aiMessage(fallback.aiMessage())
-                .metadata(fallback.metadata().toBuilder().modelName(ExtractiveChatModel.NAME + " (fallback: "
-                        + response.modelName() + " gave no valid citation)").build())
-                .build();
-    }
-
-    private ChatResponse generate(Prepared p, ChatModel model) {
-        if (p.sources().isEmpty()) {
-            return null;
-        }
-        return model.chat(ChatRequest.builder().messages(messages(p)).build());
-    }
-
-    private List<ChatMessage> messages(Prepared p) {
-        Corpus corpus = p.index().corpus();
-        Map<String, String> contexts = new HashMap<>();
-        Map<String, String> titles = new HashMap<>();
-        for (ScoredPassage s : p.sources()) {
-            contexts.put(s.passage().id(), corpus.paragraphOf(s.passage()).text());
-            corpus.document(s.passage().documentId()).ifPresent(d -> {
-                List<String> topics = corpus.topics(d.id());
-                titles.put(s.passage().id(), topics.isEmpty() ? d.title() : d.title() + " (about: " + String.join(", ", topics) + ")");
-            });
-        }
-        // a language model sees the conversation so far; the extractive model reads only the standalone question
-        return ChainPrompt.messages(p.task(), p.question(), p.standalone(), p.language(),
-                p.sources(), contexts, titles, memory.history(p.conversationId()));
-    }
-
-    Answer complete(Prepared p, ChatResponse response) {
-        String modelName = response == null || response.modelName() == null ? ExtractiveChatModel.NAME : response.modelName();
-        CitationChecker.Checked checked = response == null
-                ? new CitationChecker.Checked("", List.of(), false, true, "")
-                : CitationChecker.check(response.aiMessage().text(), p.sources());
+    /** The answer of a draft: its rendered text and citations, or the refusal in the question's language. */
+    Answer complete(QuestionPreparer.Prepared p, Draft draft) {
+        AnswerRequest request = p.request();
         Answer answer;
-        if (!checked.grounded()) {
-            List<String> titles = p.index().corpus().documents().stream()
-                    .filter(d -> d.language().equals(p.language())).map(Document::title).toList();
-            if (titles.isEmpty()) {
-                titles = p.index().corpus().documents().stream().filter(d -> !d.isTranslation()).map(Document::title).toList();
-            }
-            String message = p.instruction() && !titles.isEmpty() ? Refusals.instruction(p.language(), titles)
-                    : Refusals.message(p.language(), checked.missing(), titles);
-            answer = new Answer(p.conversationId(), message, false, p.language(), List.of(), modelName);
+        if (draft.answered()) {
+            AnswerRenderer.Rendered rendered = AnswerRenderer.render(draft, request);
+            answer = new Answer(p.conversationId(), rendered.text(), true, request.language().code(),
+                    rendered.citations(), draft.model());
         } else {
-            List<Citation> citations = new ArrayList<>();
-            for (CitationChecker.Cited c : checked.cited()) {
-                citations.add(citation(p.index().corpus(), c));
-            }
-            answer = new Answer(p.conversationId(), checked.text(), true, p.language(), citations, modelName);
+            String message = p.instruction() ? Refusals.instruction(request.language(), request.index().corpus())
+                    : Refusals.message(request.language(), draft.refusal(), request.index().corpus(),
+                    request.sources(), maxTitles);
+            answer = new Answer(p.conversationId(), message, false, request.language().code(), List.of(),
+                    draft.model());
         }
-        record(p.standalone(), answer);
+        record(request.standalone(), answer);
         return answer;
     }
 
@@ -334,29 +246,7 @@ public class DefaultAnswerService implements AnswerService {
         memory.remember(answer.conversationId(), standalone, answer.language(), answer.answer());
         String modelName = answer.model();
         meters.counter("fonte.answers", "answered", Boolean.toString(answer.answered()), "language", answer.language(),
-                "model", modelName.startsWith(ExtractiveChatModel.NAME) ? ExtractiveChatModel.NAME : modelName.split(":")[0])
-                .increment();
-    }
-
-    static Citation citation(Corpus corpus, CitationChecker.Cited c) {
-        Passage passage = c.source().passage();
-        Document doc = corpus.document(passage.documentId()).orElseThrow();
-        Citation.Original original = corpus.original(passage)
-                .map(o -> new Citation.Original(o.documentId(), o.text(), o.start(), o.end())).orElse(null);
-        return new Citation(c.n(), CitationIds.of(doc.id(), c.start(), c.end()), doc.id(), doc.title(),
-                doc.text().substring(c.start(), c.end()), c.start(), c.end(), relevance(c.source().score()), original);
-    }
-
-    static AnswerEvent.Source source(PassageIndex index, ScoredPassage s) {
-        Passage p = s.passage();
-        String title = index.corpus().document(p.documentId()).map(Document::title).orElse(p.documentId());
-        return new AnswerEvent.Source(CitationIds.of(p.documentId(), p.start(), p.end()), p.documentId(), title,
-                p.text(), p.start(), p.end(), relevance(s.score()), p.id());
-    }
-
-    /** A retrieval score squashed into (0, 1), monotonic, rounded for display. */
-    static double relevance(double score) {
-        double r = score <= 0 ? 0 : score / (score + 1);
-        return Math.round(r * 1000) / 1000.0;
+                "model", modelName.startsWith(ExtractiveAnswerModel.NAME) ? ExtractiveAnswerModel.NAME
+                        : modelName.split(":")[0]).increment();
     }
 }

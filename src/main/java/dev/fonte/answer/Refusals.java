@@ -1,61 +1,79 @@
 package dev.fonte.answer;
 
-import java.util.List;
+import dev.fonte.corpus.Corpus;
+import dev.fonte.corpus.Document;
+import dev.fonte.language.Language;
 
-/** What Fonte says, in the question's language, when the corpus does not support an answer. */
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What Fonte says, in the asker's language (its pack's texts), when the documents do not support an answer: what is
+ * missing when that is known, never a claim the corpus contradicts, and the nearest documents by relevance ("the
+ * article" only when there is one).
+ */
 public final class Refusals {
 
     private Refusals() {
     }
 
     /**
-     * @param missing what the question asks that the sources lack (may be empty)
-     * @param titles  titles of the documents the corpus does cover
+     * @param refusal   why the model did not answer
+     * @param sources   the candidate passages, most relevant first: their documents are the nearest
+     * @param maxTitles most documents named
      */
-    public static String message(String language, String missing, List<String> titles) {
-        boolean en = "en".equals(language);
-        StringBuilder b = new StringBuilder();
-        if (titles.isEmpty()) {
-            return en ? "I cannot answer: there are no documents to answer from yet."
-                    : "Non posso rispondere: non ci sono ancora documenti su cui basare una risposta.";
+    public static String message(Language language, Draft.Refusal refusal, Corpus corpus,
+                                 List<AnswerRequest.Source> sources, int maxTitles) {
+        Language.Refusals texts = language.refusals();
+        List<Document> originals = corpus.documents().stream().filter(d -> !d.isTranslation()).toList();
+        if (originals.isEmpty()) {
+            return texts.empty();
         }
-        if (missing == null || missing.isBlank()) {
-            b.append(en ? "The article does not say." : "L'articolo non lo dice.");
-        } else if (FACT_NAMES.contains(missing)) {
-            // the question's subject is there, the kind of fact it asks for is not: "does not say where"
-            b.append(en ? "The article does not say " : "L'articolo non dice ").append(missing).append('.');
+        Language.RefusalTexts t = texts.texts(originals.size() == 1);
+        String said;
+        if (refusal.missing() != null && texts.facts().containsKey(refusal.missing())) {
+            said = t.notSaidFact().replace("{fact}", texts.facts().get(refusal.missing()));
+        } else if (!refusal.unknown().isEmpty()) {
+            said = t.nothingAbout().replace("{words}", String.join(", ", refusal.unknown().stream()
+                    .map(w -> "\"" + w + "\"").toList()));
         } else {
-            b.append(en ? "The article does not say anything about " : "L'articolo non dice nulla su ")
-                    .append('"').append(missing).append("\".");
+            said = t.notSaid();
         }
-        b.append(en ? " It covers: " : " Tratta di: ").append(String.join("; ", titles)).append('.');
-        return b.toString();
+        List<String> titles = nearest(language, corpus, sources, originals, maxTitles);
+        return titles.isEmpty() ? said : said + " " + t.about().replace("{titles}", String.join("; ", titles));
     }
 
     /** The refusal of an order that is not a question about the documents ("ignore the rules", "write a poem"). */
-    public static String instruction(String language, List<String> titles) {
-        boolean en = "en".equals(language);
-        return (en ? "I only answer questions about the documents, from what they say; I do not follow other "
-                + "instructions. It covers: "
-                : "Rispondo solo a domande sui documenti, con ciò che dicono; non eseguo altre istruzioni. Tratta di: ")
-                + String.join("; ", titles) + '.';
+    public static String instruction(Language language, Corpus corpus) {
+        List<Document> originals = corpus.documents().stream().filter(d -> !d.isTranslation()).toList();
+        return originals.isEmpty() ? language.refusals().empty() : language.refusals().instruction();
     }
 
-    private static final java.util.Set<String> FACT_NAMES = java.util.Arrays.stream(QuestionType.values())
-            .flatMap(t -> java.util.stream.Stream.of(factName(t, "it"), factName(t, "en")))
-            .filter(n -> !n.isEmpty()).collect(java.util.stream.Collectors.toUnmodifiableSet());
-
-    /** The name of the kind of fact a question type asks for. */
-    static String factName(QuestionType type, String language) {
-        boolean en = "en".equals(language);
-        return switch (type) {
-            case PLACE -> en ? "where" : "il luogo";
-            case PRICE -> en ? "the price" : "il prezzo";
-            case TIME -> en ? "when" : "la data";
-            case AMOUNT -> en ? "the amount" : "la cifra";
-            case COUNT -> en ? "the number" : "il numero";
-            case PERSON -> en ? "who" : "chi";
-            case GENERIC -> "";
-        };
+    /**
+     * The titles of the documents nearest to the question: those of its candidate passages, by rank, one per
+     * original (in the asker's language when a rendering is there); the only document when there is one.
+     */
+    static List<String> nearest(Language language, Corpus corpus, List<AnswerRequest.Source> sources,
+                                List<Document> originals, int maxTitles) {
+        Set<String> seen = new LinkedHashSet<>();
+        List<String> titles = new ArrayList<>();
+        List<Document> docs = new ArrayList<>();
+        sources.forEach(s -> docs.add(s.document()));
+        if (docs.isEmpty() && originals.size() == 1) {
+            docs.add(originals.get(0));
+        }
+        for (Document d : docs) {
+            String original = d.isTranslation() ? d.translationOf() : d.id();
+            if (titles.size() >= maxTitles || !seen.add(original)) {
+                continue;
+            }
+            Document shown = d.language().equals(language.code()) ? d
+                    : corpus.documents().stream().filter(x -> x.language().equals(language.code())
+                    && (x.id().equals(original) || original.equals(x.translationOf()))).findFirst().orElse(d);
+            titles.add(shown.title());
+        }
+        return titles;
     }
 }

@@ -1,9 +1,14 @@
 package dev.fonte.corpus;
 
+import dev.fonte.language.Languages;
+
 import java.text.BreakIterator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Splits a cleaned document text into paragraphs (separated by a blank line) and sentences within them, with exact
@@ -93,10 +98,16 @@ public final class Segmenter {
     /** The sentence spans of [start, end), trimmed of spaces, none longer than the window. */
     private static List<int[]> sentences(String language, String text, int start, int end, int window) {
         BreakIterator it = BreakIterator.getSentenceInstance(Locale.forLanguageTag(language));
-        it.setText(text.substring(start, end));
+        String body = text.substring(start, end);
+        it.setText(body);
+        Set<String> abbreviations = Languages.standard().get(language).abbreviations();
         List<int[]> spans = new ArrayList<>();
         int from = it.first();
-        for (int to = it.next(); to != BreakIterator.DONE; from = to, to = it.next()) {
+        for (int to = it.next(); to != BreakIterator.DONE; to = it.next()) {
+            if (to < body.length() && abbreviated(body.substring(from, to).stripTrailing(), abbreviations)) {
+                // "Wile E. Coyote", "the U.S. economy", "Dr. Smith": the period ends the abbreviation, not the sentence
+                continue;
+            }
             int s = start + from;
             int e = start + to;
             while (s < e && Character.isWhitespace(text.charAt(s))) {
@@ -116,6 +127,7 @@ public final class Segmenter {
             if (e > s) {
                 spans.add(new int[] {s, e});
             }
+            from = to;
         }
         return spans;
     }
@@ -134,5 +146,18 @@ public final class Segmenter {
             }
         }
         return limit;
+    }
+
+    /** A single capital ("E."), a dotted short form ("U.S.", "S.p.A.", "a.m.") or one of the language's abbreviations. */
+    private static final Pattern INITIAL_OR_DOTTED = Pattern.compile("(?:(?<![\\p{L}\\p{N}])\\p{Lu}|(?:\\p{L}{1,3}\\.){1,}\\p{L}{1,3})\\.$");
+    private static final Pattern LAST_WORD = Pattern.compile("([\\p{L}.]+)\\.$");
+
+    /** Whether a text before a sentence break ends with an abbreviation's period rather than a sentence's. */
+    static boolean abbreviated(String before, Set<String> abbreviations) {
+        if (INITIAL_OR_DOTTED.matcher(before).find()) {
+            return true;
+        }
+        Matcher m = LAST_WORD.matcher(before);
+        return m.find() && abbreviations.contains(m.group(1));
     }
 }

@@ -1,6 +1,6 @@
 package dev.fonte.eval;
 
-import dev.fonte.corpus.LanguageDetector;
+import dev.fonte.language.Languages;
 import dev.fonte.eval.fixture.Case;
 import dev.fonte.eval.fixture.FixtureLoader;
 import dev.fonte.eval.fixture.Fixtures;
@@ -44,7 +44,7 @@ public final class RetrievalComparison {
             for (Case c : suite.cases()) {
                 for (Turn t : c.turns()) {
                     if (!t.sources().isEmpty()) {
-                        probes.add(new Probe(t.question(), LanguageDetector.detect(t.question()), t.sources()));
+                        probes.add(new Probe(t.question(), Languages.standard().detect(t.question()).code(), t.sources()));
                     }
                 }
             }

@@ -1,5 +1,6 @@
 package dev.fonte.retrieval;
 
+import dev.fonte.corpus.Corpus;
 import dev.fonte.corpus.CorpusException;
 import dev.fonte.corpus.CorpusLoader;
 import org.apache.lucene.analysis.Analyzer;
@@ -18,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.ParseException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -35,8 +37,16 @@ public final class Glossary {
     private Glossary() {
     }
 
+    /**
+     * The glossary files of the folder, and the short forms the corpus's documents define for their names: "la Banca
+     * centrale europea (Bce)" makes "Bce" and "Banca centrale europea" one term for every question.
+     */
+    public static SynonymMap load(Path corpusFolder, Corpus corpus) {
+        return parse(files(corpusFolder), Aliases.of(corpus.sentences()));
+    }
+
     public static SynonymMap load(Path corpusFolder) {
-        return parse(files(corpusFolder));
+        return parse(files(corpusFolder), List.of());
     }
 
     /**
@@ -61,8 +71,11 @@ public final class Glossary {
         return texts;
     }
 
-    /** The synonym map of glossary texts (by file name: a file that does not parse is skipped with a warning). */
-    public static SynonymMap parse(Map<String, String> files) {
+    /**
+     * The synonym map of glossary texts (by file name: a file that does not parse is skipped with a warning) and of
+     * the short forms documents define for names ({@link Aliases}, in glossary lines).
+     */
+    public static SynonymMap parse(Map<String, String> files, Collection<String> aliases) {
         try (Analyzer entries = FonteAnalyzers.glossaryEntries()) {
             SolrSynonymParser parser = new SolrSynonymParser(true, true, entries);
             files.forEach((file, text) -> {
@@ -76,6 +89,13 @@ public final class Glossary {
                     LOG.warn("Skipping glossary file {}: {}", file, e.getMessage());
                 }
             });
+            if (!aliases.isEmpty()) {
+                try {
+                    parser.parse(new StringReader(String.join("\n", aliases)));
+                } catch (IOException | ParseException | IllegalArgumentException e) {
+                    LOG.warn("Skipping the documents' own short forms of names: {}", e.getMessage());
+                }
+            }
             SynonymMap map = parser.build();
             LOG.debug("Glossary: {} file(s)", files.size());
             return map;

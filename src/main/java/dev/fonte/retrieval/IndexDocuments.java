@@ -12,6 +12,7 @@ import org.apache.lucene.document.DoubleDocValuesField;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.SortedSetDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
@@ -48,7 +49,8 @@ final class IndexDocuments {
      */
     static List<List<IndexableField>> of(Document doc, List<Passage> passages, String file, String fileHash) {
         List<List<IndexableField>> out = new ArrayList<>();
-        out.add(document(doc, file, fileHash));
+        List<IndexableField> entry = document(doc, file, fileHash);
+        out.add(entry);
         Map<String, Passage> paragraphs = new HashMap<>();
         List<Passage> sentences = new ArrayList<>();
         for (Passage p : passages) {
@@ -58,6 +60,9 @@ final class IndexDocuments {
             } else {
                 sentences.add(p);
             }
+        }
+        for (String alias : Aliases.of(sentences)) {
+            entry.add(new SortedSetDocValuesField(IndexFields.ALIASES, new BytesRef(alias)));
         }
         Map<String, Double> keyScores = KeySentences.scores(sentences, FonteAnalyzers.shared(doc.language()));
         for (Passage s : sentences) {

@@ -44,6 +44,11 @@ public final class IndexFields {
     public static final String FILE = "file";
     /** The hash of a document's file bytes (doc values): an unchanged file is not read again. */
     public static final String FILE_HASH = "fileHash";
+    /**
+     * The short forms a document defines for names ({@link Aliases}, as glossary lines), doc values of its entry: the
+     * glossary of every question gets them, without the corpus being read again.
+     */
+    public static final String ALIASES = "aliases";
     /** A sentence's summary score (doc values, see {@link KeySentences}); only sentences that can be key facts have it. */
     public static final String KEY_SCORE = "keyScore";
     /**

@@ -22,6 +22,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -472,16 +473,18 @@ public class IndexManager {
             return;
         }
         SearcherManager owner = searchers;
-        PassageIndex index = new PassageIndex(searcher, () -> owner.release(searcher), synonyms(data),
+        PassageIndex index = new PassageIndex(searcher, () -> owner.release(searcher), synonyms(data, searcher),
                 retrieval.contextWeight(), m, whole, new PassageIndex.Caches(config.cacheSizes(), retrieval.cacheSize()));
         swap(index, data, m != null && !whole);
     }
 
-    private SynonymMap synonyms(Map<String, String> data) {
+    /** The glossary of a commit and the short forms its documents define, parsed again only when they changed. */
+    private SynonymMap synonyms(Map<String, String> data, IndexSearcher searcher) {
         Map<String, String> files = CommitData.glossary(data);
-        String key = files.toString();
+        List<String> aliases = IndexedCorpus.aliases(searcher);
+        String key = files + "\n" + aliases;
         if (!Objects.equals(key, glossaryKey)) {
-            glossary = Glossary.parse(files);
+            glossary = Glossary.parse(files, aliases);
             glossaryKey = key;
         }
         return glossary;

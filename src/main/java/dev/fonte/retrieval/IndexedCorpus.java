@@ -8,6 +8,7 @@ import dev.fonte.corpus.Passage;
 import org.apache.lucene.index.FieldInfo;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.index.StoredFieldVisitor;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
@@ -21,6 +22,7 @@ import org.apache.lucene.util.Bits;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -60,7 +62,7 @@ final class IndexedCorpus implements Corpus.Source {
         this.ids = entries.stream().map(Entry::id).toList();
         Set<String> langs = new LinkedHashSet<>();
         entries.forEach(e -> langs.add(e.language()));
-        this.languages = langs;
+        this.languages = Collections.unmodifiableSet(langs);
         this.documents = Caffeine.newBuilder().maximumWeight(sizes.documentChars())
                 .weigher((String id, Optional<Document> d) -> d.map(x -> x.text().length() + 64).orElse(64))
                 .build();
@@ -104,6 +106,31 @@ final class IndexedCorpus implements Corpus.Source {
         }
         out.sort(Comparator.comparing(Entry::file).thenComparing(Entry::id));
         return List.copyOf(out);
+    }
+
+    /** The short forms the live documents define for names, as glossary lines, each once. */
+    static List<String> aliases(IndexSearcher searcher) {
+        Set<String> lines = new LinkedHashSet<>();
+        try {
+            for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+                SortedSetDocValues values = leaf.reader().getSortedSetDocValues(IndexFields.ALIASES);
+                if (values == null) {
+                    continue;
+                }
+                Bits live = leaf.reader().getLiveDocs();
+                for (int doc = values.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = values.nextDoc()) {
+                    if (live != null && !live.get(doc)) {
+                        continue;
+                    }
+                    for (int i = 0; i < values.docValueCount(); i++) {
+                        lines.add(values.lookupOrd(values.nextOrd()).utf8ToString());
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the aliases of the index", e);
+        }
+        return List.copyOf(lines);
     }
 
     List<Entry> entries() {

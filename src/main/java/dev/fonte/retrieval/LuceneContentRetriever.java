@@ -1,7 +1,8 @@
 package dev.fonte.retrieval;
 
-import dev.fonte.corpus.LanguageDetector;
 import dev.fonte.corpus.Passage;
+import dev.fonte.language.Languages;
+import dev.fonte.language.Lexicon;
 import dev.langchain4j.data.document.Metadata;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.rag.content.Content;
@@ -44,22 +45,24 @@ public class LuceneContentRetriever implements ContentRetriever, PassageRetrieve
 
     private final Supplier<PassageIndex> index;
     private final RetrievalConfiguration config;
+    private final Lexicon lexicon;
 
     @Inject
-    public LuceneContentRetriever(IndexManager indexes, RetrievalConfiguration config) {
-        this(indexes::current, config);
+    public LuceneContentRetriever(IndexManager indexes, RetrievalConfiguration config, Lexicon lexicon) {
+        this(indexes::current, config, lexicon);
     }
 
     /** Over whatever index {@code index} gives at each query. */
-    public LuceneContentRetriever(Supplier<PassageIndex> index, RetrievalConfiguration config) {
+    public LuceneContentRetriever(Supplier<PassageIndex> index, RetrievalConfiguration config, Lexicon lexicon) {
         this.index = ensureNotNull(index, "index");
         this.config = ensureNotNull(config, "config");
+        this.lexicon = ensureNotNull(lexicon, "lexicon");
     }
 
     /** Sorted by relevance, most relevant first; the query's language is detected. */
     @Override
     public List<Content> retrieve(Query query) {
-        String language = LanguageDetector.detect(query.text());
+        String language = Languages.standard().detect(query.text()).code();
         return retrieve(query.text(), language, config.k()).stream().map(LuceneContentRetriever::toContent).toList();
     }
 
@@ -81,6 +84,14 @@ public class LuceneContentRetriever implements ContentRetriever, PassageRetrieve
         if (mode != RetrievalConfiguration.Mode.DENSE) {
             rankings.add(index.searchLexical(query, language, n));
             weights.add(1.0);
+            // the documents in the corpus's other languages, searched with the question carried into each of them
+            // (names and figures cross as they are, so even a language pair without a lexicon finds them)
+            for (String other : index.languages()) {
+                if (!other.equals(language)) {
+                    rankings.add(index.searchLexical(lexicon.carry(query, language, other), other, n));
+                    weights.add(config.otherLanguageWeight());
+                }
+            }
         }
         if (mode != RetrievalConfiguration.Mode.BM25) {
             rankings.add(index.searchDense(query, language, n));

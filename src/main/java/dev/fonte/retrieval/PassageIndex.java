@@ -16,6 +16,8 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -32,6 +34,7 @@ import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.AlreadyClosedException;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
+import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.QueryBuilder;
 
 import java.io.Closeable;
@@ -48,6 +51,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiPredicate;
 
 /**
  * One version of the Lucene index of the corpus, as it was committed: the corpus read from it, BM25 over each
@@ -231,6 +235,49 @@ public final class PassageIndex implements Closeable {
     /** Whether some sentence of a language has this (stemmed) term: the corpus uses the word at all. */
     public boolean knows(String language, String term) {
         return guarded(() -> firstLive(new Term(IndexFields.field(IndexFields.TEXT, indexedLanguage(language)), term)) >= 0);
+    }
+
+    /**
+     * Whether some sentence of a language has this (stemmed) term or one the test takes for the same word (looked up
+     * among the index's terms that share the term's first five letters).
+     */
+    public boolean knowsLike(String language, String term, BiPredicate<String, String> sameWord) {
+        if (knows(language, term)) {
+            return true;
+        }
+        if (term.length() < 5) {
+            return false;
+        }
+        String field = IndexFields.field(IndexFields.TEXT, indexedLanguage(language));
+        String prefix = term.substring(0, 5);
+        return guarded(() -> {
+            for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+                Terms terms = leaf.reader().terms(field);
+                if (terms == null) {
+                    continue;
+                }
+                TermsEnum e = terms.iterator();
+                if (e.seekCeil(new BytesRef(prefix)) == TermsEnum.SeekStatus.END) {
+                    continue;
+                }
+                for (BytesRef t = e.term(); t != null; t = e.next()) {
+                    String candidate = t.utf8ToString();
+                    if (!candidate.startsWith(prefix)) {
+                        break;
+                    }
+                    // a term only deleted sentences had is no word of the corpus any more
+                    if (sameWord.test(term, candidate) && firstLive(new Term(field, candidate)) >= 0) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        });
+    }
+
+    /** The languages of the corpus's documents, in document order of first appearance. */
+    public Set<String> languages() {
+        return languages;
     }
 
     private String indexedLanguage(String language) {

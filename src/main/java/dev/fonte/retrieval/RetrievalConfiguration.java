@@ -18,6 +18,8 @@ import jakarta.validation.constraints.NotNull;
  * @param contextWeight weight of a sentence's paragraph relative to the sentence itself in BM25 scoring
  * @param cacheSize     question and corpus text vectors kept in memory (one vector is 384 floats)
  * @param denseWeight   weight of the dense ranking in the fusion, relative to BM25's 1
+ * @param otherLanguageWeight weight of the ranking of documents in another language than the question's, searched
+ *                      with the question carried into theirs by the lexicon, relative to BM25's 1
  * @param documents     documents most about the question (BM25 over whole documents) whose best sentences are
  *                      candidates too, besides the {@code k} best of the corpus (0: none)
  * @param perDocument   best sentences of each of those documents
@@ -31,6 +33,7 @@ public record RetrievalConfiguration(
         @DecimalMin("0") @DecimalMax("1") @Bindable(defaultValue = "0.3") double contextWeight,
         @Min(16) @Max(1_000_000) @Bindable(defaultValue = "10000") int cacheSize,
         @DecimalMin("0") @DecimalMax("10") @Bindable(defaultValue = "1.0") double denseWeight,
+        @DecimalMin("0") @DecimalMax("10") @Bindable(defaultValue = "1.0") double otherLanguageWeight,
         @Min(0) @Max(20) @Bindable(defaultValue = "3") int documents,
         @Min(0) @Max(20) @Bindable(defaultValue = "2") int perDocument) {
 

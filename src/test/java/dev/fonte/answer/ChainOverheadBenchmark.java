@@ -1,17 +1,8 @@
 package dev.fonte.answer;
 
-import dev.fonte.retrieval.IndexManager;
-import dev.fonte.retrieval.PassageRetriever;
-import dev.fonte.retrieval.RetrievalConfiguration;
-import dev.langchain4j.data.message.AiMessage;
-import dev.langchain4j.data.message.ChatMessage;
-import dev.langchain4j.data.message.UserMessage;
-import dev.langchain4j.model.chat.ChatModel;
-import dev.langchain4j.model.chat.request.ChatRequest;
-import dev.langchain4j.model.chat.response.ChatResponse;
-import dev.langchain4j.model.output.FinishReason;
+import dev.fonte.answer.provider.ResilientChatModel;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.inject.qualifiers.Qualifiers;
 
 import java.util.Arrays;
 import java.util.List;
@@ -34,32 +25,35 @@ public final class ChainOverheadBenchmark {
     static final int WARMUP = 3_000;
     static final int MEASURED = 5_000;
 
-    /** Answers at once: the first source's sentence, cited. */
-    static final ChatModel INSTANT = new ChatModel() {
-        @Override
-        public ChatResponse chat(ChatRequest request) {
-            List<ChatMessage> messages = request.messages();
-            String prompt = ((UserMessage) messages.get(messages.size() - 1)).singleText();
-            List<ChainPrompt.PromptSource> sources = ChainPrompt.parse(prompt).sources();
-            String text = sources.isEmpty() ? ChainPrompt.NOT_IN_SOURCES
-                    : sources.get(0).text().replaceFirst("[.!?]+$", "") + " [1].";
-            return ChatResponse.builder().aiMessage(AiMessage.from(text)).modelName("instant")
-                    .finishReason(FinishReason.STOP).build();
-        }
-    };
+    /** What an instant language model writes: the first source's sentence, cited. */
+    static String instant(AnswerRequest request) {
+        return request.sources().isEmpty() ? ChainPrompt.NOT_IN_SOURCES
+                : request.sources().get(0).passage().text().replaceFirst("[.!?]+$", "") + " [1].";
+    }
 
     private ChainOverheadBenchmark() {
     }
 
     public static void main(String[] args) {
         try (ApplicationContext context = ApplicationContext.run()) {
-            DefaultAnswerService chain = new DefaultAnswerService(context.getBean(IndexManager.class),
-                    context.getBean(PassageRetriever.class), INSTANT,
-                    context.getBean(dev.langchain4j.model.chat.StreamingChatModel.class),
-                    context.getBean(ChatModel.class, Qualifiers.byName(ExtractiveChatModel.NAME)),
-                    context.getBean(ConversationMemory.class), context.getBean(RetrievalConfiguration.class),
-                    context.getBean(ExtractiveConfiguration.class), 64,
-                    new io.micrometer.core.instrument.simple.SimpleMeterRegistry(), 0);
+            ModelChain models = context.getBean(ModelChain.class);
+            ModelChain instant = new ModelChain(context.getBean(ResilientChatModel.class), models.extractive(),
+                    new SimpleMeterRegistry()) {
+                @Override
+                public boolean hasProvider() {
+                    return true;
+                }
+
+                @Override
+                public Draft draft(AnswerRequest request) {
+                    // the prompt is written as for a real model, then the instant answer is checked like one
+                    ChainPrompt.messages(request);
+                    return groundedOrFallback(request, CitationChecker.read(instant(request), request.sources(),
+                            "instant"));
+                }
+            };
+            DefaultAnswerService chain = new DefaultAnswerService(context.getBean(QuestionPreparer.class), instant,
+                    context.getBean(ConversationMemory.class), 64, 0, 3, new SimpleMeterRegistry());
             long answered = 0;
             for (int i = 0; i < WARMUP; i++) {
                 answered += chain.answer(Question.of(QUESTIONS.get(i % QUESTIONS.size()))).answered() ? 1 : 0;

@@ -1,6 +1,11 @@
 package dev.fonte.answer;
 
+import dev.fonte.corpus.Corpus;
+import dev.fonte.corpus.Document;
 import dev.fonte.corpus.Passage;
+import dev.fonte.language.Languages;
+import dev.fonte.retrieval.Glossary;
+import dev.fonte.retrieval.PassageIndex;
 import dev.fonte.retrieval.ScoredPassage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,31 +26,55 @@ class CitationCheckerEdgeCasesTest {
             "Gli analisti si aspettavano una spesa di 51 miliardi.",
     };
     static final String DOCUMENT = String.join(" ", SENTENCES);
-    static final List<ScoredPassage> SOURCES = sources();
+    static final Document DOC = new Document("doc", "Il piano", "it", null, null, null, DOCUMENT);
+    static final List<AnswerRequest.Source> SOURCES = sources();
+    static final AnswerRequest REQUEST = new AnswerRequest(AnswerRequest.Task.ANSWER, "q", "q",
+            Languages.standard().get("it"), SOURCES, List.of(), PassageIndex.build(
+            new Corpus(List.of(DOC), passages()), Glossary.empty(), 0.3));
 
-    static List<ScoredPassage> sources() {
-        List<ScoredPassage> sources = new ArrayList<>();
+    /** The document's one paragraph and its sentences. */
+    static List<Passage> passages() {
+        List<Passage> passages = new ArrayList<>();
+        passages.add(new Passage("doc.p1", "doc", Passage.Kind.PARAGRAPH, 1, 0, 0, DOCUMENT.length(), DOCUMENT));
+        SOURCES.forEach(s -> passages.add(s.passage()));
+        return passages;
+    }
+
+    static List<AnswerRequest.Source> sources() {
+        List<AnswerRequest.Source> sources = new ArrayList<>();
         int at = 0;
         for (int i = 0; i < SENTENCES.length; i++) {
             String s = SENTENCES[i];
-            sources.add(new ScoredPassage(new Passage("doc.p1.s" + (i + 1), "doc", Passage.Kind.SENTENCE, 1, i + 1,
-                    at, at + s.length(), s), 1.0 - i * 0.1));
+            Passage p = new Passage("doc.p1.s" + (i + 1), "doc", Passage.Kind.SENTENCE, 1, i + 1, at, at + s.length(), s);
+            sources.add(new AnswerRequest.Source(i + 1, new ScoredPassage(p, 1.0 - i * 0.1), DOC, s));
             at += s.length() + 1;
         }
         return List.copyOf(sources);
     }
 
-    static CitationChecker.Checked check(String modelText) {
-        return CitationChecker.check(modelText, SOURCES);
+    /** What a checked model answer renders to. */
+    record Checked(String text, List<Citation> cited, boolean grounded, boolean refused) {
     }
 
-    static List<String> citedIds(CitationChecker.Checked checked) {
-        return checked.cited().stream().map(c -> c.source().passage().id()).toList();
+    static Checked check(String modelText) {
+        Draft draft = CitationChecker.read(modelText, SOURCES, "m");
+        if (!draft.answered()) {
+            return new Checked("", List.of(), false, !CitationChecker.UNGROUNDED.equals(draft.refusal().reason()));
+        }
+        AnswerRenderer.Rendered rendered = AnswerRenderer.render(draft, REQUEST);
+        return new Checked(rendered.text(), rendered.citations(), true, false);
+    }
+
+    /** The sentence each citation falls in, by its id. */
+    static List<String> citedIds(Checked checked) {
+        return checked.cited().stream().map(c -> SOURCES.stream()
+                .filter(s -> s.passage().start() <= c.start() && c.start() < s.passage().end())
+                .findFirst().orElseThrow().passage().id()).toList();
     }
 
     @Test
     void given_a_plain_marker_then_the_sentence_is_grounded_on_that_source() {
-        CitationChecker.Checked checked = check("Meta spenderà fino a 65 miliardi [1].");
+        Checked checked = check("Meta spenderà fino a 65 miliardi [1].");
 
         assertThat(checked.grounded()).isTrue();
         assertThat(checked.refused()).isFalse();
@@ -61,17 +90,17 @@ class CitationCheckerEdgeCasesTest {
             "Il piano prevede 65 miliardi e 1,3 milioni di GPU [1;2].",
     })
     void given_two_sources_in_any_usual_form_then_both_are_cited_in_order(String modelText) {
-        CitationChecker.Checked checked = check(modelText);
+        Checked checked = check(modelText);
 
         assertThat(checked.text()).isEqualTo("Il piano prevede 65 miliardi e 1,3 milioni di GPU [1][2].");
-        assertThat(checked.cited()).extracting(CitationChecker.Cited::n).containsExactly(1, 2);
+        assertThat(checked.cited()).extracting(Citation::n).containsExactly(1, 2);
         assertThat(citedIds(checked)).containsExactly("doc.p1.s1", "doc.p1.s2");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"[[3]]", "【3】", "［3］", "[ 3 ]"})
     void given_doubled_or_wide_brackets_then_the_marker_is_read_and_normalised(String marker) {
-        CitationChecker.Checked checked = check("L'annuncio è arrivato su Facebook " + marker + ".");
+        Checked checked = check("L'annuncio è arrivato su Facebook " + marker + ".");
 
         assertThat(checked.text()).isEqualTo("L'annuncio è arrivato su Facebook [1].");
         assertThat(citedIds(checked)).containsExactly("doc.p1.s3");
@@ -79,7 +108,7 @@ class CitationCheckerEdgeCasesTest {
 
     @Test
     void given_a_marker_beyond_the_four_sources_then_it_is_dropped_and_its_sentence_with_it() {
-        CitationChecker.Checked checked = check("Meta spenderà 65 miliardi [1]. Meta comprerà anche la luna [7].");
+        Checked checked = check("Meta spenderà 65 miliardi [1]. Meta comprerà anche la luna [7].");
 
         assertThat(checked.text()).isEqualTo("Meta spenderà 65 miliardi [1].").doesNotContain("luna");
         assertThat(checked.cited()).hasSize(1);
@@ -87,7 +116,7 @@ class CitationCheckerEdgeCasesTest {
 
     @Test
     void given_a_bogus_marker_beside_a_valid_one_then_only_the_valid_one_is_kept() {
-        CitationChecker.Checked checked = check("Ci saranno 1,3 milioni di GPU [7][2].");
+        Checked checked = check("Ci saranno 1,3 milioni di GPU [7][2].");
 
         assertThat(checked.text()).isEqualTo("Ci saranno 1,3 milioni di GPU [1].");
         assertThat(citedIds(checked)).containsExactly("doc.p1.s2");
@@ -100,18 +129,18 @@ class CitationCheckerEdgeCasesTest {
 
     @Test
     void given_sources_cited_out_of_order_then_they_are_renumbered_by_first_use() {
-        CitationChecker.Checked checked = check(
+        Checked checked = check(
                 "Gli analisti attendevano 51 miliardi [4]. Meta arriverà a 65 miliardi [1]. Più di quanto atteso [4].");
 
         assertThat(checked.text())
                 .isEqualTo("Gli analisti attendevano 51 miliardi [1]. Meta arriverà a 65 miliardi [2]. Più di quanto atteso [1].");
-        assertThat(checked.cited()).extracting(CitationChecker.Cited::n).containsExactly(1, 2);
+        assertThat(checked.cited()).extracting(Citation::n).containsExactly(1, 2);
         assertThat(citedIds(checked)).containsExactly("doc.p1.s4", "doc.p1.s1");
     }
 
     @Test
     void given_no_valid_citation_then_the_answer_is_not_grounded_and_keeps_no_text() {
-        CitationChecker.Checked checked = check("Meta spenderà moltissimo. Lo dicono tutti.");
+        Checked checked = check("Meta spenderà moltissimo. Lo dicono tutti.");
 
         assertThat(checked.grounded()).isFalse();
         assertThat(checked.refused()).isFalse();
@@ -121,24 +150,23 @@ class CitationCheckerEdgeCasesTest {
 
     @Test
     void given_an_uncited_sentence_beside_a_cited_one_then_only_the_cited_one_is_kept() {
-        CitationChecker.Checked checked = check("Meta spenderà 65 miliardi [1]. Sarà l'anno più importante di sempre.");
+        Checked checked = check("Meta spenderà 65 miliardi [1]. Sarà l'anno più importante di sempre.");
 
         assertThat(checked.text()).isEqualTo("Meta spenderà 65 miliardi [1].");
     }
 
     @Test
-    void given_the_fixed_phrase_then_it_is_a_refusal_with_what_is_missing() {
-        CitationChecker.Checked checked = check(ChainPrompt.NOT_IN_SOURCES + ": il prezzo delle azioni");
+    void given_the_fixed_phrase_then_it_is_a_refusal() {
+        Checked checked = check(ChainPrompt.NOT_IN_SOURCES + ": il prezzo delle azioni");
 
         assertThat(checked.refused()).isTrue();
         assertThat(checked.grounded()).isFalse();
         assertThat(checked.cited()).isEmpty();
-        assertThat(checked.missing()).isEqualTo("il prezzo delle azioni");
     }
 
     @Test
     void given_the_fixed_phrase_after_a_cited_sentence_then_it_is_still_a_refusal_and_cites_nothing() {
-        CitationChecker.Checked checked = check("Meta spenderà 65 miliardi [1]. " + ChainPrompt.NOT_IN_SOURCES);
+        Checked checked = check("Meta spenderà 65 miliardi [1]. " + ChainPrompt.NOT_IN_SOURCES);
 
         assertThat(checked.refused()).isTrue();
         assertThat(checked.cited()).isEmpty();
@@ -146,22 +174,22 @@ class CitationCheckerEdgeCasesTest {
 
     @Test
     void given_a_verbatim_quote_then_the_span_narrows_to_the_quoted_words_in_the_document() {
-        CitationChecker.Checked checked = check("il nuovo data center ospiterà oltre 1,3 milioni di GPU [2].");
+        Checked checked = check("il nuovo data center ospiterà oltre 1,3 milioni di GPU [2].");
 
-        CitationChecker.Cited cited = checked.cited().get(0);
+        Citation cited = checked.cited().get(0);
         assertThat(DOCUMENT.substring(cited.start(), cited.end()))
                 .isEqualTo("Il nuovo data center ospiterà oltre 1,3 milioni di GPU.");
 
-        CitationChecker.Checked partial = check("Meta investirà fino a 65 miliardi [1].");
-        CitationChecker.Cited narrowed = partial.cited().get(0);
+        Checked partial = check("Meta investirà fino a 65 miliardi [1].");
+        Citation narrowed = partial.cited().get(0);
         assertThat(DOCUMENT.substring(narrowed.start(), narrowed.end())).isEqualTo("Meta investirà fino a 65 miliardi");
     }
 
     @Test
     void given_a_paraphrase_then_the_span_is_the_whole_source_sentence() {
-        CitationChecker.Checked checked = check("Le GPU saranno più di un milione [2].");
+        Checked checked = check("Le GPU saranno più di un milione [2].");
 
-        CitationChecker.Cited cited = checked.cited().get(0);
+        Citation cited = checked.cited().get(0);
         assertThat(DOCUMENT.substring(cited.start(), cited.end())).isEqualTo(SENTENCES[1]);
     }
 }

@@ -25,6 +25,6 @@ class IntentTest {
             "Has Meta ignored the analysts' estimates?|QUESTION",
             "Who wrote the code for Llama?|QUESTION"})
     void tells_orders_from_questions_and_summary_requests(String text, Intent intent) {
-        assertThat(Intent.of(text)).isEqualTo(intent);
+        assertThat(Intent.of(text, dev.fonte.language.Languages.standard().detect(text), dev.fonte.language.Languages.standard())).isEqualTo(intent);
     }
 }

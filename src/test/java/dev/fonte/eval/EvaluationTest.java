@@ -151,14 +151,9 @@ class EvaluationTest {
 
     @Test
     void writes_json_markdown_and_junit_reports_that_parse_back() throws Exception {
-        Path json = dir.resolve("report.json");
-        Path markdown = dir.resolve("report.md");
-        Path junit = dir.resolve("junit.xml");
+        Reports reports = runPassingAndFailingWithEveryReport();
 
-        run(file("passing.yaml", PASSING).toString(), file("failing.yaml", FAILING).toString(), "--quiet",
-                "--json", json.toString(), "--markdown", markdown.toString(), "--junit", junit.toString());
-
-        Map<?, ?> report = JSON.readValue(Files.readString(json), Map.class);
+        Map<?, ?> report = JSON.readValue(Files.readString(reports.json()), Map.class);
         assertThat(report.get("passed")).isEqualTo(false);
         Map<?, ?> overall = (Map<?, ?>) report.get("overall");
         assertThat(overall.get("cases")).isEqualTo(6);
@@ -167,14 +162,14 @@ class EvaluationTest {
         assertThat(((Map<?, ?>) report.get("byTag")).keySet()).map(Object::toString).contains("capex", "unanswerable", "it");
         assertThat((List<?>) report.get("suites")).hasSize(2);
 
-        assertThat(Files.readString(markdown))
+        assertThat(Files.readString(reports.markdown()))
                 .contains("| passing | 1.00 | PASS | 4 | 4 | 1.00 |")
                 .contains("### failing/capex-wrong")
                 .contains("- **Question:** Quanto spenderà Meta nel 2025?")
                 .contains("- **Answer:** Tra 60 e 65 miliardi di dollari [1].")
                 .contains("- **Failed:** contains-any [\"100 miliardi\"]");
 
-        Document xml = parseXml(junit);
+        Document xml = parseXml(reports.junit());
         Element root = xml.getDocumentElement();
         assertThat(root.getTagName()).isEqualTo("testsuites");
         assertThat(root.getAttribute("tests")).isEqualTo("6");
@@ -188,6 +183,64 @@ class EvaluationTest {
     }
 
     @Test
+    void every_report_counts_wrong_and_cited_answers_apart_from_refusals_per_suite_language_and_tag() throws Exception {
+        // given: "failing" has one answer with a citation that fails its content check, and one answerable refusal
+        Reports reports = runPassingAndFailingWithEveryReport();
+
+        // passing: 5 questions (the follow-up counts twice), 4 correct, 1 refused as expected
+        assertThat(stdout())
+                .contains("Outcomes (every question asked")
+                .containsPattern("passing\\s+5\\s+4\\s+1\\s+0\\s+0\\s+0\\s+1\\.00\\s+1\\.00\\s+1\\.00\\s+0\\.00")
+                .containsPattern("failing\\s+2\\s+0\\s+0\\s+1\\s+1\\s+0\\s+0\\.00\\s+0\\.00\\s+-\\s+0\\.50")
+                .containsPattern("(?m)^it\\s+5\\s+4\\s+1")
+                .containsPattern("(?m)^unanswerable\\s+1\\s+0\\s+1")
+                .contains("outcome:   wrong-cited")
+                .contains("outcome:   missed");
+        assertThat(Files.readString(reports.markdown()))
+                .contains("## Outcomes")
+                .contains("| failing | 2 | 0 | 0 | 1 | 1 | 0 | 0.00 | 0.00 | - | 0.50 |")
+                .contains("### By language asked")
+                .contains("### Outcomes by tag")
+                .contains("- **Outcome:** wrong-cited");
+        Map<?, ?> report = JSON.readValue(Files.readString(reports.json()), Map.class);
+        Map<?, ?> failing = (Map<?, ?>) ((List<?>) report.get("suites")).get(1);
+        Map<?, ?> outcomes = (Map<?, ?>) ((Map<?, ?>) failing.get("metrics")).get("outcomes");
+        assertThat(outcomes.get("wrongCited")).isEqualTo(1);
+        assertThat(outcomes.get("missed")).isEqualTo(1);
+        Map<?, ?> italian = (Map<?, ?>) ((Map<?, ?>) report.get("byLanguage")).get("it");
+        assertThat(((Map<?, ?>) italian.get("outcomes")).get("correct")).isEqualTo(4);
+        Document xml = parseXml(reports.junit());
+        assertThat(property(xml, "failing", "outcomes.wrongCited")).isEqualTo("1");
+        assertThat(property(xml, "failing", "outcomes.wrongCitedRate")).isEqualTo("0.5000");
+        assertThat(property(xml, "passing", "language.it.answerableCorrect")).isEqualTo("1.0000");
+        assertThat(property(xml, "passing", "tag.unanswerable.unanswerableRefused")).isEqualTo("1.0000");
+    }
+
+    @Test
+    void corpus_folders_given_on_the_command_line_reach_the_in_process_target_in_order() throws IOException {
+        List<List<Path>> opened = new java.util.ArrayList<>();
+        Evaluation evaluation = new Evaluation((url, timeout, corpora) -> {
+            opened.add(corpora);
+            return new InProcessTarget(answers, Duration.ofSeconds(5));
+        }, JSON, print(out), print(err));
+
+        int code = evaluation.run(file("passing.yaml", PASSING).toString(), "--quiet",
+                "--corpus", "corpus", "--corpus", "src/test/resources/generality/corpus");
+
+        assertThat(code).isZero();
+        assertThat(opened).containsExactly(List.of(Path.of("corpus"), Path.of("src/test/resources/generality/corpus")));
+    }
+
+    @Test
+    void a_corpus_folder_with_a_server_url_is_a_usage_error() throws IOException {
+        int code = run(file("passing.yaml", PASSING).toString(),
+                "--url", "http://localhost:8080", "--corpus", "corpus");
+
+        assertThat(code).isEqualTo(Evaluation.BAD_INPUT);
+        assertThat(stderr()).contains("--corpus works in-process only");
+    }
+
+    @Test
     void runs_only_cases_with_the_requested_tag() throws IOException {
         int code = run(file("passing.yaml", PASSING).toString(), file("failing.yaml", FAILING).toString(),
                 "--tag", "unanswerable", "--quiet");
@@ -198,7 +251,7 @@ class EvaluationTest {
 
     @Test
     void a_target_that_cannot_start_exits_two_with_its_reason() throws IOException {
-        Evaluation evaluation = new Evaluation((url, timeout) -> {
+        Evaluation evaluation = new Evaluation((url, timeout, corpora) -> {
             throw new TargetException("cannot reach http://localhost:1/api/chat/stream");
         }, JSON, print(out), print(err));
 
@@ -212,8 +265,19 @@ class EvaluationTest {
         assertThat(stderr()).contains("unknown option --paralel").contains("Usage: EvalMain");
     }
 
+    private record Reports(Path json, Path markdown, Path junit) {
+    }
+
+    private Reports runPassingAndFailingWithEveryReport() throws IOException {
+        Reports reports = new Reports(dir.resolve("report.json"), dir.resolve("report.md"), dir.resolve("junit.xml"));
+        run(file("passing.yaml", PASSING).toString(), file("failing.yaml", FAILING).toString(), "--quiet",
+                "--json", reports.json().toString(), "--markdown", reports.markdown().toString(),
+                "--junit", reports.junit().toString());
+        return reports;
+    }
+
     private int run(String... args) {
-        TargetFactory canned = (url, timeout) -> new InProcessTarget(answers, Duration.ofSeconds(5));
+        TargetFactory canned = (url, timeout, corpora) -> new InProcessTarget(answers, Duration.ofSeconds(5));
         return new Evaluation(canned, JSON, print(out), print(err)).run(args);
     }
 
@@ -239,6 +303,24 @@ class EvaluationTest {
         } catch (Exception e) {
             throw new AssertionError("JUnit XML does not parse: " + e.getMessage(), e);
         }
+    }
+
+    private static String property(Document xml, String suite, String name) {
+        NodeList suites = xml.getElementsByTagName("testsuite");
+        for (int i = 0; i < suites.getLength(); i++) {
+            Element s = (Element) suites.item(i);
+            if (!s.getAttribute("name").equals(suite)) {
+                continue;
+            }
+            NodeList properties = s.getElementsByTagName("property");
+            for (int j = 0; j < properties.getLength(); j++) {
+                Element p = (Element) properties.item(j);
+                if (p.getAttribute("name").equals(name)) {
+                    return p.getAttribute("value");
+                }
+            }
+        }
+        throw new AssertionError("no property " + name + " in suite " + suite);
     }
 
     private static Element testcase(Document xml, String name) {

@@ -4,14 +4,17 @@ import dev.fonte.eval.fixture.Assertion;
 import dev.fonte.eval.fixture.Case;
 import dev.fonte.eval.fixture.FixtureLoader;
 import dev.fonte.eval.fixture.Fixtures;
+import dev.fonte.eval.fixture.TextMatch;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -159,6 +162,34 @@ class FixtureLoaderTest {
         Fixtures fixtures = load("core.yaml", GOOD).withAnyTag(Set.of("unanswerable", "en"));
 
         assertThat(fixtures.suites().get(0).cases()).extracting(Case::id).containsExactly("data-center-location", "followup");
+    }
+
+    @Test
+    void the_generality_fixtures_load_and_every_phrase_they_cite_is_in_one_of_their_documents() throws IOException {
+        // the generality suites are held by GeneralityFixturesTest; this keeps a typo in them from passing unseen
+        Fixtures fixtures = new FixtureLoader().load(List.of(Path.of("src/test/resources/generality/fixtures")));
+        List<String> documents = new ArrayList<>();
+        for (String folder : List.of("corpus", "src/test/resources/generality/corpus",
+                "src/test/resources/generality/corpus-es")) {
+            try (Stream<Path> files = Files.list(Path.of(folder))) {
+                for (Path file : files.filter(f -> f.toString().endsWith(".md")).toList()) {
+                    documents.add(Files.readString(file));
+                }
+            }
+        }
+
+        assertThat(fixtures.problems()).isEmpty();
+        assertThat(fixtures.suites()).extracting(s -> s.name())
+                .containsExactlyInAnyOrder("generality-it", "generality-en", "generality-cross", "generality-es");
+        List<String> notInAnyDocument = fixtures.suites().stream()
+                .flatMap(s -> s.cases().stream())
+                .flatMap(c -> c.turns().stream().flatMap(t -> t.assertions().stream())
+                        .filter(a -> a instanceof Assertion.Cites)
+                        .map(a -> ((Assertion.Cites) a).text())
+                        .filter(cited -> documents.stream().noneMatch(d -> TextMatch.contains(d, cited)))
+                        .map(cited -> c.qualifiedId() + " cites \"" + cited + "\""))
+                .toList();
+        assertThat(notInAnyDocument).isEmpty();
     }
 
     private Fixtures load(String name, String yaml) throws IOException {

@@ -90,13 +90,13 @@ class FixturesTest {
         return tests;
     }
 
-    private static String render(ReportWriter writer, EvalRun run) throws IOException {
+    static String render(ReportWriter writer, EvalRun run) throws IOException {
         StringWriter text = new StringWriter();
         writer.write(run, text);
         return text.toString();
     }
 
-    private static void write(Path file, ReportWriter writer, EvalRun run) throws IOException {
+    static void write(Path file, ReportWriter writer, EvalRun run) throws IOException {
         try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             writer.write(run, out);
         }

@@ -5,9 +5,14 @@ import dev.fonte.answer.AnswerEvent;
 import dev.fonte.corpus.Passage;
 import dev.fonte.eval.fixture.Assertion;
 import dev.fonte.eval.fixture.Case;
+import dev.fonte.eval.fixture.Suite;
 import dev.fonte.eval.fixture.Turn;
 import dev.fonte.eval.run.CaseResult;
+import dev.fonte.eval.run.EvalRun;
 import dev.fonte.eval.run.Metrics;
+import dev.fonte.eval.run.Outcome;
+import dev.fonte.eval.run.Outcomes;
+import dev.fonte.eval.run.SuiteResult;
 import dev.fonte.eval.run.TurnResult;
 import dev.fonte.eval.target.Reply;
 import dev.fonte.eval.target.SourceMatcher;
@@ -15,6 +20,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -95,6 +101,86 @@ class MetricsTest {
         assertThat(m.mrr()).isNull();
         assertThat(m.refusalPrecision()).isNull();
         assertThat(m.citationRecall()).isNull();
+    }
+
+    @Test
+    void each_question_is_correct_refused_right_missed_wrong_cited_or_other() {
+        // given one answerable and one unanswerable question, in Italian, as the fixture loader builds them
+        Turn answerable = new Turn("Quanto spenderà Meta?", List.of(new Assertion.ContainsAny(List.of("65 miliardi")),
+                new Assertion.Refuses(false), new Assertion.Language("it")), List.of());
+        Turn unanswerable = new Turn("Dove sorgerà il data center?",
+                List.of(new Assertion.Refuses(true), new Assertion.Language("it")), List.of());
+        Answer right = new Answer("c", "65 miliardi [1].", true, "it", List.of(citation(1, "65 miliardi")), "m");
+        Answer wrong = new Answer("c", "38 miliardi [1].", true, "it", List.of(citation(1, "38 miliardi")), "m");
+        Answer refused = new Answer("c", "Non lo dice.", false, "it", List.of(), "m");
+        Answer rightInEnglish = new Answer("c", "65 miliardi [1].", true, "en",
+                List.of(citation(1, "65 miliardi")), "m");
+        Answer wrongUncited = new Answer("c", "38 miliardi.", true, "it", List.of(), "m");
+
+        // when each is answered in one of the ways an engine can answer
+        List<CaseResult> results = List.of(
+                result(answerable, right, List.of(), 1),
+                result(unanswerable, refused, List.of(), 1),
+                result(answerable, refused, List.of(), 1),
+                result(answerable, wrong, List.of(), 1),
+                result(unanswerable, right, List.of(), 1),
+                result(answerable, rightInEnglish, List.of(), 1),
+                result(answerable, wrongUncited, List.of(), 1));
+
+        // then every question has one outcome, and the rates are taken over the right denominators
+        assertThat(results.stream().map(r -> r.turns().get(0).outcome()).toList()).containsExactly(
+                Outcome.CORRECT, Outcome.REFUSED_RIGHT, Outcome.MISSED, Outcome.WRONG_CITED, Outcome.WRONG_CITED,
+                Outcome.OTHER, Outcome.OTHER);
+        Outcomes o = Metrics.of(results).outcomes();
+        assertThat(List.of(o.turns(), o.correct(), o.refusedRight(), o.missed(), o.wrongCited(), o.other()))
+                .containsExactly(7, 1, 1, 1, 2, 2);
+        assertThat(o.accuracy()).isCloseTo(2 / 7.0, within(1e-9));
+        assertThat(o.answerableCorrect()).isCloseTo(1 / 5.0, within(1e-9));
+        assertThat(o.unanswerableRefused()).isEqualTo(0.5);
+        assertThat(o.wrongCitedRate()).isCloseTo(2 / 7.0, within(1e-9));
+    }
+
+    @Test
+    void every_turn_of_a_follow_up_is_counted_and_a_turn_without_an_answer_is_other() {
+        Turn first = turn(List.of(new Assertion.ContainsAny(List.of("65 miliardi"))));
+        Turn second = turn(List.of(new Assertion.ContainsAny(List.of("38 miliardi"))));
+        Answer answer = new Answer("c", "65 miliardi [1].", true, "it", List.of(citation(1, "65 miliardi")), "m");
+        Case followUp = new Case("s", "followup", List.of(first, second), Set.of(), "f:1");
+        Reply reply = new Reply(answer, List.of(), Duration.ofMillis(1));
+        CaseResult asked = new CaseResult(followUp, List.of(TurnResult.of(first, reply, Optional.empty()),
+                TurnResult.of(second, reply, Optional.empty())));
+        CaseResult unreachable = new CaseResult(new Case("s", "down", List.of(first), Set.of(), "f:2"),
+                List.of(failedTurn(first)));
+
+        Outcomes o = Metrics.of(List.of(asked, unreachable)).outcomes();
+
+        assertThat(List.of(o.turns(), o.correct(), o.wrongCited(), o.other())).containsExactly(3, 1, 1, 1);
+        assertThat(o.unanswerableRefused()).as("no unanswerable question: not measured").isNull();
+    }
+
+    @Test
+    void outcomes_are_grouped_by_the_language_the_question_expects_its_answer_in() {
+        Turn italian = new Turn("Chi è il CEO?",
+                List.of(new Assertion.Refuses(false), new Assertion.Language("it")), List.of());
+        Turn english = new Turn("Who is the CEO?",
+                List.of(new Assertion.Refuses(false), new Assertion.Language("en")), List.of());
+        Answer it = new Answer("c", "Zuckerberg [1].", true, "it", List.of(citation(1, "Zuckerberg")), "m");
+        Answer refusedInEnglish = new Answer("c", "It does not say.", false, "en", List.of(), "m");
+        EvalRun run = new EvalRun("t", List.of(new SuiteResult(new Suite("cross", "", 1, "f", List.of()), List.of(
+                result(italian, it, List.of(), 1), result(english, refusedInEnglish, List.of(), 1),
+                result(english, refusedInEnglish, List.of(), 1)))), List.of(), Duration.ZERO);
+
+        Map<String, Metrics> byLanguage = run.byLanguage();
+
+        assertThat(byLanguage).containsOnlyKeys("en", "it");
+        assertThat(byLanguage.get("it").outcomes().correct()).isEqualTo(1);
+        assertThat(byLanguage.get("en").outcomes().missed()).isEqualTo(2);
+        assertThat(run.suites().get(0).byLanguage()).isEqualTo(byLanguage);
+    }
+
+    private static TurnResult failedTurn(Turn turn) {
+        // the runner's record of a target that gave no answer
+        return new TurnResult(turn, null, List.of(), null, "connection refused");
     }
 
     private static Turn turn(List<Assertion> assertions) {

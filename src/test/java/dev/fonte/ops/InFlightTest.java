@@ -1,21 +1,18 @@
 package dev.fonte.ops;
 
 import dev.fonte.answer.Answer;
+import dev.fonte.answer.AnswerRequest;
 import dev.fonte.answer.BusyException;
-import dev.fonte.answer.DefaultAnswerService;
-import dev.fonte.answer.ExtractiveConfiguration;
 import dev.fonte.answer.ConversationMemory;
-import dev.fonte.answer.ExtractiveChatModel;
+import dev.fonte.answer.DefaultAnswerService;
+import dev.fonte.answer.Draft;
+import dev.fonte.answer.ModelChain;
 import dev.fonte.answer.Question;
+import dev.fonte.answer.QuestionPreparer;
+import dev.fonte.answer.provider.ResilientChatModel;
 import dev.fonte.retrieval.IndexManager;
-import dev.fonte.retrieval.PassageRetriever;
-import dev.fonte.retrieval.RetrievalConfiguration;
-import dev.langchain4j.model.chat.ChatModel;
-import dev.langchain4j.model.chat.StreamingChatModel;
-import dev.langchain4j.model.chat.request.ChatRequest;
-import dev.langchain4j.model.chat.response.ChatResponse;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.inject.qualifiers.Qualifiers;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -33,26 +30,24 @@ class InFlightTest {
     void given_the_only_place_is_taken_when_another_question_comes_then_it_is_refused_at_once() throws Exception {
         try (ApplicationContext context = ApplicationContext.run()) {
             assertThat(context.getBean(IndexManager.class).awaitReady(Duration.ofSeconds(60))).isTrue();
-            ChatModel extractive = context.getBean(ChatModel.class, Qualifiers.byName(ExtractiveChatModel.NAME));
+            ModelChain models = context.getBean(ModelChain.class);
             CountDownLatch entered = new CountDownLatch(1);
             CountDownLatch release = new CountDownLatch(1);
-            ChatModel slow = new ChatModel() {
+            ModelChain slow = new ModelChain(context.getBean(ResilientChatModel.class), models.extractive(),
+                    new SimpleMeterRegistry()) {
                 @Override
-                public ChatResponse doChat(ChatRequest request) {
+                public Draft draft(AnswerRequest request) {
                     entered.countDown();
                     try {
                         release.await(30, TimeUnit.SECONDS);
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                     }
-                    return extractive.chat(request);
+                    return super.draft(request);
                 }
             };
-            DefaultAnswerService service = new DefaultAnswerService(context.getBean(IndexManager.class),
-                    context.getBean(PassageRetriever.class), slow, context.getBean(StreamingChatModel.class), extractive,
-                    context.getBean(ConversationMemory.class), context.getBean(RetrievalConfiguration.class),
-                    context.getBean(ExtractiveConfiguration.class), 1,
-                    new io.micrometer.core.instrument.simple.SimpleMeterRegistry(), 0);
+            DefaultAnswerService service = new DefaultAnswerService(context.getBean(QuestionPreparer.class), slow,
+                    context.getBean(ConversationMemory.class), 1, 0, 3, new SimpleMeterRegistry());
 
             CompletableFuture<Answer> first = CompletableFuture.supplyAsync(() -> service.answer(Question.of("Quante GPU?")));
             assertThat(entered.await(30, TimeUnit.SECONDS)).isTrue();

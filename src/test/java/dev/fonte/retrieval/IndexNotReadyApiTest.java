@@ -20,7 +20,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-/** Over HTTP, while the first index is being built: a question gets a 503 at once, with Retry-After and the reason. */
+/** Over HTTP, while the first index is being built: a question gets a 503 at once with Retry-After; readiness says why. */
 class IndexNotReadyApiTest {
 
     @TempDir
@@ -62,7 +62,7 @@ class IndexNotReadyApiTest {
         assertThat(busy.getResponse().getContentType().map(Object::toString)).contains("application/problem+json");
         Map<String, Object> problem = server.getApplicationContext().getBean(JsonMapper.class)
                 .readValue(busy.getResponse().getBody(String.class).orElseThrow(), Map.class);
-        assertThat((String) problem.get("detail")).contains("being built").doesNotContain(corpus.toString());
+        assertThat((String) problem.get("detail")).contains("not ready").doesNotContain(corpus.toString());
         assertThat(readiness.getStatus().getCode()).isEqualTo(503);
         Map<String, Object> body = readiness.getResponse().getBody(Map.class).orElseThrow();
         Map<String, Object> details = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>)

@@ -1,6 +1,7 @@
 package dev.fonte.retrieval;
 
 import dev.fonte.corpus.Passage;
+import dev.fonte.language.Lexicon;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.rag.content.Content;
 import dev.langchain4j.rag.content.ContentMetadata;
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.function.Supplier;
 
 import static dev.fonte.retrieval.LuceneContentRetriever.SegmentKeys.DOCUMENT_ID;
 import static dev.fonte.retrieval.LuceneContentRetriever.SegmentKeys.END;
@@ -44,13 +46,13 @@ class LuceneContentRetrieverTest {
     }
 
     static RetrievalConfiguration config(int k, int documents, int perDocument) {
-        return new RetrievalConfiguration(k, RetrievalConfiguration.Mode.BM25, 20, 60, 0.3, 10_000, 1.0,
+        return new RetrievalConfiguration(k, RetrievalConfiguration.Mode.BM25, 20, 60, 0.3, 10_000, 1.0, 1.0,
                 documents, perDocument);
     }
 
     @Test
     void given_a_question_when_retrieved_then_contents_come_most_relevant_first_with_a_score() {
-        LuceneContentRetriever retriever = new LuceneContentRetriever(() -> index, config(10, 0, 0));
+        LuceneContentRetriever retriever = new LuceneContentRetriever(() -> index, config(10, 0, 0), Lexicon.empty());
 
         List<Content> contents = retriever.retrieve(Query.from("Quanti miliardi spenderà Meta in data center?"));
 
@@ -64,7 +66,7 @@ class LuceneContentRetrieverTest {
 
     @Test
     void each_segment_carries_its_passage_id_document_id_and_exact_offsets() {
-        LuceneContentRetriever retriever = new LuceneContentRetriever(() -> index, config(10, 0, 0));
+        LuceneContentRetriever retriever = new LuceneContentRetriever(() -> index, config(10, 0, 0), Lexicon.empty());
 
         Content best = retriever.retrieve(Query.from("65 miliardi nel 2025")).get(0);
         TextSegment segment = best.textSegment();
@@ -81,7 +83,7 @@ class LuceneContentRetrieverTest {
 
     @Test
     void given_k_and_no_document_candidates_when_retrieved_then_at_most_k_contents_are_returned() {
-        List<Content> one = new LuceneContentRetriever(() -> index, config(1, 0, 0))
+        List<Content> one = new LuceneContentRetriever(() -> index, config(1, 0, 0), Lexicon.empty())
                 .retrieve(Query.from("Quanto spenderà Meta?"));
 
         assertThat(one).hasSize(1);
@@ -91,11 +93,11 @@ class LuceneContentRetrieverTest {
     void given_many_near_sentences_the_best_sentences_of_the_document_about_the_question_are_candidates_too() {
         String question = "Quante GPU avrà Meta entro fine anno?";
         // given other companies' GPU sentences that outrank the one of the document about Meta
-        List<String> overall = ids(new LuceneContentRetriever(() -> index, config(2, 0, 0)).retrieve(question, "it", 2));
+        List<String> overall = ids(new LuceneContentRetriever(() -> index, config(2, 0, 0), Lexicon.empty()).retrieve(question, "it", 2));
         assertThat(overall).doesNotContain("meta-gpu.p1.s2");
 
         // when the documents most about the question give their best sentences too
-        List<String> withDocuments = ids(new LuceneContentRetriever(() -> index, config(2, 1, 2))
+        List<String> withDocuments = ids(new LuceneContentRetriever(() -> index, config(2, 1, 2), Lexicon.empty())
                 .retrieve(question, "it", 2));
 
         // then Meta's GPU sentence is a candidate, after the k best of the corpus
@@ -108,15 +110,15 @@ class LuceneContentRetrieverTest {
 
     @Test
     void given_nothing_relevant_when_retrieved_then_the_list_is_empty() {
-        LuceneContentRetriever retriever = new LuceneContentRetriever(() -> index, config(5, 3, 2));
+        LuceneContentRetriever retriever = new LuceneContentRetriever(() -> index, config(5, 3, 2), Lexicon.empty());
 
         assertThat(retriever.retrieve(Query.from("pinguini antartide"))).isEmpty();
     }
 
     @Test
     void an_index_is_required() {
-        assertThatThrownBy(() -> new LuceneContentRetriever((java.util.function.Supplier<PassageIndex>) null,
-                config(3, 0, 0))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new LuceneContentRetriever((Supplier<PassageIndex>) null, config(3, 0, 0),
+                Lexicon.empty())).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.fonte.store;
 
 import dev.fonte.answer.Answer;
+import dev.fonte.answer.ConversationMemory;
 import dev.fonte.retrieval.IndexManager;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.http.HttpRequest;
@@ -82,22 +83,30 @@ class ReplicasTest {
     @Test
     void a_conversation_alternating_between_two_replicas_has_its_follow_ups_answered_right() {
         Answer capex = ask(toFirst, "Quanto investirà Meta in spese in conto capitale nel 2025?", null);
-        Answer lastYear = ask(toSecond, "E l'anno scorso quanto aveva speso?", capex.conversationId());
-        Answer stargate = ask(toFirst, "Che cos'è Stargate?", capex.conversationId());
-        Answer who = ask(toSecond, "Chi ci ha messo i soldi?", capex.conversationId());
+        Answer lastYear = ask(toSecond, "E l'anno scorso?", capex.conversationId());
+        Answer shares = ask(toFirst, "Com'è andato il titolo Meta in Borsa dopo l'annuncio?", capex.conversationId());
+        Answer opening = ask(toSecond, "E all'apertura com'era partito?", capex.conversationId());
 
         assertThat(capex.answer()).contains("65 miliardi");
         assertThat(lastYear.conversationId()).isEqualTo(capex.conversationId());
         assertThat(lastYear.answer()).contains("38 miliardi");
-        assertThat(stargate.answer()).containsAnyOf("500 miliardi", "Trump");
-        assertThat(who.answer()).containsAnyOf("Softbank", "OpenAI");
+        assertThat(shares.answer()).containsAnyOf("2%", "2 %", "2 per cento");
+        assertThat(opening.answer()).containsAnyOf("1,4%", "1.4%", "1,4 %", "1,4 per cento");
+        // each replica remembers the turns the other answered
+        assertThat(first.getApplicationContext().getBean(ConversationMemory.class).history(capex.conversationId()))
+                .hasSize(8);
     }
 
     @Test
-    void without_its_conversation_the_same_follow_up_is_not_answered_that_way() {
-        Answer alone = ask(toSecond, "Chi ci ha messo i soldi?", null);
+    void the_turn_one_replica_answered_is_the_previous_turn_on_the_other() {
+        Answer answered = ask(toFirst, "Quanto investirà Meta nel 2025?", null);
 
-        assertThat(alone.answer()).doesNotContain("Softbank");
+        ConversationMemory other = second.getApplicationContext().getBean(ConversationMemory.class);
+        assertThat(other.last(answered.conversationId())).hasValueSatisfying(turn -> {
+            assertThat(turn.standaloneQuestion()).isEqualTo("Quanto investirà Meta nel 2025?");
+            assertThat(turn.language()).isEqualTo("it");
+        });
+        assertThat(other.last("a-conversation-nobody-had")).isEmpty();
     }
 
     @Test

@@ -1,11 +1,8 @@
 package dev.fonte.answer.provider;
 
-import dev.langchain4j.model.ModelProvider;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.StreamingChatModel;
-import dev.langchain4j.model.chat.listener.ChatModelListener;
 import dev.langchain4j.model.chat.request.ChatRequest;
-import dev.langchain4j.model.chat.request.ChatRequestParameters;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.chat.response.PartialResponse;
 import dev.langchain4j.model.chat.response.PartialResponseContext;
@@ -15,12 +12,12 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.core.annotation.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
-import java.util.Set;
 import java.util.concurrent.ExecutionException;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -33,7 +30,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The configured provider behind a deadline, a circuit breaker and the embedded default as fallback.
+ * The configured provider behind a deadline, a circuit breaker and a fallback given with each call (the embedded
+ * default, answering the same question).
  *
  * <p>A provider call that times out, answers 4xx/5xx, sends malformed JSON or an empty answer, or whose stream stalls
  * (no token for {@code timeout}), runs past {@code deadline} or ends without its end-of-stream event, never fails the
@@ -48,7 +46,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * so it can discard what it showed. The final {@code onCompleteResponse} always carries the complete, authoritative
  * answer text.
  */
-public final class ResilientChatModel implements ChatModel, StreamingChatModel, AutoCloseable {
+public final class ResilientChatModel implements AutoCloseable {
 
     public static final String FAILURES = "fonte.provider.failures";
     public static final String FALLBACKS = "fonte.provider.fallbacks";
@@ -60,8 +58,6 @@ public final class ResilientChatModel implements ChatModel, StreamingChatModel, 
     private final ChatModel primary;
     @Nullable
     private final StreamingChatModel primaryStreaming;
-    private final ChatModel fallback;
-    private final StreamingChatModel fallbackStreaming;
     private final String fallbackLabel;
     private final MeterRegistry meters;
     private final CircuitBreaker breaker;
@@ -74,16 +70,13 @@ public final class ResilientChatModel implements ChatModel, StreamingChatModel, 
      */
     public ResilientChatModel(ProviderConfiguration config,
                               @Nullable ChatModel primary, @Nullable StreamingChatModel primaryStreaming,
-                              ChatModel fallback, StreamingChatModel fallbackStreaming, String fallbackLabel,
-                              MeterRegistry meters, Clock clock) {
+                              String fallbackLabel, MeterRegistry meters, Clock clock) {
         if ((primary == null) != (primaryStreaming == null)) {
             throw new IllegalArgumentException("the provider needs both a ChatModel and a StreamingChatModel");
         }
         this.config = config;
         this.primary = primary;
         this.primaryStreaming = primaryStreaming;
-        this.fallback = fallback;
-        this.fallbackStreaming = fallbackStreaming;
         this.fallbackLabel = fallbackLabel;
         this.meters = meters;
         this.breaker = new CircuitBreaker(config.breakerFailures(), config.breakerOpenFor(), clock);
@@ -98,64 +91,73 @@ public final class ResilientChatModel implements ChatModel, StreamingChatModel, 
         return breaker.state();
     }
 
-    @Override
-    public ChatResponse chat(ChatRequest request) {
+    /** Whether a provider is configured (else every call is answered by the fallback). */
+    public boolean hasProvider() {
+        return primary != null;
+    }
+
+    /**
+     * Asks the provider; when it fails (or is skipped), {@code fallback} answers the same request instead, labelled
+     * so. The fallback is given per call: it answers for the question at hand.
+     */
+    public ChatResponse chat(ChatRequest request, ChatModel fallback) {
         if (primary == null) {
             return labelled(fallback.chat(request), fallbackLabel);
         }
         if (!breaker.tryAcquire()) {
-            return fallBack(request, FailureReason.CIRCUIT_OPEN, null);
+            return fallBack(request, fallback, FailureReason.CIRCUIT_OPEN);
         }
         Future<ChatResponse> call = calls.submit(() -> primary.chat(request));
         try {
             ChatResponse response = call.get(config.timeout().toMillis(), TimeUnit.MILLISECONDS);
             if (isBlank(response)) {
-                return fail(request, FailureReason.EMPTY, null);
+                return fail(request, fallback, FailureReason.EMPTY, null);
             }
             breaker.onSuccess();
             return labelled(response, config.label());
         } catch (TimeoutException e) {
             call.cancel(true);
-            return fail(request, FailureReason.TIMEOUT, e);
+            return fail(request, fallback, FailureReason.TIMEOUT, e);
         } catch (ExecutionException e) {
-            return fail(request, FailureReason.of(e.getCause()), e.getCause());
+            return fail(request, fallback, FailureReason.of(e.getCause()), e.getCause());
         } catch (InterruptedException e) {
             call.cancel(true);
             Thread.currentThread().interrupt();
-            return fail(request, FailureReason.ERROR, e);
+            return fail(request, fallback, FailureReason.ERROR, e);
         }
     }
 
-    @Override
-    public void chat(ChatRequest request, StreamingChatResponseHandler handler) {
+    /** Streams the provider's answer; when it fails (or is skipped), {@code fallback} streams one instead. */
+    public void chat(ChatRequest request, StreamingChatResponseHandler handler, StreamingChatModel fallback) {
         if (primaryStreaming == null) {
-            fallbackStreaming.chat(request, new Relabelling(handler, fallbackLabel));
+            fallback.chat(request, new Relabelling(handler, fallbackLabel));
             return;
         }
         if (!breaker.tryAcquire()) {
-            streamFallback(request, handler, FailureReason.CIRCUIT_OPEN, false);
+            streamFallback(request, handler, fallback, FailureReason.CIRCUIT_OPEN, false);
             return;
         }
-        new StreamAttempt(request, handler).start();
+        new StreamAttempt(request, handler, fallback).start();
     }
 
-    private ChatResponse fail(ChatRequest request, FailureReason reason, @Nullable Throwable error) {
+    private ChatResponse fail(ChatRequest request, ChatModel fallback, FailureReason reason,
+                              @Nullable Throwable error) {
         recordFailure(reason, error);
-        return fallBack(request, reason, error);
+        return fallBack(request, fallback, reason);
     }
 
-    private ChatResponse fallBack(ChatRequest request, FailureReason reason, @Nullable Throwable error) {
+    private ChatResponse fallBack(ChatRequest request, ChatModel fallback, FailureReason reason) {
         meters.counter(FALLBACKS, "provider", config.kind().id(), "reason", reason.tag()).increment();
         return labelled(fallback.chat(request), fallbackLabelFor(reason));
     }
 
-    private void streamFallback(ChatRequest request, StreamingChatResponseHandler handler, FailureReason reason,
-                                boolean tokensDelivered) {
+    private void streamFallback(ChatRequest request, StreamingChatResponseHandler handler,
+                                StreamingChatModel fallback, FailureReason reason, boolean tokensDelivered) {
         meters.counter(FALLBACKS, "provider", config.kind().id(), "reason", reason.tag()).increment();
         if (handler instanceof FallbackListener listener) {
             listener.onFallback(reason, tokensDelivered);
         }
-        fallbackStreaming.chat(request, new Relabelling(handler, fallbackLabelFor(reason)));
+        fallback.chat(request, new Relabelling(handler, fallbackLabelFor(reason)));
     }
 
     private void recordFailure(FailureReason reason, @Nullable Throwable error) {
@@ -190,16 +192,20 @@ public final class ResilientChatModel implements ChatModel, StreamingChatModel, 
 
         private final ChatRequest request;
         private final StreamingChatResponseHandler downstream;
+        private final StreamingChatModel fallback;
         private final AtomicBoolean settled = new AtomicBoolean();
         private final AtomicBoolean cancelled = new AtomicBoolean();
         private final AtomicInteger tokens = new AtomicInteger();
         private volatile StreamingHandle providerHandle;
         private volatile ScheduledFuture<?> idleTimer;
         private volatile ScheduledFuture<?> deadlineTimer;
+        /** The logging context (request id) of the request: failures arrive on the provider client's threads. */
+        private final Map<String, String> mdc = MDC.getCopyOfContextMap();
 
-        StreamAttempt(ChatRequest request, StreamingChatResponseHandler downstream) {
+        StreamAttempt(ChatRequest request, StreamingChatResponseHandler downstream, StreamingChatModel fallback) {
             this.request = request;
             this.downstream = downstream;
+            this.fallback = fallback;
         }
 
         void start() {
@@ -273,8 +279,14 @@ public final class ResilientChatModel implements ChatModel, StreamingChatModel, 
             if (cancelled.get()) {
                 return;
             }
-            recordFailure(reason, error);
-            streamFallback(request, downstream, reason, tokens.get() > 0);
+            Map<String, String> previous = MDC.getCopyOfContextMap();
+            MDC.setContextMap(mdc == null ? Map.of() : mdc);
+            try {
+                recordFailure(reason, error);
+                streamFallback(request, downstream, fallback, reason, tokens.get() > 0);
+            } finally {
+                MDC.setContextMap(previous == null ? Map.of() : previous);
+            }
         }
 
         private boolean settle() {
@@ -341,28 +353,6 @@ public final class ResilientChatModel implements ChatModel, StreamingChatModel, 
         public void onError(Throwable error) {
             downstream.onError(error);
         }
-    }
-
-    // ChatModel and StreamingChatModel both declare these defaults; this model passes requests through unchanged.
-
-    @Override
-    public ChatRequestParameters defaultRequestParameters() {
-        return ChatRequestParameters.builder().build();
-    }
-
-    @Override
-    public List<ChatModelListener> listeners() {
-        return List.of();
-    }
-
-    @Override
-    public ModelProvider provider() {
-        return ModelProvider.OTHER;
-    }
-
-    @Override
-    public Set<dev.langchain4j.model.chat.Capability> supportedCapabilities() {
-        return Set.of();
     }
 
     @Override

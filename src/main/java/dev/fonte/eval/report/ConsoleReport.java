@@ -16,10 +16,19 @@ public final class ConsoleReport implements ReportWriter {
         out.write("Fonte evaluation against " + run.target() + ": " + run.suites().size() + " suites, "
                 + run.cases().count() + " cases in " + Format.seconds(run.duration().toMillis()) + "\n\n");
         table(MetricsTable.suites(run), out);
+        out.write("\nOutcomes (every question asked, follow-ups included):\n");
+        table(MetricsTable.outcomesBySuite(run), out);
+        List<List<String>> languages = MetricsTable.outcomesByLanguage(run);
+        if (languages.size() > 1) {
+            out.write("\n");
+            table(languages, out);
+        }
         List<List<String>> tags = MetricsTable.tags(run);
         if (tags.size() > 1) {
             out.write("\n");
             table(tags, out);
+            out.write("\n");
+            table(MetricsTable.outcomesByTag(run), out);
         }
         List<CaseResult> failed = run.cases().filter(c -> !c.passed()).toList();
         if (!failed.isEmpty()) {
@@ -29,6 +38,7 @@ public final class ConsoleReport implements ReportWriter {
                 out.write("\n  FAIL " + f.caseId() + "  (" + f.location() + ")\n");
                 out.write("    question:  " + f.question() + "\n");
                 out.write("    answer:    " + oneLine(f.answer()) + "\n");
+                out.write("    outcome:   " + f.outcome() + "\n");
                 for (String citation : f.citations()) {
                     out.write("    citation:  " + oneLine(citation) + "\n");
                 }

@@ -9,10 +9,12 @@ import java.util.List;
 /**
  * What every report shows for a failed case: the question, the answer, its citations and what failed.
  *
- * @param failed one line per failed assertion ({@code contains-any ["x"]: the answer contains none of ["x"]}) or the
+ * @param outcome the decisive turn's outcome ({@code wrong-cited}, {@code missed}, ...)
+ * @param failed  one line per failed assertion ({@code contains-any ["x"]: the answer contains none of ["x"]}) or the
  *               target's error
  */
-record Failure(String caseId, String location, String question, String answer, List<String> citations, List<String> failed) {
+record Failure(String caseId, String location, String question, String answer, String outcome, List<String> citations,
+               List<String> failed) {
 
     static Failure of(CaseResult result) {
         TurnResult turn = result.decisiveTurn();
@@ -25,7 +27,7 @@ record Failure(String caseId, String location, String question, String answer, L
         String question = result.turns().size() > 1
                 ? "(turn " + result.turns().size() + ") " + turn.turn().question() : turn.turn().question();
         return new Failure(result.testCase().qualifiedId(), result.testCase().location(), question,
-                answer == null ? "" : answer, citations, failed);
+                answer == null ? "" : answer, turn.outcome().label(), citations, failed);
     }
 
     static String citation(Citation c) {

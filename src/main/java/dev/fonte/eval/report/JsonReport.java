@@ -25,12 +25,13 @@ public final class JsonReport implements ReportWriter {
     }
 
     @Serdeable
-    record Run(String target, boolean passed, long durationMillis, Metrics overall, Map<String, Metrics> byTag,
-               List<Suite> suites, List<String> problems) {
+    record Run(String target, boolean passed, long durationMillis, Metrics overall, Map<String, Metrics> byLanguage,
+               Map<String, Metrics> byTag, List<Suite> suites, List<String> problems) {
     }
 
     @Serdeable
-    record Suite(String name, String file, double minScore, double score, boolean passed, Metrics metrics, List<Case> cases) {
+    record Suite(String name, String file, double minScore, double score, boolean passed, Metrics metrics,
+                 Map<String, Metrics> byLanguage, List<Case> cases) {
     }
 
     @Serdeable
@@ -39,14 +40,15 @@ public final class JsonReport implements ReportWriter {
 
     @Serdeable
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Turn(String question, @Nullable String answer, @Nullable Boolean answered, @Nullable String language,
-                List<String> citations, List<String> candidates, List<String> failed, @Nullable String error) {
+    record Turn(String question, String outcome, @Nullable String answer, @Nullable Boolean answered,
+                @Nullable String language, List<String> citations, List<String> candidates, List<String> failed,
+                @Nullable String error) {
     }
 
     @Override
     public void write(EvalRun run, Writer out) throws IOException {
         Run view = new Run(run.target(), run.allSuitesPassed() && run.problems().isEmpty(), run.duration().toMillis(),
-                run.overall(), run.byTag(), run.suites().stream().map(JsonReport::suite).toList(),
+                run.overall(), run.byLanguage(), run.byTag(), run.suites().stream().map(JsonReport::suite).toList(),
                 run.problems().stream().map(Object::toString).toList());
         out.write(json.writeValueAsString(view));
         out.write("\n");
@@ -55,7 +57,7 @@ public final class JsonReport implements ReportWriter {
 
     private static Suite suite(SuiteResult s) {
         return new Suite(s.suite().name(), s.suite().file(), s.suite().minScore(), s.score(), s.passed(),
-                Metrics.of(s.cases()), s.cases().stream().map(JsonReport::testCase).toList());
+                Metrics.of(s.cases()), s.byLanguage(), s.cases().stream().map(JsonReport::testCase).toList());
     }
 
     private static Case testCase(CaseResult c) {
@@ -66,10 +68,11 @@ public final class JsonReport implements ReportWriter {
     private static Turn turn(TurnResult t) {
         List<String> failed = t.failures().stream().map(f -> f.assertion().describe() + ": " + f.verdict().detail()).toList();
         if (t.reply() == null) {
-            return new Turn(t.turn().question(), null, null, null, List.of(), List.of(), failed, t.error());
+            return new Turn(t.turn().question(), t.outcome().label(), null, null, null, List.of(), List.of(), failed,
+                    t.error());
         }
         var answer = t.reply().answer();
-        return new Turn(t.turn().question(), answer.answer(), answer.answered(), answer.language(),
+        return new Turn(t.turn().question(), t.outcome().label(), answer.answer(), answer.answered(), answer.language(),
                 answer.citations().stream().map(Failure::citation).toList(),
                 t.reply().candidates().stream().map(s -> s.id()).toList(), failed, null);
     }

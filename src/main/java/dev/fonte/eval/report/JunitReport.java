@@ -3,6 +3,8 @@ package dev.fonte.eval.report;
 import dev.fonte.eval.fixture.FixtureProblem;
 import dev.fonte.eval.run.CaseResult;
 import dev.fonte.eval.run.EvalRun;
+import dev.fonte.eval.run.Metrics;
+import dev.fonte.eval.run.Outcomes;
 import dev.fonte.eval.run.SuiteResult;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -16,8 +18,10 @@ import javax.xml.transform.dom.DOMSource;
 import javax.xml.transform.stream.StreamResult;
 import java.io.IOException;
 import java.io.Writer;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * JUnit XML (the Ant/Surefire schema CI systems read): one {@code testsuite} per fixture suite, one {@code testcase}
@@ -65,6 +69,9 @@ public final class JunitReport implements ReportWriter {
         properties.appendChild(property(doc, "minScore", String.valueOf(s.suite().minScore())));
         properties.appendChild(property(doc, "score", String.format(Locale.ROOT, "%.4f", s.score())));
         properties.appendChild(property(doc, "file", s.suite().file()));
+        outcomes(doc, properties, "outcomes", Metrics.of(s.cases()));
+        s.byLanguage().forEach((language, m) -> outcomes(doc, properties, "language." + language, m));
+        s.byTag().forEach((tag, m) -> outcomes(doc, properties, "tag." + tag, m));
         suite.appendChild(properties);
         for (CaseResult c : s.cases()) {
             Element testcase = doc.createElement("testcase");
@@ -104,6 +111,28 @@ public final class JunitReport implements ReportWriter {
         return suite;
     }
 
+    /** The outcome counts and rates of a group as {@code prefix.correct}, ...; an unmeasured rate is left out. */
+    private static void outcomes(Document doc, Element properties, String prefix, Metrics m) {
+        Outcomes o = m.outcomes();
+        Map<String, Number> figures = new LinkedHashMap<>();
+        figures.put("questions", o.turns());
+        figures.put("correct", o.correct());
+        figures.put("refusedRight", o.refusedRight());
+        figures.put("missed", o.missed());
+        figures.put("wrongCited", o.wrongCited());
+        figures.put("other", o.other());
+        figures.put("accuracy", o.accuracy());
+        figures.put("answerableCorrect", o.answerableCorrect());
+        figures.put("unanswerableRefused", o.unanswerableRefused());
+        figures.put("wrongCitedRate", o.wrongCitedRate());
+        figures.forEach((name, value) -> {
+            if (value != null) {
+                properties.appendChild(property(doc, prefix + "." + name, value instanceof Double d
+                        ? String.format(Locale.ROOT, "%.4f", d) : value.toString()));
+            }
+        });
+    }
+
     private static Element property(Document doc, String name, String value) {
         Element property = doc.createElement("property");
         property.setAttribute("name", name);
@@ -116,6 +145,7 @@ public final class JunitReport implements ReportWriter {
         text.append("fixture: ").append(f.location()).append('\n');
         text.append("question: ").append(f.question()).append('\n');
         text.append("answer: ").append(f.answer()).append('\n');
+        text.append("outcome: ").append(f.outcome()).append('\n');
         f.citations().forEach(c -> text.append("citation: ").append(c).append('\n'));
         f.failed().forEach(a -> text.append("failed: ").append(a).append('\n'));
         return text.toString();

@@ -21,8 +21,20 @@ public final class MarkdownReport implements ReportWriter {
         table(MetricsTable.suites(run), out);
         out.write("\ncite P / cite R: citation precision and recall (ALCE); refuse P / refuse R: refusal precision and "
                 + "recall; R@n, MRR: retrieval of the cases' named sources; a dash: nothing measured it.\n\n");
-        out.write("## By tag\n\n");
+        out.write("## Outcomes\n\n");
+        out.write("Every question asked, follow-ups included, is one of: **correct** (answered, cited, every assertion "
+                + "passed), **refused-right** (unanswerable and refused), **missed** (answerable but refused), "
+                + "**wrong-cited** (answered with citations that fail a content assertion, or an unanswerable "
+                + "question answered), **other** (no answer, no citation, or the wrong language). Accuracy: (correct "
+                + "+ refused-right) / questions; answerable correct: correct / answerable; unanswerable refused: "
+                + "refused-right / unanswerable; wrong-cited rate: wrong-cited / questions.\n\n");
+        table(MetricsTable.outcomesBySuite(run), out);
+        out.write("\n### By language asked\n\n");
+        table(MetricsTable.outcomesByLanguage(run), out);
+        out.write("\n## By tag\n\n");
         table(MetricsTable.tags(run), out);
+        out.write("\n### Outcomes by tag\n\n");
+        table(MetricsTable.outcomesByTag(run), out);
         List<CaseResult> failed = run.cases().filter(c -> !c.passed()).toList();
         out.write("\n## Failures (" + failed.size() + ")\n");
         if (failed.isEmpty()) {
@@ -34,6 +46,7 @@ public final class MarkdownReport implements ReportWriter {
             out.write("- **Fixture:** `" + f.location() + "`\n");
             out.write("- **Question:** " + inline(f.question()) + "\n");
             out.write("- **Answer:** " + (f.answer().isBlank() ? "_(none)_" : inline(f.answer())) + "\n");
+            out.write("- **Outcome:** " + f.outcome() + "\n");
             if (!f.citations().isEmpty()) {
                 out.write("- **Citations:**\n");
                 for (String citation : f.citations()) {

@@ -2,6 +2,7 @@ package dev.fonte.eval.report;
 
 import dev.fonte.eval.run.EvalRun;
 import dev.fonte.eval.run.Metrics;
+import dev.fonte.eval.run.Outcomes;
 import dev.fonte.eval.run.SuiteResult;
 
 import java.util.ArrayList;
@@ -46,6 +47,54 @@ final class MetricsTable {
             rows.add(row);
         }
         return rows;
+    }
+
+    static final List<String> OUTCOME_HEADER = List.of("questions", "correct", "refused-right", "missed",
+            "wrong-cited", "other", "accuracy", "answerable correct", "unanswerable refused", "wrong-cited rate");
+
+    /** Outcomes per suite, with a row per language under a suite that mixes languages, then the overall row. */
+    static List<List<String>> outcomesBySuite(EvalRun run) {
+        List<List<String>> rows = outcomeRows("suite");
+        for (SuiteResult s : run.suites()) {
+            rows.add(outcomeRow(s.suite().name(), Metrics.of(s.cases())));
+            Map<String, Metrics> languages = s.byLanguage();
+            if (languages.size() > 1) {
+                languages.forEach((language, m) -> rows.add(outcomeRow(s.suite().name() + " (" + language + ")", m)));
+            }
+        }
+        rows.add(outcomeRow("overall", run.overall()));
+        return rows;
+    }
+
+    /** Outcomes per language the questions were asked in, over all suites. */
+    static List<List<String>> outcomesByLanguage(EvalRun run) {
+        return outcomeTable("language", run.byLanguage());
+    }
+
+    static List<List<String>> outcomesByTag(EvalRun run) {
+        return outcomeTable("tag", run.byTag());
+    }
+
+    private static List<List<String>> outcomeTable(String name, Map<String, Metrics> groups) {
+        List<List<String>> rows = outcomeRows(name);
+        groups.forEach((key, m) -> rows.add(outcomeRow(key, m)));
+        return rows;
+    }
+
+    private static List<List<String>> outcomeRows(String name) {
+        List<List<String>> rows = new ArrayList<>();
+        List<String> header = new ArrayList<>(List.of(name));
+        header.addAll(OUTCOME_HEADER);
+        rows.add(header);
+        return rows;
+    }
+
+    private static List<String> outcomeRow(String name, Metrics m) {
+        Outcomes o = m.outcomes();
+        return List.of(name, String.valueOf(o.turns()), String.valueOf(o.correct()), String.valueOf(o.refusedRight()),
+                String.valueOf(o.missed()), String.valueOf(o.wrongCited()), String.valueOf(o.other()),
+                Format.ratio(o.accuracy()), Format.ratio(o.answerableCorrect()), Format.ratio(o.unanswerableRefused()),
+                Format.ratio(o.wrongCitedRate()));
     }
 
     private static List<String> cells(Metrics m) {

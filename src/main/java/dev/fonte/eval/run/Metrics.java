@@ -25,13 +25,15 @@ import java.util.function.ToDoubleFunction;
  * @param mrr                mean of 1 / rank of the first candidate matching a named source (0 when none does)
  * @param retrievalTurns     how many turns named a source
  * @param latencyP50Millis   per question, nearest-rank percentile
+ * @param outcomes           every asked question counted as correct, refused-right, missed, wrong-cited or other
  */
 @Serdeable
 public record Metrics(int cases, int passed, double accuracy,
                       @Nullable Double citationPrecision, @Nullable Double citationRecall,
                       @Nullable Double refusalPrecision, @Nullable Double refusalRecall,
                       @Nullable Double recallAt1, @Nullable Double recallAt3, @Nullable Double recallAtK, @Nullable Double mrr,
-                      int retrievalTurns, long latencyP50Millis, long latencyP95Millis) {
+                      int retrievalTurns, long latencyP50Millis, long latencyP95Millis,
+                      Outcomes outcomes) {
 
     public static Metrics of(List<CaseResult> results) {
         int passed = (int) results.stream().filter(CaseResult::passed).count();
@@ -77,7 +79,7 @@ public record Metrics(int cases, int passed, double accuracy,
                 ratio(refusalsExpectedAndMade, refusalsMade), ratio(refusalsExpectedAndMade, refusalsExpected),
                 mean(retrievals, r -> r.recallAt(1)), mean(retrievals, r -> r.recallAt(3)),
                 mean(retrievals, r -> r.recallAt(Integer.MAX_VALUE)), mean(retrievals, Retrieval::reciprocalRank),
-                retrievals.size(), percentile(latencies, 50), percentile(latencies, 95));
+                retrievals.size(), percentile(latencies, 50), percentile(latencies, 95), Outcomes.of(results));
     }
 
     private static boolean supportedByACitation(Fact fact, Answer answer) {
@@ -85,7 +87,7 @@ public record Metrics(int cases, int passed, double accuracy,
     }
 
     @Nullable
-    private static Double ratio(int numerator, int denominator) {
+    static Double ratio(int numerator, int denominator) {
         return denominator == 0 ? null : (double) numerator / denominator;
     }
 

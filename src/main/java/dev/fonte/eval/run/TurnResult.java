@@ -42,6 +42,11 @@ public record TurnResult(Turn turn, @Nullable Reply reply, List<Checked> checks,
         return error == null && checks.stream().allMatch(c -> c.verdict().passed());
     }
 
+    /** Correct, refused-right, missed, wrong-cited or other: see {@link Outcome}. */
+    public Outcome outcome() {
+        return Outcome.of(this);
+    }
+
     public List<Checked> failures() {
         return checks.stream().filter(c -> !c.verdict().passed()).toList();
     }

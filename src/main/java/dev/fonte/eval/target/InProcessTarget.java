@@ -4,13 +4,17 @@ import dev.fonte.answer.Answer;
 import dev.fonte.answer.AnswerEvent;
 import dev.fonte.answer.AnswerService;
 import dev.fonte.answer.Question;
+import dev.fonte.corpus.CorpusConfiguration;
 import dev.fonte.retrieval.IndexManager;
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.core.annotation.Nullable;
 import reactor.core.publisher.Flux;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Asks the application's {@link AnswerService} directly, through its streaming method to see the candidates. */
@@ -21,46 +25,75 @@ public final class InProcessTarget implements Target {
     private final Duration timeout;
     @Nullable
     private final ApplicationContext owned;
+    @Nullable
+    private final AssembledCorpus corpus;
 
     /** Over any answer service; candidates are matched to named sources by id. */
     public InProcessTarget(AnswerService answers, Duration timeout) {
-        this(answers, SourceMatcher.BY_ID, timeout, null);
+        this(answers, SourceMatcher.BY_ID, timeout, null, null);
     }
 
-    private InProcessTarget(AnswerService answers, SourceMatcher sources, Duration timeout, @Nullable ApplicationContext owned) {
+    private InProcessTarget(AnswerService answers, SourceMatcher sources, Duration timeout,
+                            @Nullable ApplicationContext owned, @Nullable AssembledCorpus corpus) {
         this.answers = answers;
         this.sources = sources;
         this.timeout = timeout;
         this.owned = owned;
+        this.corpus = corpus;
     }
 
     /** Over a running application's answer service; candidates are matched by span against its corpus. */
     public static InProcessTarget of(ApplicationContext context, Duration timeout) {
-        return of(context, timeout, null);
+        return of(context, timeout, null, null);
     }
 
-    private static InProcessTarget of(ApplicationContext context, Duration timeout, @Nullable ApplicationContext owned) {
+    private static InProcessTarget of(ApplicationContext context, Duration timeout, @Nullable ApplicationContext owned,
+                                      @Nullable AssembledCorpus corpus) {
+        // a question is refused at once while the index is built: ask only once it is whole
+        context.findBean(IndexManager.class).ifPresent(index -> index.awaitReady(timeout));
         SourceMatcher sources = context.findBean(IndexManager.class)
                 .map(index -> SourceMatcher.bySpan(id -> index.current().corpus().passage(id)))
                 .orElse(SourceMatcher.BY_ID);
-        return new InProcessTarget(context.getBean(AnswerService.class), sources, timeout, owned);
+        return new InProcessTarget(context.getBean(AnswerService.class), sources, timeout, owned, corpus);
     }
 
     /** Starts the application (without its HTTP server) with the usual configuration and asks its answer service. */
     public static InProcessTarget start(Duration timeout) throws TargetException {
+        return start(timeout, List.of());
+    }
+
+    /**
+     * Starts the application as {@link #start(Duration)} does, but over a corpus assembled from {@code corpora}
+     * (see {@link AssembledCorpus}) instead of its configured one; none keeps the configured corpus.
+     */
+    public static InProcessTarget start(Duration timeout, List<Path> corpora) throws TargetException {
+        AssembledCorpus corpus = corpora.isEmpty() ? null : AssembledCorpus.of(corpora);
+        // the classloader that loaded us: under exec:java it is not the system one, and the context
+        // initialises beans on other threads
+        ApplicationContextBuilder builder = ApplicationContext.builder()
+                .classLoader(InProcessTarget.class.getClassLoader());
+        if (corpus != null) {
+            builder.properties(Map.of(CorpusConfiguration.PREFIX + ".path", corpus.folder().toString()));
+        }
         ApplicationContext context;
         try {
-            // the classloader that loaded us: under exec:java it is not the system one, and the context
-            // initialises beans on other threads
-            context = ApplicationContext.builder().classLoader(InProcessTarget.class.getClassLoader()).start();
+            context = builder.start();
         } catch (RuntimeException e) {
+            removeCorpus(corpus);
             throw new TargetException("the application did not start: " + e.getMessage(), e);
         }
         if (!context.containsBean(AnswerService.class)) {
             context.close();
+            removeCorpus(corpus);
             throw new TargetException("the application has no AnswerService bean");
         }
-        return of(context, timeout, context);
+        return of(context, timeout, context, corpus);
+    }
+
+    private static void removeCorpus(@Nullable AssembledCorpus corpus) {
+        if (corpus != null) {
+            corpus.close();
+        }
     }
 
     @Override
@@ -97,7 +130,8 @@ public final class InProcessTarget implements Target {
 
     @Override
     public String describe() {
-        return "in-process";
+        return corpus == null ? "in-process"
+                : "in-process, corpus " + String.join(" + ", corpus.sources().stream().map(Path::toString).toList());
     }
 
     @Override
@@ -105,5 +139,6 @@ public final class InProcessTarget implements Target {
         if (owned != null && owned.isRunning()) {
             owned.close();
         }
+        removeCorpus(corpus);
     }
 }

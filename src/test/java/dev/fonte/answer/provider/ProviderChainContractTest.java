@@ -82,9 +82,13 @@ abstract class ProviderChainContractTest {
         return prompt -> sentence(prompt, n) + " " + marker + ".";
     }
 
+    /** Source {@code n}'s sentence as the prompt shows it ("[n] sentence"), read the way a model reads it. */
     static String sentence(String prompt, int n) {
-        String text = ChainPrompt.parse(prompt).sources().get(n - 1).text().strip();
-        return text.replaceFirst("[.!?]+$", "");
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^\\[" + n + "] (.*)$").matcher(prompt);
+        if (!m.find()) {
+            throw new AssertionError("the prompt has no source " + n + ":\n" + prompt);
+        }
+        return m.group(1).strip().replaceFirst("[.!?]+$", "");
     }
 
     Answer ask() {

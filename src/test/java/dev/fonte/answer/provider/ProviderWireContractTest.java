@@ -60,9 +60,9 @@ abstract class ProviderWireContractTest {
         try (ResilientChatModel cold = resilient(new ProviderConfiguration(provider(), MODEL, server.baseUrl(),
                 "test-key", Duration.ofSeconds(20), Duration.ofSeconds(30), 0.1, 300, 3, Duration.ofSeconds(30)))) {
             server.replies("warm [1].");
-            cold.chat(request());
+            cold.chat(request(), fallback);
             CollectingHandler handler = new CollectingHandler();
-            cold.chat(request(), handler);
+            cold.chat(request(), handler, fallback);
             handler.await(Duration.ofSeconds(30));
         }
         server.forget();
@@ -89,7 +89,7 @@ abstract class ProviderWireContractTest {
             }
             default -> throw new IllegalStateException(provider().name());
         }
-        return new ResilientChatModel(config, chat, streaming, fallback, fallback, "extractive", meters,
+        return new ResilientChatModel(config, chat, streaming, "extractive", meters,
                 Clock.systemUTC());
     }
 
@@ -134,7 +134,7 @@ abstract class ProviderWireContractTest {
     void given_a_working_provider_when_asked_then_its_answer_comes_back_named_after_it() {
         server.replies(GROUNDED);
 
-        ChatResponse response = model.chat(request());
+        ChatResponse response = model.chat(request(), fallback);
 
         assertThat(response.aiMessage().text()).isEqualTo(GROUNDED);
         assertThat(response.modelName()).isEqualTo(label());
@@ -146,7 +146,7 @@ abstract class ProviderWireContractTest {
     void given_a_working_provider_when_asked_then_it_receives_the_model_the_temperature_and_the_numbered_sources() {
         server.replies(GROUNDED);
 
-        model.chat(request());
+        model.chat(request(), fallback);
 
         FakeModelServer.Received received = server.lastRequest();
         assertThat(received.method()).isEqualTo("POST");
@@ -165,7 +165,7 @@ abstract class ProviderWireContractTest {
         server.replies(GROUNDED);
         CollectingHandler handler = new CollectingHandler();
 
-        model.chat(request(), handler);
+        model.chat(request(), handler, fallback);
         ChatResponse response = handler.await(DEADLINE);
 
         assertThat(handler.partials).hasSizeGreaterThan(5);
@@ -182,7 +182,7 @@ abstract class ProviderWireContractTest {
     void given_a_provider_answering_500_when_asked_then_the_fallback_answers_and_the_failure_is_counted() {
         server.failsWith(500);
 
-        ChatResponse response = model.chat(request());
+        ChatResponse response = model.chat(request(), fallback);
 
         assertThat(response.aiMessage().text()).isEqualTo(CannedModel.TEXT);
         assertThat(response.modelName()).isEqualTo(fallbackLabel("failed (HTTP 5xx)"));
@@ -194,7 +194,7 @@ abstract class ProviderWireContractTest {
     void given_a_provider_refusing_the_key_when_asked_then_the_fallback_answers() {
         server.failsWith(401);
 
-        ChatResponse response = model.chat(request());
+        ChatResponse response = model.chat(request(), fallback);
 
         assertThat(response.modelName()).isEqualTo(fallbackLabel("refused the request (HTTP 4xx)"));
         assertThat(failures(FailureReason.CLIENT_ERROR)).isEqualTo(1);
@@ -205,7 +205,7 @@ abstract class ProviderWireContractTest {
         server.failsWith(500);
         CollectingHandler handler = new CollectingHandler();
 
-        model.chat(request(), handler);
+        model.chat(request(), handler, fallback);
         ChatResponse response = handler.await(DEADLINE);
 
         assertThat(response.aiMessage().text()).isEqualTo(CannedModel.TEXT);
@@ -219,7 +219,7 @@ abstract class ProviderWireContractTest {
         server.hangs();
 
         long started = System.nanoTime();
-        ChatResponse response = model.chat(request());
+        ChatResponse response = model.chat(request(), fallback);
         Duration took = Duration.ofNanos(System.nanoTime() - started);
 
         assertThat(response.modelName()).isEqualTo(fallbackLabel("timed out"));
@@ -234,7 +234,7 @@ abstract class ProviderWireContractTest {
         CollectingHandler handler = new CollectingHandler();
 
         long started = System.nanoTime();
-        model.chat(request(), handler);
+        model.chat(request(), handler, fallback);
         ChatResponse response = handler.await(DEADLINE);
         Duration took = Duration.ofNanos(System.nanoTime() - started);
 
@@ -247,7 +247,7 @@ abstract class ProviderWireContractTest {
     void given_a_malformed_body_when_asked_then_the_fallback_answers() {
         server.sendsMalformedBody();
 
-        ChatResponse response = model.chat(request());
+        ChatResponse response = model.chat(request(), fallback);
 
         assertThat(response.aiMessage().text()).isEqualTo(CannedModel.TEXT);
         assertThat(response.modelName()).startsWith("extractive (fallback: " + provider().id());
@@ -259,7 +259,7 @@ abstract class ProviderWireContractTest {
         server.sendsMalformedBody();
         CollectingHandler handler = new CollectingHandler();
 
-        model.chat(request(), handler);
+        model.chat(request(), handler, fallback);
         ChatResponse response = handler.await(DEADLINE);
 
         assertThat(response.aiMessage().text()).isEqualTo(CannedModel.TEXT);
@@ -271,7 +271,7 @@ abstract class ProviderWireContractTest {
     void given_a_body_cut_in_half_when_asked_then_the_fallback_answers() {
         server.cutsStreamHalfway(GROUNDED);
 
-        ChatResponse response = model.chat(request());
+        ChatResponse response = model.chat(request(), fallback);
 
         assertThat(response.aiMessage().text()).isEqualTo(CannedModel.TEXT);
         assertThat(response.modelName()).startsWith("extractive (fallback: " + provider().id());
@@ -284,7 +284,7 @@ abstract class ProviderWireContractTest {
         CollectingHandler handler = new CollectingHandler();
 
         long started = System.nanoTime();
-        model.chat(request(), handler);
+        model.chat(request(), handler, fallback);
         ChatResponse response = handler.await(DEADLINE);
         Duration took = Duration.ofNanos(System.nanoTime() - started);
 
@@ -303,7 +303,7 @@ abstract class ProviderWireContractTest {
         CollectingHandler handler = new CollectingHandler();
 
         long started = System.nanoTime();
-        model.chat(request(), handler);
+        model.chat(request(), handler, fallback);
         ChatResponse response = handler.await(DEADLINE);
         Duration took = Duration.ofNanos(System.nanoTime() - started);
 
@@ -317,12 +317,12 @@ abstract class ProviderWireContractTest {
         server.failsWith(503);
 
         for (int i = 0; i < 5; i++) {
-            model.chat(request());
+            model.chat(request(), fallback);
         }
 
         assertThat(server.received()).hasSize(3);
         assertThat(model.breakerState()).isEqualTo(CircuitBreaker.State.OPEN);
-        assertThat(model.chat(request()).modelName()).isEqualTo(fallbackLabel("is skipped after repeated failures"));
+        assertThat(model.chat(request(), fallback).modelName()).isEqualTo(fallbackLabel("is skipped after repeated failures"));
         assertThat(fallback.calls).hasValue(6);
     }
 

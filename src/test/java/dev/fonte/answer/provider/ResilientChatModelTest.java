@@ -35,10 +35,10 @@ class ResilientChatModelTest {
 
     @Test
     void given_the_extractive_provider_then_the_embedded_model_answers_under_its_own_name() {
-        try (ResilientChatModel model = new ResilientChatModel(config(Provider.EXTRACTIVE), null, null, fallback,
-                fallback, "extractive", meters, clock)) {
+        try (ResilientChatModel model = new ResilientChatModel(config(Provider.EXTRACTIVE), null, null, "extractive",
+                meters, clock)) {
 
-            ChatResponse response = model.chat(ProviderWireContractTest.request());
+            ChatResponse response = model.chat(ProviderWireContractTest.request(), fallback);
 
             assertThat(response.modelName()).isEqualTo("extractive");
             assertThat(model.label()).isEqualTo("extractive");
@@ -61,16 +61,16 @@ class ResilientChatModelTest {
                         .build();
             }
         };
-        try (ResilientChatModel model = new ResilientChatModel(config(Provider.OPENAI), provider, fallback, fallback,
+        try (ResilientChatModel model = new ResilientChatModel(config(Provider.OPENAI), provider,
                 fallback, "extractive", meters, clock)) {
-            model.chat(ProviderWireContractTest.request());
-            model.chat(ProviderWireContractTest.request());
-            model.chat(ProviderWireContractTest.request());
+            model.chat(ProviderWireContractTest.request(), fallback);
+            model.chat(ProviderWireContractTest.request(), fallback);
+            model.chat(ProviderWireContractTest.request(), fallback);
             assertThat(calls).as("the third call is skipped").hasValue(2);
 
             broken.set(false);
             clock.advance(Duration.ofSeconds(60));
-            ChatResponse response = model.chat(ProviderWireContractTest.request());
+            ChatResponse response = model.chat(ProviderWireContractTest.request(), fallback);
 
             assertThat(response.modelName()).isEqualTo("openai:m");
             assertThat(model.breakerState()).isEqualTo(CircuitBreaker.State.CLOSED);
@@ -87,10 +87,10 @@ class ResilientChatModelTest {
                 return ChatResponse.builder().aiMessage(AiMessage.from("  ")).finishReason(FinishReason.STOP).build();
             }
         };
-        try (ResilientChatModel model = new ResilientChatModel(config(Provider.OLLAMA), provider, fallback, fallback,
+        try (ResilientChatModel model = new ResilientChatModel(config(Provider.OLLAMA), provider,
                 fallback, "extractive", meters, clock)) {
 
-            assertThat(model.chat(ProviderWireContractTest.request()).modelName())
+            assertThat(model.chat(ProviderWireContractTest.request(), fallback).modelName())
                     .isEqualTo("extractive (fallback: ollama sent an empty answer)");
         }
     }
@@ -113,7 +113,7 @@ class ResilientChatModelTest {
                     Duration.ofMillis(300), Duration.ofSeconds(2), 0.0, 100, 2, Duration.ofSeconds(60));
             ModelProviderFactory factory = new ModelProviderFactory();
             try (ResilientChatModel model = new ResilientChatModel(config, factory.openAi(config),
-                    factory.openAiStreaming(config), fallback, fallback, "extractive", meters, clock)) {
+                    factory.openAiStreaming(config), "extractive", meters, clock)) {
                 warmUp(server, factory);
                 server.stallsHalfway("one two three four five six seven eight");
                 List<String> events = new CopyOnWriteArrayList<>();
@@ -133,7 +133,7 @@ class ResilientChatModelTest {
                     public void onError(Throwable error) {
                         events.add("error");
                     }
-                });
+                }, fallback);
 
                 Thread.sleep(600); // past the 300 ms stall timeout: a live attempt would have fallen back by now
 

@@ -1,0 +1,320 @@
+package dev.fonte.answer.extractive;
+
+import dev.fonte.language.Dimension;
+import dev.fonte.language.Language;
+import dev.fonte.language.Phrases;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds the facts a text states, with its language's words: figures and their units (money, percentages, lengths,
+ * durations... whatever the pack lists), times, names, places and reasons. Written once per language; the patterns
+ * here are the shapes of numbers and names, which no language owns.
+ */
+public final class FactFinder {
+
+    private static final Pattern NUMBER = Pattern.compile("(?<![\\p{L}\\p{N}])\\d+(?:[.,]\\d+)*(?![\\p{L}\\p{N}])");
+    private static final Pattern YEAR = Pattern.compile("1[89]\\d{2}|20\\d{2}");
+    /** A capitalised word: "Meta", "OpenAI", "S.p.A.", "Coca-Cola", "U.S.". */
+    private static final Pattern CAPITALISED = Pattern.compile(
+            "(?<![\\p{L}\\p{N}])\\p{Lu}(?:[\\p{L}\\p{N}&'’-]*\\p{L}|[\\p{L}\\p{N}]*)(?:\\.\\p{Lu}\\.?)*");
+    private static final int LOOK_AHEAD = 60;
+    /** A day number right before a month name: "12 marzo", "12th of March", "12 de marzo". */
+    private static final Pattern DAY_BEFORE = Pattern.compile("(?<![\\p{L}\\p{N}])(?:[0-3]?\\d)(?:st|nd|rd|th|°|º)?\\s+(?:\\p{L}{1,3}\\s+)?$");
+    /** A day number right after a month name: "March 12". */
+    private static final Pattern DAY_AFTER = Pattern.compile("\\s+[0-3]?\\d(?:st|nd|rd|th)?(?![\\p{N}])");
+    /** A time of day: "17:12", "7:25 a.m.", "17.12" after a word. */
+    private static final Pattern CLOCK = Pattern.compile(
+            "(?<![\\p{N}.,:])(?:[01]?\\d|2[0-3])[:.][0-5]\\d(?![\\p{N}.,:]\\d)(?:\\s*[ap]\\.?\\s?m\\.?)?");
+    private static final Pattern NUMERIC_DATE = Pattern.compile("(?<![\\p{N}/.])[0-3]?\\d[/.-][01]?\\d[/.-](?:19|20)?\\d{2}(?![\\p{N}])");
+
+    private final Language language;
+    private final Pattern numberWords;
+    private final Set<String> notNames;
+
+    /** @param notNames lowercase words that are never names even when capitalised (function words, stop words) */
+    public FactFinder(Language language, Set<String> notNames) {
+        this.language = language;
+        this.numberWords = Phrases.of(language.numbers().words().keySet()).matcher("").pattern();
+        this.notNames = notNames;
+    }
+
+    /**
+     * @param documentNames lowercase words the text's document writes capitalised inside its sentences: a sentence's
+     *                      first word is a name only when it is one of them ("Microsoft ha...", not "Dopo...")
+     */
+    public List<Fact> find(String text, Set<String> documentNames) {
+        List<Fact> facts = new ArrayList<>();
+        figures(text, facts);
+        times(text, facts);
+        names(text, documentNames, facts);
+        for (Pattern p : language.reasons()) {
+            Matcher m = p.matcher(text);
+            while (m.find()) {
+                facts.add(new Fact(Fact.Type.REASON, null, m.start(), m.end(), m.group(), false));
+            }
+        }
+        for (Pattern p : language.statements()) {
+            Matcher m = p.matcher(text);
+            while (m.find()) {
+                facts.add(new Fact(Fact.Type.STATEMENT, null, m.start(), m.end(), m.group(), false));
+            }
+        }
+        facts.sort(Comparator.comparingInt(Fact::start));
+        return List.copyOf(facts);
+    }
+
+    /** Figures, in digits or words, each with the unit that follows it (or a currency symbol before it). */
+    private void figures(String text, List<Fact> out) {
+        List<int[]> spans = new ArrayList<>();
+        Matcher m = NUMBER.matcher(text);
+        while (m.find()) {
+            spans.add(new int[] {m.start(), m.end()});
+        }
+        Matcher w = numberWords.matcher(text);
+        while (w.find()) {
+            spans.add(new int[] {w.start(), w.end()});
+        }
+        spans.sort(Comparator.comparingInt(s -> s[0]));
+        List<Fact> figures = new ArrayList<>();
+        for (int[] span : spans) {
+            figures.add(figure(text, span[0], span[1]));
+        }
+        // a range takes its unit from its second figure: "tra 51 e 53 miliardi di dollari"
+        for (int i = 0; i + 1 < figures.size(); i++) {
+            Fact a = figures.get(i);
+            Fact b = figures.get(i + 1);
+            if (a.type() == Fact.Type.NUMBER && b.type() == Fact.Type.QUANTITY && joinedAsRange(text, a.end(), b.start())) {
+                figures.set(i, new Fact(Fact.Type.QUANTITY, b.dimension(), a.start(), b.end(),
+                        text.substring(a.start(), b.end()), b.scaled()));
+            }
+        }
+        for (Fact f : figures) {
+            // a year is a time, not a figure ("nel 2025"), unless a unit says otherwise
+            if (f.type() == Fact.Type.NUMBER && !f.scaled() && YEAR.matcher(f.text()).matches()) {
+                out.add(new Fact(Fact.Type.TIME, null, f.start(), f.end(), f.text(), false));
+            } else if (f.type() == Fact.Type.QUANTITY && f.dimension() == Dimension.DURATION && repeats(text, f.start())) {
+                // "every two weeks" says how often, not how long
+                out.add(new Fact(Fact.Type.FREQUENCY, Dimension.DURATION, f.start(), f.end(), f.text(), false));
+            } else {
+                out.add(f);
+            }
+        }
+    }
+
+    /** Whether an "every" word stands right before a figure ("ogni due settimane"). */
+    private boolean repeats(String text, int start) {
+        int b = start;
+        while (b > 0 && Character.isWhitespace(text.charAt(b - 1))) {
+            b--;
+        }
+        Matcher every = language.time().every().matcher(text);
+        for (int from = Math.max(0, b - 16); from < b; from++) {
+            every.region(from, b);
+            if (every.lookingAt() && every.end() == b && (from == 0 || !Character.isLetter(text.charAt(from - 1)))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean joinedAsRange(String text, int from, int to) {
+        String between = text.substring(from, to).strip();
+        return between.isEmpty() || between.equals("-") || between.equals("–")
+                || language.numbers().range().contains(between);
+    }
+
+    private Fact figure(String text, int start, int end) {
+        int limit = Math.min(text.length(), end + LOOK_AHEAD);
+        // "32-year-old", "71-meter": a hyphen joins a figure to its unit as a space does
+        int at = end < limit && text.charAt(end) == '-' ? end + 1 : skipSpaces(text, end, limit);
+        boolean scaled = false;
+        Matcher magnitude = language.numbers().magnitudes().matcher(text).region(at, limit);
+        if (magnitude.lookingAt()) {
+            scaled = true;
+            at = skipSpaces(text, magnitude.end(), limit);
+        }
+        Matcher connector = language.units().connectors().matcher(text).region(at, limit);
+        int afterConnector = connector.lookingAt() ? skipSpaces(text, connector.end(), limit) : -1;
+        for (Dimension d : Dimension.values()) {
+            for (int from : new int[] {at, afterConnector}) {
+                if (from < 0) {
+                    continue;
+                }
+                Matcher unit = language.units().of(d).matcher(text).region(from, limit);
+                if (unit.lookingAt()) {
+                    return new Fact(Fact.Type.QUANTITY, d, start, unit.end(), text.substring(start, unit.end()), scaled);
+                }
+            }
+        }
+        // a currency symbol before the figure: "$65 billion", "€ 3"
+        int before = start;
+        while (before > 0 && Character.isWhitespace(text.charAt(before - 1)) && start - before < 2) {
+            before--;
+        }
+        Matcher money = language.units().of(Dimension.MONEY).matcher(text);
+        for (int from = Math.max(0, before - 4); from < before; from++) {
+            money.region(from, before);
+            if (money.lookingAt() && money.end() == before && !Character.isLetter(text.charAt(from))) {
+                int factEnd = scaled ? magnitude.end() : end;
+                return new Fact(Fact.Type.QUANTITY, Dimension.MONEY, from, factEnd, text.substring(from, factEnd), scaled);
+            }
+        }
+        int factEnd = scaled ? magnitude.end() : end;
+        return new Fact(Fact.Type.NUMBER, null, start, factEnd, text.substring(start, factEnd), scaled);
+    }
+
+    private static int skipSpaces(String text, int from, int limit) {
+        int i = from;
+        while (i < limit && Character.isWhitespace(text.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
+    /** Months (with a day, a date), weekdays and day words (dates), time words, relative years; "since" before one. */
+    private void times(String text, List<Fact> out) {
+        Language.TimeWords t = language.time();
+        List<Fact> found = new ArrayList<>();
+        Matcher months = t.months().matcher(text);
+        while (months.find()) {
+            Matcher before = DAY_BEFORE.matcher(text.substring(Math.max(0, months.start() - 12), months.start()));
+            Matcher after = DAY_AFTER.matcher(text.substring(months.end(), Math.min(text.length(), months.end() + 6)));
+            if (before.find()) {
+                int start = months.start() - (before.end() - before.start());
+                found.add(new Fact(Fact.Type.DATE, null, start, months.end(), text.substring(start, months.end()), false));
+            } else if (after.lookingAt()) {
+                int end = months.end() + after.end();
+                found.add(new Fact(Fact.Type.DATE, null, months.start(), end, text.substring(months.start(), end), false));
+            } else {
+                found.add(new Fact(Fact.Type.TIME, null, months.start(), months.end(), months.group(), false));
+            }
+        }
+        Matcher numeric = NUMERIC_DATE.matcher(text);
+        while (numeric.find()) {
+            found.add(new Fact(Fact.Type.DATE, null, numeric.start(), numeric.end(), numeric.group(), false));
+        }
+        Matcher clock = CLOCK.matcher(text);
+        while (clock.find()) {
+            found.add(new Fact(Fact.Type.TIME, null, clock.start(), clock.end(), clock.group(), false));
+        }
+        for (Phrases p : List.of(t.weekdays(), t.days())) {
+            Matcher m = p.matcher(text);
+            while (m.find()) {
+                found.add(new Fact(Fact.Type.DATE, null, m.start(), m.end(), m.group(), false));
+            }
+        }
+        for (Phrases p : List.of(t.words(), t.thisYear(), t.lastYear(), t.nextYear())) {
+            Matcher m = p.matcher(text);
+            while (m.find()) {
+                found.add(new Fact(Fact.Type.TIME, null, m.start(), m.end(), m.group(), false));
+            }
+        }
+        out.addAll(found);
+        List<Fact> times = new ArrayList<>(found);
+        out.stream().filter(f -> f.type() == Fact.Type.TIME).forEach(times::add);
+        Matcher since = t.since().matcher(text);
+        while (since.find()) {
+            int after = skipSpaces(text, since.end(), text.length());
+            for (Fact time : times) {
+                // "dal 2019", "since March 2020", "dall'inizio del 2023": a time within a few words
+                if (time.start() >= after && time.start() - after <= 12) {
+                    out.add(new Fact(Fact.Type.SINCE, null, since.start(), time.end(),
+                            text.substring(since.start(), time.end()), false));
+                    break;
+                }
+            }
+        }
+    }
+
+    /**
+     * Capitalised words and runs of them ("Mark Zuckerberg"), but not a capitalised function word opening the
+     * sentence, nor month and weekday names; a name right after a place preposition is a place as well.
+     */
+    private void names(String text, Set<String> documentNames, List<Fact> out) {
+        Matcher m = CAPITALISED.matcher(text);
+        int runStart = -1;
+        int runEnd = -1;
+        List<int[]> runs = new ArrayList<>();
+        while (m.find()) {
+            String word = m.group();
+            String lower = word.toLowerCase(Locale.ROOT);
+            boolean opening = text.substring(0, m.start()).replaceAll("[\\p{P}\\s]", "").isEmpty();
+            if (notNames.contains(lower) || language.time().months().contains(lower)
+                    || language.time().weekdays().contains(lower) || opening && !documentNames.contains(bare(word))) {
+                continue;
+            }
+            if (runStart >= 0 && text.substring(runEnd, m.start()).isBlank()) {
+                runEnd = m.end();
+                continue;
+            }
+            if (runStart >= 0) {
+                runs.add(new int[] {runStart, runEnd});
+            }
+            runStart = m.start();
+            runEnd = m.end();
+        }
+        if (runStart >= 0) {
+            runs.add(new int[] {runStart, runEnd});
+        }
+        Phrases prepositions = language.placePrepositions();
+        for (int[] run : runs) {
+            String name = text.substring(run[0], run[1]);
+            out.add(new Fact(Fact.Type.NAME, null, run[0], run[1], name, false));
+            int before = run[0];
+            // "in Texas", and the elided "nell'Ohio"
+            while (before > 0 && (Character.isWhitespace(text.charAt(before - 1)) || text.charAt(before - 1) == '\''
+                    || text.charAt(before - 1) == '’')) {
+                before--;
+            }
+            // "at the Stade de France": one article may stand between
+            Matcher article = language.placeArticles().matcher(text);
+            for (int from = Math.max(0, before - 6); from < before; from++) {
+                article.region(from, before);
+                if (article.lookingAt() && article.end() == before && (from == 0 || !Character.isLetter(text.charAt(from - 1)))) {
+                    int b = from;
+                    while (b > 0 && Character.isWhitespace(text.charAt(b - 1))) {
+                        b--;
+                    }
+                    before = b;
+                    break;
+                }
+            }
+            Matcher p = prepositions.matcher(text);
+            for (int from = Math.max(0, before - 12); from < before; from++) {
+                p.region(from, before);
+                if (p.lookingAt() && p.end() == before && (from == 0 || !Character.isLetter(text.charAt(from - 1)))) {
+                    out.add(new Fact(Fact.Type.PLACE, null, run[0], run[1], name, false));
+                    break;
+                }
+            }
+        }
+    }
+
+    /** A word in lower case without its possessive ending: "Google's" is "google". */
+    public static String bare(String word) {
+        return POSSESSIVE.matcher(word.toLowerCase(Locale.ROOT)).replaceFirst("");
+    }
+
+    private static final Pattern POSSESSIVE = Pattern.compile("['’]s$");
+
+    /** The lowercase words a text writes capitalised anywhere but at the start of a sentence. */
+    public static Set<String> namesInside(List<String> sentences) {
+        Set<String> out = new java.util.HashSet<>();
+        for (String s : sentences) {
+            Matcher m = CAPITALISED.matcher(s);
+            while (m.find()) {
+                if (!s.substring(0, m.start()).replaceAll("[\\p{P}\\s]", "").isEmpty()) {
+                    out.add(bare(m.group()));
+                }
+            }
+        }
+        return out;
+    }
+}

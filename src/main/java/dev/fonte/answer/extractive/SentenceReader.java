@@ -1,0 +1,163 @@
+package dev.fonte.answer.extractive;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.fonte.corpus.Corpus;
+import dev.fonte.corpus.Document;
+import dev.fonte.corpus.Passage;
+import dev.fonte.language.Language;
+import dev.fonte.language.Languages;
+import dev.fonte.retrieval.FonteAnalyzers;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Reads corpus sentences for the engine, each once: a bounded cache keyed by the passage itself (by identity, so a
+ * re-indexed corpus starts afresh and an old one is not kept alive), and per document the names it writes inside its
+ * sentences and the stems of its title.
+ */
+final class SentenceReader {
+
+    /** What the engine keeps of a document. */
+    /**
+     * @param subjectStems the stems of its title and of the names it keeps coming back to: a sentence of it may leave
+     *                     them implicit ("L'azienda ha...")
+     */
+    record DocumentFacts(String language, Set<String> names, Set<String> titleStems, Set<String> subjectStems,
+                         Set<String> stems, Integer year) {
+    }
+
+    private final Languages languages;
+    private final Cache<Passage, ReadSentence> sentences;
+    private final Cache<Document, DocumentFacts> documents;
+    private final Map<String, FactFinder> finders = new ConcurrentHashMap<>();
+    private final Map<String, ClauseSplitter> splitters = new ConcurrentHashMap<>();
+    private final Cache<Corpus, CorpusWords> words = Caffeine.newBuilder().weakKeys().maximumSize(4).build();
+
+    /**
+     * How a corpus writes its words: those it writes in lower case somewhere, and those it writes capitalised inside
+     * a sentence. A capitalised question word the corpus writes in lower case ("Paese") is a common noun; one it
+     * writes capitalised ("Google") is a name, even when the glossary lists short forms of it.
+     */
+    record CorpusWords(Set<String> lowercase, Set<String> capitalised) {
+    }
+
+    private final double subjectShare;
+
+    SentenceReader(Languages languages, long maximumSentences, double subjectShare) {
+        this.languages = languages;
+        this.subjectShare = subjectShare;
+        this.sentences = Caffeine.newBuilder().weakKeys().maximumSize(maximumSentences).build();
+        this.documents = Caffeine.newBuilder().weakKeys().maximumSize(Math.max(16, maximumSentences / 20)).build();
+    }
+
+    ReadSentence read(Passage sentence, Corpus corpus) {
+        return sentences.get(sentence, p -> read(p, corpus.document(p.documentId()).orElseThrow().language(),
+                document(corpus, p.documentId())));
+    }
+
+    DocumentFacts document(Corpus corpus, String documentId) {
+        Document doc = corpus.document(documentId).orElseThrow();
+        return documents.get(doc, d -> {
+            List<String> texts = new ArrayList<>();
+            corpus.paragraphs(d.id()).forEach(p -> corpus.sentencesOf(p).forEach(s -> texts.add(s.text())));
+            Set<Integer> titleYears = Years.written(d.title());
+            Analyzer analyzer = FonteAnalyzers.shared(d.language());
+            Set<String> title = FonteAnalyzers.terms(analyzer, d.title());
+            Set<String> subject = new java.util.HashSet<>(title);
+            subject.addAll(FonteAnalyzers.terms(analyzer, String.join(" ", subjectNames(corpus, d))));
+            return new DocumentFacts(d.language(), Set.copyOf(FactFinder.namesInside(texts)), title, Set.copyOf(subject),
+                    FonteAnalyzers.terms(analyzer, d.text()),
+                    titleYears.isEmpty() ? yearOf(d) : titleYears.stream().max(Integer::compare).orElseThrow());
+        });
+    }
+
+    /** The names a document keeps coming back to: in at least the configured share of its paragraphs, and two. */
+    private List<String> subjectNames(Corpus corpus, Document d) {
+        List<Passage> paragraphs = corpus.paragraphs(d.id());
+        java.util.Map<String, Integer> counts = new java.util.HashMap<>();
+        for (Passage p : paragraphs) {
+            Set<String> seen = new java.util.HashSet<>(FactFinder.namesInside(List.of(p.text())));
+            seen.forEach(n -> counts.merge(n, 1, Integer::sum));
+        }
+        int needed = Math.max(2, (int) Math.ceil(paragraphs.size() * subjectShare));
+        return counts.entrySet().stream().filter(e -> e.getValue() >= needed).map(java.util.Map.Entry::getKey).toList();
+    }
+
+    /** The year of a document's date ({@code 2025-01-24}), when it has one. */
+    private static Integer yearOf(Document d) {
+        if (d.date() == null || d.date().length() < 4) {
+            return null;
+        }
+        Set<Integer> years = Years.written(d.date().substring(0, 4));
+        return years.isEmpty() ? null : years.iterator().next();
+    }
+
+    CorpusWords words(Corpus corpus) {
+        return words.get(corpus, c -> {
+            Set<String> lower = new java.util.HashSet<>();
+            List<String> texts = new ArrayList<>();
+            for (Passage p : c.sentences()) {
+                texts.add(p.text());
+                java.util.regex.Matcher m = LOWERCASE_WORD.matcher(p.text());
+                while (m.find()) {
+                    lower.add(m.group());
+                }
+            }
+            return new CorpusWords(Set.copyOf(lower), Set.copyOf(FactFinder.namesInside(texts)));
+        });
+    }
+
+    private static final java.util.regex.Pattern LOWERCASE_WORD =
+            java.util.regex.Pattern.compile("(?<![\\p{L}\\p{N}])\\p{Ll}[\\p{L}\\p{N}-]*");
+
+    Language language(String code) {
+        return languages.get(code);
+    }
+
+    ClauseSplitter splitter(Language language) {
+        return splitters.computeIfAbsent(language.code(), c -> new ClauseSplitter(language));
+    }
+
+    private ReadSentence read(Passage p, String code, DocumentFacts doc) {
+        Language language = languages.get(code);
+        String text = p.text();
+        List<ReadSentence.Stem> stems = stems(FonteAnalyzers.shared(language.code()), text);
+        Set<String> stemSet = new HashSet<>();
+        stems.forEach(s -> stemSet.add(s.stem()));
+        FactFinder finder = finders.computeIfAbsent(language.code(),
+                c -> new FactFinder(language, language.functionWords()));
+        ClauseSplitter splitter = splitter(language);
+        return new ReadSentence(p, language.code(), List.copyOf(stems), Set.copyOf(stemSet),
+                finder.find(text, doc.names()),
+                splitter.split(text, ClauseSplitter.Level.QUOTABLE), splitter.split(text, ClauseSplitter.Level.RELATIVE),
+                splitter.split(text, ClauseSplitter.Level.SUBORDINATE), Years.in(text, language));
+    }
+
+    static List<ReadSentence.Stem> stems(Analyzer analyzer, String text) {
+        List<ReadSentence.Stem> out = new ArrayList<>();
+        try (TokenStream ts = analyzer.tokenStream("s", text)) {
+            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+            OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);
+            ts.reset();
+            while (ts.incrementToken()) {
+                out.add(new ReadSentence.Stem(term.toString(), offset.startOffset(), offset.endOffset()));
+            }
+            ts.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException("analysis of an in-memory sentence failed", e);
+        }
+        return out;
+    }
+}

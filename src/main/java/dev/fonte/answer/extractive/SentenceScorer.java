@@ -1,0 +1,788 @@
+package dev.fonte.answer.extractive;
+
+import dev.fonte.answer.AnswerRequest;
+import dev.fonte.answer.AnswerWeights;
+import dev.fonte.answer.ExtractiveConfiguration;
+import dev.fonte.corpus.Corpus;
+import dev.fonte.corpus.Passage;
+import dev.fonte.language.Dimension;
+import dev.fonte.language.FactKind;
+import dev.fonte.retrieval.Embedder;
+import dev.fonte.retrieval.FonteAnalyzers;
+import dev.fonte.retrieval.PassageIndex;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Scores source sentences against one read question: the context object of one answer, holding what every
+ * sentence's score shares (the question, the index's statistics, the terms' weights).
+ */
+final class SentenceScorer {
+
+    private final ReadQuestion question;
+    private final AnswerWeights model;
+    /** Terms made critical by the engine (a concept or verb no document says): they must be in the sentence. */
+    private final Set<Term> promoted;
+    /** The question's names, each as its adjacent words ("Jerome", "Powell"). */
+    private final List<List<Term>> entities;
+    /** The question names someone, or some document uses one of its words. */
+    private final boolean aboutSomething;
+    /** The question's rarest subject word: a sentence without it says something else. */
+    private final Term rarest;
+    /** The pairs of adjacent stems of the question. */
+    private final Set<String> questionBigrams;
+    /** The question's names (critical terms with letters). */
+    private final List<Term> names;
+    /** The IDF-weighted share of the question's words that no document uses. */
+    private final double unknownShare;
+    private final List<Term> terms;
+    private final PassageIndex index;
+    private final Corpus corpus;
+    private final SentenceReader reader;
+    private final ExtractiveConfiguration config;
+    private final Map<String, Double> weights = new HashMap<>();
+    private final Set<String> questionWords;
+    /** The question's ordinary terms, not its verb, that some document uses: what it is about. */
+    private final List<Term> subject;
+    /** The question itself asks about an estimate or a plan. */
+    private final boolean projectionAsked;
+    /** The question's terms that some document says. */
+    private final List<Term> known;
+    /** In a follow-up, the terms the asker wrote in this turn. */
+    private final List<Term> own;
+
+    SentenceScorer(ReadQuestion question, PassageIndex index, SentenceReader reader, ExtractiveConfiguration config,
+                   AnswerWeights model) {
+        this.model = model;
+        this.question = question;
+        this.index = index;
+        this.corpus = index.corpus();
+        this.reader = reader;
+        this.config = config;
+        this.questionWords = words(question.text());
+        this.terms = question.terms().stream().map(this::promote).toList();
+        this.promoted = new HashSet<>();
+        for (int i = 0; i < terms.size(); i++) {
+            if (terms.get(i).kind() != question.terms().get(i).kind()) {
+                promoted.add(terms.get(i));
+            }
+        }
+        this.entities = entities(question, terms);
+        // words no document uses are the asker's phrasing as often as the missing fact: they are no subject to find
+        // who did what: for a person or an organisation, the verb is part of what the sentence must say
+        boolean verbsCount = question.kind() == FactKind.PERSON || question.kind() == FactKind.ORGANIZATION;
+        this.subject = terms.stream().filter(t -> t.kind() != Term.Kind.CRITICAL && t.kind() != Term.Kind.YEAR
+                && (verbsCount || question.verbs().stream().noneMatch(v -> v.start() == t.start()))
+                && knownAnywhere(t)).toList();
+        this.known = terms.stream().filter(this::knownAnywhere).toList();
+        this.names = terms.stream().filter(Term::isName).toList();
+        // a question with no name and none of whose words any document uses asks about something the corpus lacks
+        this.aboutSomething = !names.isEmpty() || !known.isEmpty()
+                || terms.stream().noneMatch(t -> t.kind() == Term.Kind.ORDINARY);
+        this.rarest = subject.stream().max(java.util.Comparator.comparingDouble(
+                t -> weight(t, question.language().code()))).orElse(null);
+        this.questionBigrams = bigrams(FonteAnalyzers.terms(FonteAnalyzers.shared(question.language().code()),
+                question.text()).isEmpty() ? List.of() : SentenceReader.stems(FonteAnalyzers.shared(
+                question.language().code()), question.text()).stream().map(ReadSentence.Stem::stem).toList());
+        String questionLanguage = question.language().code();
+        this.unknownShare = 1 - share(terms, t -> known.contains(t) ? 1 : 0, questionLanguage);
+        this.projectionAsked = question.language().projections().in(question.text());
+        boolean followUp = terms.stream().anyMatch(t -> !t.asked());
+        this.own = followUp ? terms.stream().filter(t -> t.asked() && t.kind() != Term.Kind.YEAR).toList() : List.of();
+    }
+
+    List<Term> terms() {
+        return terms;
+    }
+
+    FactKind kind() {
+        return question.kind();
+    }
+
+    /**
+     * A glossary concept that no sentence of the corpus names in any of its ways is a fact the corpus lacks ("What
+     * was Meta's revenue?" is not answered by what Meta spent, however near the words); and a question asking who
+     * fits a whole description needs all of it.
+     */
+    private Term promote(Term t) {
+        // a glossary concept, or the very verb that asks for the fact ("Quanto ha guadagnato Meta?"), that no
+        // document says is the missing fact, not the asker's phrasing
+        boolean verb = question.verbs().stream().anyMatch(v -> v.start() == t.start());
+        if ((t.glossary() || verb) && !knownAnywhere(t)) {
+            return t.withKind(Term.Kind.CRITICAL);
+        }
+        return t;
+    }
+
+    /** Whether some sentence, in some language, says the term in one of its ways (every word of a phrase). */
+    boolean knownAnywhere(Term t) {
+        for (Map.Entry<String, Set<List<String>>> e : t.phrases().entrySet()) {
+            for (List<String> phrase : e.getValue()) {
+                if (phrase.stream().allMatch(stem -> index.knowsLike(e.getKey(), stem, Stems::sameWord))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    Candidate score(AnswerRequest.Source source) {
+        Passage passage = source.passage();
+        ReadSentence s = reader.read(passage, corpus);
+        String lang = s.language();
+        SentenceReader.DocumentFacts doc = reader.document(corpus, passage.documentId());
+        Set<String> context = context(passage);
+        double got = 0;
+        double total = 0;
+        boolean criticalOk = true;
+        Set<String> covered = new HashSet<>();
+        List<String> uncovered = new ArrayList<>();
+        for (Term term : terms) {
+            Set<List<String>> phrases = term.phrases(lang);
+            boolean inSentence = matches(phrases, s.stemSet());
+            double weight = weight(term, lang);
+            if (term.kind() == Term.Kind.CRITICAL) {
+                if (inSentence) {
+                    // a name or number the sentence states is part of what it answers
+                    got += weight;
+                    total += weight;
+                    covered.add(term.surface());
+                } else if (!implied(term, phrases, s, passage, doc)) {
+                    criticalOk = false;
+                    uncovered.add(term.surface());
+                }
+                continue;
+            }
+            total += weight;
+            if (inSentence) {
+                got += weight;
+                covered.add(term.surface());
+            } else if (matches(phrases, context)) {
+                got += weight * config.contextCredit();
+            } else if (!term.glossary() && lang.equals(question.language().code())) {
+                // a paraphrase: the nearest word of the sentence in embedding space earns part of the weight; not
+                // for a glossary term, whose synonyms are all listed ("revenue" is near "profits", yet not them)
+                double credit = softCredit(term.surface(), s, index.embedder());
+                got += weight * credit;
+                if (credit < 0.5) {
+                    uncovered.add(term.surface());
+                } else {
+                    covered.add(term.surface());
+                }
+            } else {
+                uncovered.add(term.surface());
+            }
+        }
+        double coverage = total == 0 ? 1.0 : got / total;
+        double similarity = index.embedder().similarity(question.text(), passage.text()).orElse(0.0);
+        Fact evidence = evidence(s, doc, context);
+        // "Chi altro oltre a Meta...": a sentence naming Meta is not about someone else
+        boolean aboutExcluded = question.excluded().stream().anyMatch(t -> matches(t.phrases(lang), s.stemSet()));
+        boolean thingOk = question.kind() != FactKind.NONE || question.thing().isEmpty()
+                || names(question.thing().get(), s);
+        // "Who is X's CEO?" asks who fits the description: the sentence says most of it
+        boolean describes = !question.identity() || share(subject, t -> covered.contains(t.surface()) ? 1 : 0, lang)
+                >= config.minSubjectCoverage();
+        boolean typeOk = (evidence != null || !needsEvidence()) && yearsAdmit(s, doc, passage) && !aboutExcluded
+                && describes && required(question.alternatives(), s, context, false, uncovered);
+        double[] signals = {
+                coverage,
+                share(subject, t -> covered.contains(t.surface()) ? 1 : 0, lang),
+                share(subject, t -> covered.contains(t.surface()) ? 1 : matches(t.phrases(lang), context)
+                        ? config.contextCredit() : 0, lang),
+                share(known, t -> matches(t.phrases(lang), doc.stems()) ? 1 : 0, lang),
+                Math.max(0, similarity),
+                1.0 / source.n(),
+                names.isEmpty() ? 1 : (double) names.stream().filter(t -> matches(t.phrases(lang), s.stemSet())).count()
+                        / names.size(),
+                evidence != null ? 1 : 0,
+                evidence != null && ownerNamed(evidence, s) ? 1 : 0,
+                evidence != null && !projectionAsked && projects(s, evidence) ? 1 : 0,
+                unknownShare,
+                needsEvidence() ? 0 : 1,
+                Math.min(1, s.stems().size() / 30.0),
+                own.isEmpty() || own.stream().anyMatch(t -> covered.contains(t.surface())
+                        || matches(t.phrases(lang), context)) ? 1 : 0,
+                thingOk ? 1 : 0,
+                clauseShare(evidence, s),
+                rarest == null || matches(rarest.phrases(lang), s.stemSet()) ? 1 : 0,
+                bigrams(s),
+                evidence == null ? 0 : 1.0 / Math.max(1, s.facts().stream().filter(x -> answers(x, question.kind(), s))
+                        .count())};
+        double probability = model.probability(signals);
+        // whatever the weights, a sentence that says none of the question's subject words is not about it
+        boolean supported = probability >= model.threshold() && (subject.isEmpty() || signals[2] > 0)
+                && aboutSomething;
+        double score = probability;
+        return new Candidate(source, s, coverage, criticalOk, evidence, typeOk, supported, similarity, covered,
+                uncovered, score, signals);
+    }
+
+    /** The IDF-weighted share of {@code terms} said, each as much as {@code says} credits it; 1 when there are none. */
+    private double share(List<Term> terms, java.util.function.ToDoubleFunction<Term> says, String language) {
+        double all = 0;
+        double said = 0;
+        for (Term t : terms) {
+            double w = weight(t, language);
+            all += w;
+            said += w * says.applyAsDouble(t);
+        }
+        return all == 0 ? 1 : said / all;
+    }
+
+    /** Groups the question's name terms that stand next to each other into one name each. */
+    private static List<List<Term>> entities(ReadQuestion question, List<Term> terms) {
+        List<List<Term>> out = new ArrayList<>();
+        List<Term> current = new ArrayList<>();
+        int end = -1;
+        for (Term t : terms.stream().filter(Term::isName).sorted(java.util.Comparator.comparingInt(Term::start))
+                .toList()) {
+            int at = question.text().indexOf(t.surface(), t.start());
+            // "Jerome Powell" is one name; "Google's CEO" is a name and a role, and "GPU" or "CEO" name no one
+            boolean adjacent = end >= 0 && at >= end && question.text().substring(end, at).isBlank()
+                    && !current.isEmpty() && !POSSESSIVE.matcher(current.get(current.size() - 1).surface()).find()
+                    && !acronym(t.surface()) && !acronym(current.get(current.size() - 1).surface());
+            if (!adjacent && !current.isEmpty()) {
+                out.add(current);
+                current = new ArrayList<>();
+            }
+            current.add(t);
+            end = at < 0 ? t.start() + t.surface().length() : at + t.surface().length();
+        }
+        if (!current.isEmpty()) {
+            out.add(current);
+        }
+        return out;
+    }
+
+    private static final java.util.regex.Pattern POSSESSIVE = java.util.regex.Pattern.compile("['’]s$");
+
+    private static boolean acronym(String word) {
+        return word.length() <= 4 && word.equals(word.toUpperCase(Locale.ROOT));
+    }
+
+    /** Whether the question asks for a kind of fact a sentence must hold. */
+    boolean needsEvidence() {
+        return switch (question.kind()) {
+            case MANNER, DEFINITION, NONE -> false;
+            default -> true;
+        };
+    }
+
+    /** Whether a fact of the question's kind is worth looking for (and rewarding) in a sentence. */
+    private boolean looksForEvidence() {
+        return needsEvidence();
+    }
+
+    /**
+     * The fact of the sentence that answers the question's kind: of the right type, not one the question itself
+     * states, about the question's names (the nearest name to it is one of theirs, in the same clause), naming what
+     * a count counts or an amount measures. Null when there is none.
+     */
+    private Fact evidence(ReadSentence s, SentenceReader.DocumentFacts doc, Set<String> context) {
+        if (!looksForEvidence()) {
+            return null;
+        }
+        FactKind kind = question.kind();
+        if ((kind == FactKind.COUNT || kind == FactKind.AMOUNT) && question.thing().isPresent()) {
+            // "Quanti dipendenti..." is not answered by a sentence counting GPUs; what an amount measures may be its
+            // paragraph's subject ("$38 billion spent last year" in a paragraph on capital expenditure)
+            Term thing = question.thing().get();
+            boolean named = names(thing, s) || kind == FactKind.AMOUNT && matches(thing.phrases(s.language()), context);
+            if (!named) {
+                return null;
+            }
+        }
+        ClauseSplitter.Level level = kind == FactKind.TIME || kind == FactKind.SINCE || kind == FactKind.DATE
+                ? ClauseSplitter.Level.SUBORDINATE : ClauseSplitter.Level.RELATIVE;
+        List<int[]> clauses = s.clauses(level);
+        Fact best = null;
+        for (Fact f : s.facts()) {
+            if (!answers(f, kind, s) || stated(f) || measuresSomethingElse(f, s)) {
+                continue;
+            }
+            if (!ownedByQuestion(f, s, clauses) || !datesTheQuestion(f, s, clauses)) {
+                continue;
+            }
+            if (best == null || rank(f, kind) > rank(best, kind)) {
+                best = f;
+            }
+        }
+        return best;
+    }
+
+    /** Whether a fact is of the kind the question asks for. */
+    private boolean answers(Fact f, FactKind kind, ReadSentence s) {
+        Dimension dimension = kind.dimension();
+        return switch (kind) {
+            case TIME -> f.type() == Fact.Type.TIME || f.type() == Fact.Type.DATE || f.type() == Fact.Type.SINCE;
+            case DATE -> f.type() == Fact.Type.DATE;
+            case FREQUENCY -> f.type() == Fact.Type.FREQUENCY;
+            case SINCE -> f.type() == Fact.Type.SINCE || f.type() == Fact.Type.TIME || f.type() == Fact.Type.DATE;
+            case AGE -> f.type() == Fact.Type.QUANTITY && f.dimension() == Dimension.DURATION;
+            case EXTENT -> f.type() == Fact.Type.QUANTITY
+                    && (f.dimension() == Dimension.LENGTH || f.dimension() == Dimension.DURATION);
+            case COUNT -> counts(f, s);
+            // "How big is the majority?" is answered by "174 seats" as well as by "$65 billion"
+            case AMOUNT -> f.type() == Fact.Type.QUANTITY || f.type() == Fact.Type.NUMBER;
+            case STATEMENT -> f.type() == Fact.Type.STATEMENT;
+            case PERSON, ORGANIZATION -> f.type() == Fact.Type.NAME;
+            case PLACE -> f.type() == Fact.Type.PLACE;
+            case REASON -> f.type() == Fact.Type.REASON;
+            default -> dimension != null && f.type() == Fact.Type.QUANTITY && f.dimension() == dimension;
+        };
+    }
+
+    /** Among facts that answer, the more telling one: a "since" time for "since when", a quantity over a number. */
+    private static int rank(Fact f, FactKind kind) {
+        if (kind == FactKind.SINCE) {
+            return f.type() == Fact.Type.SINCE ? 2 : 1;
+        }
+        return f.type() == Fact.Type.QUANTITY || f.type() == Fact.Type.PLACE ? 2 : 1;
+    }
+
+    /**
+     * A number that counts the question's thing: a figure with no unit, or whose unit is the thing ("1,5 volte" for
+     * "quante volte"); a figure before another unit measures something else ("data center da 2 gigawatt").
+     */
+    private boolean counts(Fact f, ReadSentence s) {
+        if (f.type() == Fact.Type.NUMBER) {
+            return true;
+        }
+        if (f.type() != Fact.Type.QUANTITY || question.thing().isEmpty()) {
+            return false;
+        }
+        if (f.dimension() == Dimension.COUNT) {
+            return true;
+        }
+        Set<String> unit = s.stemsIn(f.start(), f.end());
+        return question.thing().get().stems(s.language()).stream().anyMatch(unit::contains);
+    }
+
+    /** Whether the question itself states the fact: a name it names is not who it asks about. */
+    private boolean stated(Fact f) {
+        if (f.type() == Fact.Type.NAME || f.type() == Fact.Type.PLACE) {
+            for (String w : f.text().toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
+                if (!w.isEmpty() && !questionWords.contains(w)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * Whether a fact is about the question's names. Every name of the question the sentence states stands in the
+     * fact's clause ("Quanti soldi ci ha messo Softbank in Stargate?" is not answered by "Stargate da 500 miliardi...,
+     * che ha visto investimenti da parte di ... Softbank"), and the name the fact belongs to (the nearest before it in
+     * its clause, else the nearest after) is one of them, or one of them stands about as near ("Quanto ha investito
+     * Trump?" is not answered by "Stargate da 500 miliardi di dollari del presidente Trump"). A question naming no
+     * one the sentence names leaves the fact to the sentence's subject.
+     */
+    private boolean ownedByQuestion(Fact f, ReadSentence s, List<int[]> clauses) {
+        List<Term> names = question.names();
+        int[] clause = clauseOf(f, clauses);
+        if (names.isEmpty() || clause == null || f.type() == Fact.Type.PLACE || f.type() == Fact.Type.REASON
+                || f.type() == Fact.Type.STATEMENT) {
+            // a place is where an event happened, a reason or a quotation is said of the sentence's event: none is
+            // a figure someone holds
+            return true;
+        }
+        int ownBefore = Integer.MAX_VALUE;
+        int ownAfter = Integer.MAX_VALUE;
+        int otherBefore = Integer.MAX_VALUE;
+        int otherAfter = Integer.MAX_VALUE;
+        Fact firstBefore = null;
+        boolean firstIsOurs = false;
+        boolean anyQuestionName = false;
+        for (Fact name : s.facts()) {
+            if (name.type() != Fact.Type.NAME || name.overlaps(f.start(), f.end())) {
+                continue;
+            }
+            boolean ours = ours(name, s);
+            if (!ours && isPlace(name, s)) {
+                continue;
+            }
+            // a relative clause is about the name it follows: "Clarity AD, che ha coinvolto 1.795 pazienti"
+            boolean inClause = name.start() >= clause[0] && name.end() <= clause[1]
+                    || antecedent(name, clause, clauses, s);
+            if (ours) {
+                anyQuestionName = true;
+                if (!inClause) {
+                    return false;
+                }
+            }
+            if (!inClause || !ours && stated(name)) {
+                continue;
+            }
+            boolean before = name.end() <= f.start();
+            if (before && (firstBefore == null || name.start() < firstBefore.start())) {
+                firstBefore = name;
+                firstIsOurs = ours;
+            }
+            int distance = before ? f.start() - name.end() : name.start() - f.end();
+            if (ours && before) {
+                ownBefore = Math.min(ownBefore, distance);
+            } else if (ours) {
+                ownAfter = Math.min(ownAfter, distance);
+            } else if (before) {
+                otherBefore = Math.min(otherBefore, distance);
+            } else {
+                otherAfter = Math.min(otherAfter, distance);
+            }
+        }
+        if (!anyQuestionName) {
+            // the question's names are implied here (by the document's subject, or the sentences just before): the
+            // fact is theirs unless another name stands as the clause's subject ("The Greens won four seats")
+            return firstBefore == null || !atClauseStart(firstBefore, clause, s);
+        }
+        // the clause's subject is one of the question's names ("The Conservatives, led by ... Sunak, were reduced to
+        // 121 seats"), or the nearest name before the fact is (else the nearest after it), give or take the slack
+        if (firstIsOurs && atClauseStart(firstBefore, clause, s)) {
+            return true;
+        }
+        boolean ownerBefore = ownBefore != Integer.MAX_VALUE || otherBefore != Integer.MAX_VALUE;
+        int own = ownerBefore ? ownBefore : ownAfter;
+        int other = ownerBefore ? otherBefore : otherAfter;
+        return own != Integer.MAX_VALUE && (other == Integer.MAX_VALUE || own <= other + config.ownershipSlack());
+    }
+
+    /**
+     * Whether a time dates the question's event: its clause says something of the question. "This season" in "The
+     * club will sign more players this season so that its academy becomes the best" dates the signings, not the
+     * academy's rise.
+     */
+    private boolean datesTheQuestion(Fact f, ReadSentence s, List<int[]> clauses) {
+        boolean time = f.type() == Fact.Type.TIME || f.type() == Fact.Type.DATE || f.type() == Fact.Type.SINCE;
+        int[] clause = clauseOf(f, clauses);
+        if (!time || clause == null || clauses.size() < 2) {
+            return true;
+        }
+        Set<String> stems = s.stemsIn(clause[0], clause[1]);
+        return terms.stream().anyMatch(t -> t.kind() != Term.Kind.YEAR && matches(t.phrases(s.language()), stems));
+    }
+
+    /** Whether a name is one of the question's (any word of one of its names). */
+    private boolean ours(Fact name, ReadSentence s) {
+        Set<String> stems = s.stemsIn(name.start(), name.end());
+        return question.names().stream().anyMatch(t -> t.stems(s.language()).stream().anyMatch(stems::contains));
+    }
+
+    /** Whether a name stands where a clause's subject stands: among its first words. */
+    private boolean atClauseStart(Fact name, int[] clause, ReadSentence s) {
+        if (name.start() <= clause[0]) {
+            // the antecedent of a relative clause is its subject
+            return true;
+        }
+        String before = s.text().substring(clause[0], name.start());
+        return WORD.matcher(before).results().count() <= config.subjectWords();
+    }
+
+    private static final java.util.regex.Pattern WORD = java.util.regex.Pattern.compile("[\\p{L}\\p{N}]+");
+
+    private boolean questionStates(Fact name) {
+        return stated(name);
+    }
+
+    /**
+     * Whether a name ends the clause right before a relative clause that holds the fact: its antecedent, what the
+     * relative clause speaks of.
+     */
+    private boolean antecedent(Fact name, int[] clause, List<int[]> clauses, ReadSentence s) {
+        int at = clauses.indexOf(clause);
+        if (at <= 0 || !relativeStart(s, clause)) {
+            return false;
+        }
+        int[] previous = clauses.get(at - 1);
+        return name.start() >= previous[0] && name.end() <= previous[1]
+                && s.text().substring(name.end(), previous[1]).isBlank();
+    }
+
+    /** Whether a clause opens with a relative pronoun of its sentence's language. */
+    private boolean relativeStart(ReadSentence s, int[] clause) {
+        java.util.regex.Matcher m = reader.language(s.language()).clauses().relatives().matcher(s.text())
+                .region(clause[0], clause[1]);
+        return m.lookingAt();
+    }
+
+    /**
+     * Whether a critical term the sentence does not say is implied: another word of the same name is there ("Powell"
+     * for "Jerome Powell"), or the name is in the sentences just before in its paragraph ("They beat France..."), or
+     * it is its document's subject and the sentence is not about someone else, who would stand as its subject.
+     */
+    private boolean implied(Term term, Set<List<String>> phrases, ReadSentence s, Passage passage,
+                            SentenceReader.DocumentFacts doc) {
+        if (!term.isName()) {
+            return matches(phrases, doc.titleStems());
+        }
+        if (promoted.contains(term)) {
+            return false;
+        }
+        List<Term> group = entity(term);
+        if (group.size() > 1 && group.stream().anyMatch(t -> matches(t.phrases(s.language()), s.stemSet()))) {
+            return true;
+        }
+        if (group.stream().anyMatch(t -> matches(t.phrases(s.language()), before(passage)))) {
+            return true;
+        }
+        return group.stream().anyMatch(t -> matches(t.phrases(s.language()), doc.subjectStems()))
+                && !subjectIsSomeoneElse(s);
+    }
+
+    /** The terms of the question's name a term belongs to: adjacent capitalised terms ("Jerome Powell"). */
+    private List<Term> entity(Term term) {
+        List<Term> group = new ArrayList<>();
+        for (List<Term> g : entities) {
+            if (g.contains(term)) {
+                return g;
+            }
+        }
+        group.add(term);
+        return group;
+    }
+
+    /** The stems of the sentences before one in its paragraph, within the context window. */
+    private Set<String> before(Passage passage) {
+        Set<String> out = new HashSet<>();
+        List<Passage> siblings = corpus.sentencesOf(corpus.paragraphOf(passage));
+        int at = passage.sentence() - 1;
+        for (int i = Math.max(0, at - config.contextSentences()); i < at && i < siblings.size(); i++) {
+            out.addAll(reader.read(siblings.get(i), corpus).stemSet());
+        }
+        return out;
+    }
+
+    /** Whether a name the question does not name stands as the sentence's subject (among its first words). */
+    private boolean subjectIsSomeoneElse(ReadSentence s) {
+        int[] whole = {0, s.text().length()};
+        for (Fact f : s.facts()) {
+            if (f.type() == Fact.Type.NAME && !stated(f) && !isPlace(f, s) && !ours(f, s)
+                    && !(f.text().length() <= 4 && f.text().equals(f.text().toUpperCase(Locale.ROOT)))) {
+                return atClauseStart(f, whole, s);
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether a measure written as an attribute measures another thing than the question's: "the 71-meter booster"
+     * does not say how tall the launch tower is.
+     */
+    private boolean measuresSomethingElse(Fact f, ReadSentence s) {
+        boolean measure = switch (question.kind()) {
+            case LENGTH, EXTENT, MASS, AREA, SPEED, TEMPERATURE -> true;
+            default -> false;
+        };
+        if (!measure || f.text().indexOf('-') < 0) {
+            return false;
+        }
+        java.util.regex.Matcher next = NEXT_WORD.matcher(s.text()).region(f.end(), s.text().length());
+        if (!next.lookingAt()) {
+            return false;
+        }
+        Set<String> stems = s.stemsIn(next.start(1), next.end(1));
+        if (stems.isEmpty()) {
+            return false;
+        }
+        return terms.stream().noneMatch(t -> matches(t.phrases(s.language()), stems));
+    }
+
+    private static final java.util.regex.Pattern NEXT_WORD = java.util.regex.Pattern.compile("\\s+(\\p{L}+)");
+
+    /** The IDF-weighted share of the question's terms said in the clause of the fact (the sentence without one). */
+    private double clauseShare(Fact f, ReadSentence s) {
+        int[] clause = f == null ? null : clauseOf(f, s.clauses(ClauseSplitter.Level.RELATIVE));
+        Set<String> stems = clause == null ? s.stemSet() : s.stemsIn(clause[0], clause[1]);
+        return share(terms, t -> matches(t.phrases(s.language()), stems) ? 1 : 0, s.language());
+    }
+
+    /** The share of the question's adjacent stem pairs the sentence has too: the same wording, not just words. */
+    private double bigrams(ReadSentence s) {
+        if (questionBigrams.isEmpty() || !s.language().equals(question.language().code())) {
+            return 0;
+        }
+        Set<String> said = bigrams(s.stems().stream().map(ReadSentence.Stem::stem).toList());
+        return (double) questionBigrams.stream().filter(said::contains).count() / questionBigrams.size();
+    }
+
+    private static Set<String> bigrams(List<String> stems) {
+        Set<String> out = new HashSet<>();
+        for (int i = 0; i + 1 < stems.size(); i++) {
+            out.add(stems.get(i) + " " + stems.get(i + 1));
+        }
+        return out;
+    }
+
+    /** Whether one of the question's names stands in the fact's clause (the fact is said of it, not implied). */
+    private boolean ownerNamed(Fact f, ReadSentence s) {
+        int[] clause = clauseOf(f, s.clauses(ClauseSplitter.Level.RELATIVE));
+        if (clause == null || names.isEmpty()) {
+            return false;
+        }
+        Set<String> stems = s.stemsIn(clause[0], clause[1]);
+        return names.stream().anyMatch(t -> matches(t.phrases(s.language()), stems));
+    }
+
+    /** Whether the clause of a fact speaks of a projection, an estimate or a plan. */
+    private boolean projects(ReadSentence s, Fact f) {
+        int[] clause = clauseOf(f, s.clauses(ClauseSplitter.Level.RELATIVE));
+        String text = clause == null ? s.text() : s.text().substring(clause[0], clause[1]);
+        return reader.language(s.language()).projections().in(text);
+    }
+
+    /** A name the sentence gives as a place ("in Italia"): where something happens, not who it belongs to. */
+    private static boolean isPlace(Fact name, ReadSentence s) {
+        return s.facts().stream().anyMatch(p -> p.type() == Fact.Type.PLACE && p.start() == name.start());
+    }
+
+    private static int[] clauseOf(Fact f, List<int[]> clauses) {
+        for (int[] c : clauses) {
+            if (f.start() >= c[0] && f.start() < c[1]) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Whether the years the question speaks of admit the sentence's, counted from its document's year; a sentence
+     * with no time of its own is read in its paragraph when the question writes a year.
+     */
+    private boolean yearsAdmit(ReadSentence s, SentenceReader.DocumentFacts doc, Passage passage) {
+        Years asked = question.years();
+        if (asked.isEmpty()) {
+            return true;
+        }
+        Years said = s.years();
+        if (said.isEmpty() && !asked.written().isEmpty()) {
+            said = Years.in(corpus.paragraphOf(passage).text(), reader.language(s.language()));
+        }
+        return asked.admit(said, doc.year());
+    }
+
+    /** Words of which the sentence must name one, when there are any ("nuclear or solar"). */
+    private boolean required(List<Term> words, ReadSentence s, Set<String> context, boolean orContext,
+                             List<String> uncovered) {
+        if (words.isEmpty() || words.stream().anyMatch(t -> names(t, s) || orContext && matches(t.phrases(s.language()), context))) {
+            return true;
+        }
+        words.forEach(t -> uncovered.add(t.surface()));
+        return false;
+    }
+
+    /** How much of the question's names the sentence's document names (in its title or its text). */
+    private double documentShare(SentenceReader.DocumentFacts doc) {
+        List<Term> names = question.names();
+        if (names.isEmpty()) {
+            return 0;
+        }
+        long named = names.stream().filter(t -> doc.names().contains(t.surface().toLowerCase(Locale.ROOT))
+                || matches(t.phrases(doc.language()), doc.titleStems())).count();
+        return (double) named / names.size();
+    }
+
+    /** The stems of the sentences around one in its paragraph. */
+    private Set<String> context(Passage passage) {
+        Set<String> out = new HashSet<>();
+        List<Passage> siblings = corpus.sentencesOf(corpus.paragraphOf(passage));
+        int at = passage.sentence() - 1;
+        for (int i = Math.max(0, at - config.contextSentences());
+             i <= Math.min(siblings.size() - 1, at + config.contextSentences()); i++) {
+            if (i != at) {
+                out.addAll(reader.read(siblings.get(i), corpus).stemSet());
+            }
+        }
+        return out;
+    }
+
+    /** Whether the sentence names the term: a stem, a glossary synonym or, failing those, a near word. */
+    private boolean names(Term term, ReadSentence s) {
+        return matches(term.phrases(s.language()), s.stemSet())
+                || !term.glossary() && s.language().equals(question.language().code())
+                && softCredit(term.surface(), s, index.embedder()) >= 0.5;
+    }
+
+    /**
+     * How much a question term says about what is asked, in a language: its rarest-sense IDF ("Musk" counts more
+     * than "Meta"). A word the corpus never uses weighs less: it may be the missing fact, but as often it is only the
+     * asker's phrasing ("mette sul piatto", "add up to"), and the corpus cannot tell which.
+     */
+    double weight(Term term, String language) {
+        return weights.computeIfAbsent(term.surface() + "\u0000" + language, k -> {
+            Set<String> stems = term.stems(language);
+            boolean known = stems.stream().anyMatch(a -> index.knows(language, a));
+            double idf = stems.stream().filter(a -> index.knows(language, a)).mapToDouble(a -> index.idf(language, a))
+                    .max().orElseGet(() -> stems.stream().mapToDouble(a -> index.idf(language, a)).min().orElse(1));
+            double w = term.glossary() || known ? idf : idf * config.unknownTermWeight();
+            if (term.kind() == Term.Kind.YEAR) {
+                w *= config.yearWeight();
+            }
+            return term.asked() ? w * config.askedWeight() : w;
+        });
+    }
+
+    /** 0..1: how close the sentence's nearest content word is to {@code word}, scaled between the configured bounds. */
+    private double softCredit(String word, ReadSentence s, Embedder embedder) {
+        if (!embedder.enabled() || config.softHigh() <= config.softLow()) {
+            return 0;
+        }
+        String w = word.toLowerCase(Locale.ROOT);
+        double best = 0;
+        for (ReadSentence.Stem stem : s.stems()) {
+            String candidate = s.text().substring(stem.start(), stem.end()).toLowerCase(Locale.ROOT);
+            if (candidate.length() < 3) {
+                continue;
+            }
+            best = Math.max(best, embedder.similarity(w, candidate).orElse(0.0));
+        }
+        return Math.max(0, Math.min(1, (best - config.softLow()) / (config.softHigh() - config.softLow())));
+    }
+
+    /** Whether the stems say the term in one of its ways: every word of one of its phrases. */
+    static boolean matches(Set<List<String>> phrases, Set<String> stems) {
+        for (List<String> phrase : phrases) {
+            boolean all = true;
+            for (String word : phrase) {
+                if (!matches(word, stems)) {
+                    all = false;
+                    break;
+                }
+            }
+            if (all) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean matches(String word, Set<String> stems) {
+        if (stems.contains(word)) {
+            return true;
+        }
+        if (word.length() >= 5) {
+            for (String s : stems) {
+                if (Stems.sameWord(word, s)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static Set<String> words(String text) {
+        Set<String> out = new HashSet<>();
+        for (String w : text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
+            if (!w.isEmpty()) {
+                out.add(w);
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,426 @@
+package dev.fonte.language;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Everything Fonte knows about one language, read from its pack ({@code languages/<code>.yaml}) into typed, compiled
+ * parts: its Lucene analysis, the words that tell it apart, abbreviations, number words and units, time words,
+ * clause breaks, question cues, intents, follow-up cues and refusal texts. The engine asks a {@link Language} for
+ * these by name and never branches on which language it is.
+ */
+public final class Language {
+
+    /** A question cue: a pattern that asks for a kind of fact; a fallback counts only when no other cue matches. */
+    /**
+     * A question cue: a pattern that asks for a kind of fact; a fallback counts only when no other cue matches. Its
+     * named groups: "noun..." words that only name the kind of fact, "thing..." what is counted or measured,
+     * "verb..." the verb that asks it ("earned", "spent").
+     */
+    public record Cue(FactKind kind, Pattern pattern, boolean fallback, List<String> nounGroups,
+                      List<String> thingGroups, List<String> verbGroups) {
+    }
+
+    /** A roundabout name rewritten before a question is read ("who wrote this piece" -> "the author"). */
+    public record Rewrite(Pattern pattern, String replacement) {
+    }
+
+    /** How questions are read. */
+    /**
+     * How questions are read.
+     *
+     * @param skip     words that shape a question rather than say what it is about (the pack's list and its files)
+     * @param identity a question asking who fits a whole description ("who is X's CEO?")
+     */
+    public record QuestionWords(Set<String> skip, Pattern identity, Pattern yesNo, List<Cue> cues,
+                                List<Rewrite> rewrites, Phrases eitherOr, Phrases exclusions, List<Pattern> predicate) {
+    }
+
+    /** Where sentences break into clauses that can be quoted apart. */
+    public record Clauses(Phrases connectors, Phrases relatives, Phrases complementizers, Phrases leading) {
+    }
+
+    /** Time words; the relative years are counted from a document's year. */
+    public record TimeWords(Phrases months, Phrases weekdays, Phrases days, Phrases words, Phrases thisYear,
+                            Phrases lastYear, Phrases nextYear, Phrases since, Phrases every) {
+    }
+
+    /** Number words with their values, and the words that scale a figure. */
+    public record Numbers(Map<String, Double> words, Phrases magnitudes, Phrases range) {
+    }
+
+    /** The units of each dimension, and the words that may stand between a figure and its unit. */
+    public record Units(Map<Dimension, Phrases> byDimension, Phrases connectors) {
+        public Phrases of(Dimension d) {
+            return byDimension.getOrDefault(d, Phrases.none());
+        }
+    }
+
+    /** Messages that ask for a summary or give orders instead of asking. */
+    public record Intents(List<Pattern> summary, List<Pattern> instruction) {
+    }
+
+    /** Cues that a short question leans on the previous one. */
+    public record FollowUp(Phrases openers, Phrases references) {
+    }
+
+    /** Refusal texts for one document, or for several. */
+    public record RefusalTexts(String corpus, String notSaid, String notSaidFact, String nothingAbout, String about) {
+    }
+
+    /** What Fonte says when it does not answer. */
+    public record Refusals(RefusalTexts one, RefusalTexts many, String empty, String instruction,
+                           Map<FactKind, String> facts) {
+        public RefusalTexts texts(boolean oneDocument) {
+            return oneDocument ? one : many;
+        }
+    }
+
+    private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
+    private static final Pattern GROUP_NAME = Pattern.compile("\\(\\?<([a-zA-Z][a-zA-Z0-9]*)>");
+
+    private final String code;
+    private final Map<String, String> names;
+    private final AnalysisSpec analysis;
+    private final Set<String> detectionWords;
+    private final List<Pattern> detectionPatterns;
+    private final Set<String> abbreviations;
+    private final Numbers numbers;
+    private final Units units;
+    private final TimeWords time;
+    private final Phrases placePrepositions;
+    private final Phrases placeArticles;
+    private final Clauses clauses;
+    private final List<Pattern> reasons;
+    private final List<Pattern> statements;
+    private final Phrases projections;
+    private final QuestionWords question;
+    private final Intents intents;
+    private final FollowUp followUp;
+    private final Refusals refusals;
+    private final String otherLanguageFrame;
+
+    private Language(Node root) {
+        this.code = root.string("code").toLowerCase(Locale.ROOT);
+        this.names = root.node("names").strings();
+        this.analysis = AnalysisSpec.of(root.node("analysis"));
+        Node detection = root.node("detection");
+        Set<String> detectionWords = new java.util.HashSet<>(lower(detection.list("words")));
+        detection.list("wordLists").forEach(file -> detectionWords.addAll(lower(snowballWords(file))));
+        this.detectionWords = Set.copyOf(detectionWords);
+        this.detectionPatterns = patterns(detection.list("patterns"));
+        this.abbreviations = Set.copyOf(root.node("segmentation").list("abbreviations"));
+        Node numbersNode = root.node("numbers");
+        Map<String, Double> numberWords = new LinkedHashMap<>();
+        numbersNode.node("words").raw().forEach((k, v) -> numberWords.put(k.toLowerCase(Locale.ROOT),
+                ((Number) v).doubleValue()));
+        this.numbers = new Numbers(Map.copyOf(numberWords), Phrases.of(numbersNode.list("magnitudes")),
+                Phrases.of(numbersNode.list("range")));
+        Node unitsNode = root.node("units");
+        Map<Dimension, Phrases> byDimension = new EnumMap<>(Dimension.class);
+        for (String key : unitsNode.keys()) {
+            if (!key.equals("connectors")) {
+                byDimension.put(Dimension.named(key), Phrases.of(unitsNode.list(key)));
+            }
+        }
+        this.units = new Units(byDimension, Phrases.of(unitsNode.list("connectors")));
+        Node t = root.node("time");
+        this.time = new TimeWords(t.phrases("months"), t.phrases("weekdays"), t.phrases("days"), t.phrases("words"),
+                t.phrases("thisYear"), t.phrases("lastYear"), t.phrases("nextYear"), t.phrases("since"),
+                t.phrases("every"));
+        this.placePrepositions = root.node("places").phrases("prepositions");
+        this.placeArticles = root.node("places").phrases("articles");
+        Node c = root.node("clauses");
+        this.clauses = new Clauses(c.phrases("connectors"), c.phrases("relatives"), c.phrases("complementizers"),
+                c.phrases("leading"));
+        this.reasons = patterns(root.list("reasons"));
+        this.statements = patterns(root.list("statements"));
+        this.projections = Phrases.of(root.list("projections"));
+        Node q = root.node("question");
+        List<Cue> cues = new ArrayList<>();
+        for (Node cue : q.nodes("cues")) {
+            Pattern p = compile(cue.string("pattern"));
+            List<String> groups = GROUP_NAME.matcher(p.pattern()).results().map(m -> m.group(1)).toList();
+            cues.add(new Cue(FactKind.named(cue.string("type")), p, cue.bool("fallback"),
+                    groups.stream().filter(g -> g.startsWith("noun")).toList(),
+                    groups.stream().filter(g -> g.startsWith("thing")).toList(),
+                    groups.stream().filter(g -> g.startsWith("verb")).toList()));
+        }
+        List<Rewrite> rewrites = q.nodes("rewrites").stream()
+                .map(r -> new Rewrite(compile(r.string("pattern")), r.string("replacement"))).toList();
+        Set<String> skip = new java.util.HashSet<>(lower(q.list("skip")));
+        q.list("skipLists").forEach(file -> skip.addAll(lower(snowballWords(file))));
+        this.question = new QuestionWords(Set.copyOf(skip), compile(q.string("identity")), compile(q.string("yesNo")),
+                List.copyOf(cues), rewrites, q.phrases("eitherOr"), q.phrases("exclusions"),
+                patterns(q.list("predicate")));
+        Node i = root.node("intents");
+        this.intents = new Intents(patterns(i.list("summary")), patterns(i.list("instruction")));
+        Node f = root.node("followUp");
+        this.followUp = new FollowUp(f.phrases("openers"), f.phrases("references"));
+        Node r = root.node("refusals");
+        Map<FactKind, String> facts = new EnumMap<>(FactKind.class);
+        r.node("facts").strings().forEach((k, v) -> facts.put(FactKind.named(k), v));
+        this.refusals = new Refusals(texts(r.node("one")), texts(r.node("many")), r.string("empty"),
+                r.string("instruction"), Map.copyOf(facts));
+        this.otherLanguageFrame = root.node("frames").string("otherLanguage");
+    }
+
+    /** Reads a pack from its parsed YAML; a missing key or a bad pattern is a {@link LanguagePackException}. */
+    static Language of(String source, Map<String, Object> yaml) {
+        try {
+            return new Language(new Node(source, "", yaml));
+        } catch (ClassCastException | NullPointerException e) {
+            throw new LanguagePackException(source + ": malformed language pack (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private static RefusalTexts texts(Node n) {
+        return new RefusalTexts(n.string("corpus"), n.string("notSaid"), n.string("notSaidFact"),
+                n.string("nothingAbout"), n.string("about"));
+    }
+
+    /** The words of a classpath word list in Lucene's snowball format ("word | comment"). */
+    private static List<String> snowballWords(String resource) {
+        try (var in = Language.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new LanguagePackException("word list not found on the classpath: " + resource);
+            }
+            var words = org.apache.lucene.analysis.WordlistLoader.getSnowballWordSet(
+                    new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+            List<String> out = new ArrayList<>();
+            for (Object w : words) {
+                out.add(new String((char[]) w));
+            }
+            return out;
+        } catch (java.io.IOException e) {
+            throw new LanguagePackException("cannot read word list " + resource, e);
+        }
+    }
+
+    private static Set<String> lower(Collection<String> words) {
+        return words.stream().map(w -> w.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
+    }
+
+    private static List<Pattern> patterns(List<String> regexes) {
+        return regexes.stream().map(Language::compile).toList();
+    }
+
+    private static Pattern compile(String regex) {
+        try {
+            return Pattern.compile(regex, FLAGS);
+        } catch (java.util.regex.PatternSyntaxException e) {
+            throw new LanguagePackException("bad pattern " + regex + ": " + e.getDescription(), e);
+        }
+    }
+
+    /** The ISO 639-1 code: {@code it}, {@code en}. */
+    public String code() {
+        return code;
+    }
+
+    /** How this language names another ({@code it} names {@code en} "inglese"); the code when it does not say. */
+    public String nameOf(String languageCode) {
+        return names.getOrDefault(languageCode, languageCode);
+    }
+
+    public AnalysisSpec analysis() {
+        return analysis;
+    }
+
+    /** Evidence that a text is in this language: its own words (among {@code distinctive}) and its patterns. */
+    double evidence(List<String> words, String text, Set<String> distinctive) {
+        double score = 0;
+        for (String w : words) {
+            if (distinctive.contains(w)) {
+                score += 1;
+            }
+        }
+        for (Pattern p : detectionPatterns) {
+            Matcher m = p.matcher(text);
+            while (m.find()) {
+                score += 1;
+            }
+        }
+        // a question word of the language ("who", "quanto") is evidence too
+        for (Cue c : question.cues()) {
+            if (!c.fallback() && c.pattern().matcher(text).find()) {
+                score += 1;
+                break;
+            }
+        }
+        return score;
+    }
+
+    Set<String> detectionWords() {
+        return detectionWords;
+    }
+
+    /** Lowercase function words of the language (question words, skip words, its distinctive words): never names. */
+    public Set<String> functionWords() {
+        Set<String> out = new java.util.HashSet<>(question.skip());
+        out.addAll(detectionWords);
+        return Set.copyOf(out);
+    }
+
+    /** Abbreviations whose period does not end a sentence, as written ({@code Dr}, {@code S.p.A}). */
+    public Set<String> abbreviations() {
+        return abbreviations;
+    }
+
+    public Numbers numbers() {
+        return numbers;
+    }
+
+    public Units units() {
+        return units;
+    }
+
+    public TimeWords time() {
+        return time;
+    }
+
+    public Phrases placePrepositions() {
+        return placePrepositions;
+    }
+
+    /** Words that may stand between a place preposition and the name ("at the Stade de France"). */
+    public Phrases placeArticles() {
+        return placeArticles;
+    }
+
+    public Clauses clauses() {
+        return clauses;
+    }
+
+    /** Patterns that give a reason or a purpose. */
+    public List<Pattern> reasons() {
+        return reasons;
+    }
+
+    /** Patterns of a quotation or a reported statement. */
+    public List<Pattern> statements() {
+        return statements;
+    }
+
+    /** Words that make a figure a projection, an estimate or a plan rather than a fact that holds. */
+    public Phrases projections() {
+        return projections;
+    }
+
+    public QuestionWords question() {
+        return question;
+    }
+
+    public Intents intents() {
+        return intents;
+    }
+
+    public FollowUp followUp() {
+        return followUp;
+    }
+
+    public Refusals refusals() {
+        return refusals;
+    }
+
+    /** The frame around a quotation from a document in another language: {corpus}, {language}, {quote}. */
+    public String otherLanguageFrame() {
+        return otherLanguageFrame;
+    }
+
+    @Override
+    public String toString() {
+        return code;
+    }
+
+    /** A node of the parsed YAML, with errors that name the pack and the key. */
+    record Node(String source, String path, Map<String, Object> map) {
+
+        Node node(String key) {
+            Object v = require(key);
+            if (!(v instanceof Map<?, ?> m)) {
+                throw error(key, "a mapping");
+            }
+            @SuppressWarnings("unchecked")
+            Map<String, Object> child = (Map<String, Object>) m;
+            return new Node(source, path + key + ".", child);
+        }
+
+        List<Node> nodes(String key) {
+            Object v = map.get(key);
+            if (v == null) {
+                return List.of();
+            }
+            if (!(v instanceof List<?> list)) {
+                throw error(key, "a list");
+            }
+            List<Node> out = new ArrayList<>();
+            for (Object o : list) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> child = (Map<String, Object>) o;
+                out.add(new Node(source, path + key + "[].", child));
+            }
+            return out;
+        }
+
+        String string(String key) {
+            Object v = require(key);
+            return v.toString();
+        }
+
+        boolean bool(String key) {
+            Object v = map.get(key);
+            return v instanceof Boolean b && b;
+        }
+
+        List<String> list(String key) {
+            Object v = map.get(key);
+            if (v == null) {
+                return List.of();
+            }
+            if (!(v instanceof List<?> list)) {
+                throw error(key, "a list");
+            }
+            return list.stream().map(String::valueOf).toList();
+        }
+
+        Phrases phrases(String key) {
+            return Phrases.of(list(key));
+        }
+
+        Map<String, String> strings() {
+            Map<String, String> out = new LinkedHashMap<>();
+            map.forEach((k, v) -> out.put(k, String.valueOf(v)));
+            return Map.copyOf(out);
+        }
+
+        Map<String, Object> raw() {
+            return map;
+        }
+
+        Set<String> keys() {
+            return map.keySet();
+        }
+
+        private Object require(String key) {
+            Object v = map.get(key);
+            if (v == null) {
+                throw error(key, "present");
+            }
+            return v;
+        }
+
+        private LanguagePackException error(String key, String what) {
+            return new LanguagePackException(source + ": '" + path + key + "' must be " + what);
+        }
+    }
+}

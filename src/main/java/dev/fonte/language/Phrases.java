@@ -1,0 +1,96 @@
+package dev.fonte.language;
+
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * A list of words and phrases of a pack, matched as whole words in any case: {@code "per cent"} matches "per  cent",
+ * an apostrophe matches either form ({@code ' ’}), and a symbol ({@code $}, {@code %}) needs no word boundary on its
+ * symbol side. Longer phrases are tried first.
+ */
+public final class Phrases {
+
+    private final List<String> phrases;
+    private final Set<String> lowercase;
+    private final Pattern pattern;
+
+    private Phrases(List<String> phrases) {
+        this.phrases = List.copyOf(phrases);
+        this.lowercase = phrases.stream().map(p -> p.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
+        String alternatives = phrases.stream()
+                .sorted(Comparator.comparingInt(String::length).reversed())
+                .map(Phrases::alternative)
+                .collect(Collectors.joining("|"));
+        this.pattern = phrases.isEmpty() ? null
+                : Pattern.compile("(?:" + alternatives + ")", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    }
+
+    public static Phrases of(Collection<String> phrases) {
+        return new Phrases(phrases.stream().map(String::strip).filter(p -> !p.isEmpty()).distinct().toList());
+    }
+
+    public static Phrases none() {
+        return new Phrases(List.of());
+    }
+
+    private static String alternative(String phrase) {
+        StringBuilder b = new StringBuilder();
+        if (Character.isLetterOrDigit(phrase.codePointAt(0))) {
+            b.append("(?<![\\p{L}\\p{N}])");
+        }
+        for (int i = 0; i < phrase.length(); ) {
+            int c = phrase.codePointAt(i);
+            if (Character.isWhitespace(c)) {
+                b.append("\\s+");
+                while (i < phrase.length() && Character.isWhitespace(phrase.charAt(i))) {
+                    i++;
+                }
+                continue;
+            }
+            if (c == '\'' || c == '’') {
+                b.append("['’]\\s?");
+            } else {
+                b.append(Pattern.quote(new String(Character.toChars(c))));
+            }
+            i += Character.charCount(c);
+        }
+        if (Character.isLetterOrDigit(phrase.codePointBefore(phrase.length()))) {
+            b.append("(?![\\p{L}\\p{N}])");
+        }
+        return b.toString();
+    }
+
+    /** Whether the text holds one of the phrases. */
+    public boolean in(CharSequence text) {
+        return pattern != null && pattern.matcher(text).find();
+    }
+
+    /** A matcher of the phrases over the text (never matches when the list is empty). */
+    public Matcher matcher(CharSequence text) {
+        return (pattern == null ? Pattern.compile("(?!)") : pattern).matcher(text);
+    }
+
+    /** Whether a single word or phrase, as written, is one of the list (any case). */
+    public boolean contains(String word) {
+        return lowercase.contains(word.toLowerCase(Locale.ROOT));
+    }
+
+    /** The regular expression of the list, to be embedded in a larger one (never matches when the list is empty). */
+    public String regex() {
+        return pattern == null ? "(?!)" : pattern.pattern();
+    }
+
+    public List<String> asList() {
+        return phrases;
+    }
+
+    public boolean isEmpty() {
+        return phrases.isEmpty();
+    }
+}

@@ -1,0 +1,60 @@
+package dev.fonte.language;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class LanguagesTest {
+
+    private final Languages languages = Languages.standard();
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "Quante GPU avrà Meta entro fine anno?|it",
+            "How many GPUs will Meta have by the end of the year?|en",
+            "¿Cuántos goles marcó el delantero en la final?|es",
+            "Chi ha vinto la tappa di ieri?|it",
+            "What's the capital of the region?|en",
+            "¿Dónde se celebrará la próxima edición?|es"})
+    void each_registered_language_is_told_apart_by_its_own_words(String text, String code) {
+        assertThat(languages.detect(text).code()).isEqualTo(code);
+    }
+
+    @Test
+    void a_text_with_no_evidence_is_not_recognised_and_detect_falls_back_to_the_default() {
+        assertThat(languages.recognise("GPU 2025?")).isEmpty();
+        assertThat(languages.detect("GPU 2025?")).isEqualTo(languages.defaultLanguage());
+    }
+
+    @Test
+    void every_pack_builds_its_analysis_and_writes_numbers_one_way() throws IOException {
+        assertThat(terms(languages.get("it"), "L'intelligenza artificiale: 1,3 milioni e 13.000 dipendenti"))
+                .containsExactly("intelligenz", "artificial", "1_3", "milion", "13000", "dipendent");
+        assertThat(terms(languages.get("en"), "Meta's 1.3 million GPUs and 13,000 employees"))
+                .containsExactly("meta", "1_3", "million", "gpu", "13000", "employe");
+        assertThat(terms(languages.get("es"), "Los 1,3 millones de dólares")).contains("1_3", "millon", "dolar");
+    }
+
+    private static List<String> terms(Language language, String text) throws IOException {
+        List<String> out = new ArrayList<>();
+        try (Analyzer a = language.analysis().analyzer(language.code(), null);
+             TokenStream ts = a.tokenStream("f", text)) {
+            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+            ts.reset();
+            while (ts.incrementToken()) {
+                out.add(term.toString());
+            }
+            ts.end();
+        }
+        return out;
+    }
+}
