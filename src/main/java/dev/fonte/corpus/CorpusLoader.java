@@ -32,6 +32,8 @@ public final class CorpusLoader {
     static final Set<String> DOCUMENT_TYPES = Set.of("md", "markdown", "txt");
     /** File ending of the synonym glossary, read by retrieval, not a document. */
     public static final String GLOSSARY_TYPE = "synonyms";
+    /** Bilingual lexicons of the corpus's vocabulary ({@code en-it.tsv}), read by the retrieval, not documents. */
+    public static final String LEXICON_TYPE = "tsv";
 
     private final Cleaner cleaner;
     private final int window;
@@ -96,7 +98,8 @@ public final class CorpusLoader {
         try (Stream<Path> s = Files.list(folder)) {
             return s.filter(Files::isRegularFile).filter(f -> {
                 String name = f.getFileName().toString();
-                return !name.startsWith(".") && !extension(name).equals(GLOSSARY_TYPE);
+                return !name.startsWith(".") && !extension(name).equals(GLOSSARY_TYPE)
+                        && !extension(name).equals(LEXICON_TYPE);
             }).sorted().toList();
         } catch (IOException e) {
             throw new CorpusException("cannot list corpus folder " + folder.toAbsolutePath(), e);
