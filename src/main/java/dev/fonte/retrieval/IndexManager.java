@@ -101,27 +101,11 @@ public class IndexManager {
             return;
         }
         LOG.info("Index folder: {}{}", indexFolder.toAbsolutePath(), config.readOnly() ? " (read-only)" : "");
-        queued.set(true);
-        setStatus(status.updating(true));
-        worker.execute(() -> run(() -> {
-            queued.set(false);
-            open();
-            if (config.readOnly()) {
-                follow();
-            } else {
-                update(Indexer.stoppingWhen(() -> stopping));
-            }
-        }, true));
+        submit(true, true);
         if (config.readOnly()) {
             scheduler.scheduleWithFixedDelay(config.pollEvery(), config.pollEvery(), () -> {
-                if (!stopping && queued.compareAndSet(false, true)) {
-                    worker.execute(() -> run(() -> {
-                        queued.set(false);
-                        if (folder == null) {
-                            open();
-                        }
-                        follow();
-                    }, false));
+                if (!stopping) {
+                    submit(false, false);
                 }
             });
         }
@@ -132,10 +116,23 @@ public class IndexManager {
      * commit instead); false when one is already waiting to run.
      */
     public boolean update() {
+        return submit(false, true);
+    }
+
+    /**
+     * Queues one step of the worker: open the folder when it is not yet, then update the index (a writer) or serve
+     * its newest usable commit (a read-only instance); false when one is already waiting to run.
+     *
+     * @param atStart  the first step: an Error in it ends the process
+     * @param reported whether the status says an update is under way (not for a read-only instance's polls)
+     */
+    private boolean submit(boolean atStart, boolean reported) {
         if (!queued.compareAndSet(false, true)) {
             return false;
         }
-        setStatus(status.updating(true));
+        if (reported) {
+            setStatus(status.updating(true));
+        }
         worker.execute(() -> run(() -> {
             queued.set(false);
             if (folder == null) {
@@ -146,7 +143,7 @@ public class IndexManager {
             } else {
                 update(Indexer.stoppingWhen(() -> stopping));
             }
-        }, false));
+        }, atStart));
         return true;
     }
 
@@ -348,7 +345,7 @@ public class IndexManager {
         IndexWriter writer = folder.writer(IndexDocuments.writerConfig(config.hnswM(), config.hnswBeamWidth(),
                 config.ramBufferMb()));
         Map<String, String> last = folder.hasCommit() ? folder.lastCommitData() : Map.of();
-        setStatus(status.updating(true).failed(status.lastError()));
+        setStatus(status.updating(true));
         if (current == null) {
             setStatus(status.with(IndexStatus.Phase.BUILDING, "the index is being built"));
         }

@@ -170,8 +170,8 @@ public final class ScaleBenchmark {
             double p50 = nanos.get(nanos.size() / 2) / 1e6;
             double p95 = nanos.get((int) Math.ceil(nanos.size() * 0.95) - 1) / 1e6;
             System.out.printf(Locale.ROOT, "%d uncached questions: p50 %.1f ms, p95 %.1f ms, server CPU %.1f ms per "
-                    + "question; planted facts right: %d/%d%n", nanos.size(), p50, p95, cpuPerQuestion, right,
-                    facts.size());
+                    + "question, %d errors; planted facts right: %d/%d%n", nanos.size(), p50, p95, cpuPerQuestion,
+                    server.errors, right, facts.size());
 
             // 5. one changed document, five times
             Path changed = corpus.resolve("planted-1.en.md");
@@ -266,6 +266,7 @@ public final class ScaleBenchmark {
         private final URI base;
         private final long started;
         private String firstPhase = "?";
+        private int errors;
 
         private Server(ScaleBenchmark bench, Process process, URI base, long started) {
             this.bench = bench;
@@ -333,7 +334,8 @@ public final class ScaleBenchmark {
                     .header("Content-Type", "application/json").timeout(Duration.ofSeconds(60))
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
             if (r.statusCode() != 200) {
-                throw new IllegalStateException("POST /api/chat " + r.statusCode() + ": " + r.body());
+                errors++;
+                System.out.printf("  POST /api/chat %d for \"%s\": %s%n", r.statusCode(), question, r.body());
             }
             return r.body();
         }

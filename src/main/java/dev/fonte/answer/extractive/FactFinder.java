@@ -84,7 +84,11 @@ public final class FactFinder {
         spans.sort(Comparator.comparingInt(s -> s[0]));
         List<Fact> figures = new ArrayList<>();
         for (int[] span : spans) {
-            figures.add(figure(text, span[0], span[1]));
+            Fact f = figure(text, span[0], span[1]);
+            // a number word inside the unit of the figure before it is part of that unit ("13 per cento")
+            if (figures.isEmpty() || f.start() >= figures.get(figures.size() - 1).end()) {
+                figures.add(f);
+            }
         }
         // two bare figures set against each other by a dash are a result ("beating New Zealand 12-11"), not a range
         for (int i = 0; i + 1 < figures.size(); i++) {
