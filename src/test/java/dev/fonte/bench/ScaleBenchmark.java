@@ -44,7 +44,8 @@ import java.util.stream.Stream;
  * <p>Run: {@code ./mvnw -q -Pscale package -DskipTests} (src/docs/BENCHMARK.md). System properties:
  * {@code scale.sizes} (default {@code 10,1000,5000}), {@code scale.coldServer} ({@code false} skips the cold server
  * start, which indexes everything a second time), {@code scale.reuse} ({@code true} keeps the indexes of an earlier
- * run: the "cold" figure is then an update), {@code scale.jar}.
+ * run: the "cold" figure is then an update), {@code scale.jfr} ({@code true}: the servers record a flight recording
+ * in target/scale), {@code scale.jar}.
  */
 public final class ScaleBenchmark {
 
@@ -90,7 +91,7 @@ public final class ScaleBenchmark {
         bench.longFile();
         System.out.println();
         System.out.println("| documents | sentences | index cold (texts + vectors) | cold server: ready / whole "
-                + "| ready on existing index | RSS (anon + mapped) | index | p50 / p95 (server CPU) | planted facts | 1 changed "
+                + "| ready on existing index | RSS (anon + mapped) | index | p50 / p95 (server CPU) | planted facts (retrieved) | 1 changed "
                 + "document | live heap 1st -> 5th reindex |");
         System.out.println("|---|---|---|---|---|---|---|---|---|---|---|");
         table.forEach(System.out::println);
@@ -166,12 +167,21 @@ public final class ScaleBenchmark {
                 nanos.add(System.nanoTime() - t0);
             }
             double cpuPerQuestion = (cpuMillis(server.process.pid()) - cpuBefore) / (double) nanos.size();
+            // retrieval alone (asked after the timing: it warms the question vectors): is the planted sentence among
+            // the candidates the answer model reads?
+            int retrieved = 0;
+            for (NewsCorpus.Fact fact : facts) {
+                if (server.candidatesHold(fact)) {
+                    retrieved++;
+                }
+            }
             nanos.sort(Comparator.naturalOrder());
             double p50 = nanos.get(nanos.size() / 2) / 1e6;
             double p95 = nanos.get((int) Math.ceil(nanos.size() * 0.95) - 1) / 1e6;
             System.out.printf(Locale.ROOT, "%d uncached questions: p50 %.1f ms, p95 %.1f ms, server CPU %.1f ms per "
-                    + "question, %d errors; planted facts right: %d/%d%n", nanos.size(), p50, p95, cpuPerQuestion,
-                    server.errors, right, facts.size());
+                    + "question, %d errors; planted facts right: %d/%d (their sentence among the candidates: %d/%d)%n",
+                    nanos.size(), p50, p95, cpuPerQuestion, server.errors, right, facts.size(), retrieved,
+                    facts.size());
 
             // 5. one changed document, five times
             Path changed = corpus.resolve("planted-1.en.md");
@@ -190,10 +200,10 @@ public final class ScaleBenchmark {
                     + "%d MB after the fifth%n", reindexes.stream().map(d -> String.format(Locale.ROOT, "%.1f", d))
                     .toList(), heapFirst / (1 << 20), heapFifth / (1 << 20));
             return String.format(Locale.ROOT, "| %d | %s | %.0f s (%s; CPU %.0f s) | %s | %.1f s | %d MB (%d + %d) "
-                            + "| %.0f MB | %.0f / %.0f ms (CPU %.0f ms) | %d/%d | %.1f s (median of 5) | %d -> %d MB |",
+                            + "| %.0f MB | %.0f / %.0f ms (CPU %.0f ms) | %d/%d (%d/%d) | %.1f s (median of 5) | %d -> %d MB |",
                     size, sentences, cold.seconds(), steps, cold.cpuSeconds(), coldServerFigure, ready, rss[0] / 1024,
                     rss[1] / 1024, rss[2] / 1024, indexBytes / 1e6, p50, p95, cpuPerQuestion, right, facts.size(),
-                    median(reindexes), heapFirst / (1 << 20), heapFifth / (1 << 20));
+                    retrieved, facts.size(), median(reindexes), heapFirst / (1 << 20), heapFifth / (1 << 20));
         } finally {
             server.stop();
         }
@@ -277,8 +287,14 @@ public final class ScaleBenchmark {
 
         static Server start(ScaleBenchmark bench, Path corpus, Path index) throws IOException {
             int port = freePort();
-            ProcessBuilder builder = new ProcessBuilder(bench.javaBinary(), "-Dfonte.index.retire-after=2s", "-jar",
-                    bench.jar.toString())
+            List<String> command = new ArrayList<>(List.of(bench.javaBinary(), "-Dfonte.index.retire-after=2s"));
+            if (Boolean.getBoolean("scale.jfr")) {
+                // a profile of the server, to see where a question's time goes
+                command.add("-XX:StartFlightRecording=filename=" + bench.work.resolve("server-" + corpus.getFileName()
+                        + ".jfr") + ",settings=profile");
+            }
+            command.addAll(List.of("-jar", bench.jar.toString()));
+            ProcessBuilder builder = new ProcessBuilder(command)
                     .directory(bench.project.toFile()).redirectErrorStream(true)
                     .redirectOutput(bench.work.resolve("server-" + corpus.getFileName() + ".log").toFile());
             Map<String, String> env = builder.environment();
@@ -338,6 +354,27 @@ public final class ScaleBenchmark {
                 System.out.printf("  POST /api/chat %d for \"%s\": %s%n", r.statusCode(), question, r.body());
             }
             return r.body();
+        }
+
+        /** Whether the candidates streamed before the answer hold the fact's sentence (its document, its figure). */
+        boolean candidatesHold(NewsCorpus.Fact fact) throws Exception {
+            String body = "{\"question\":\"" + fact.question().replace("\"", "\\\"") + "\"}";
+            HttpResponse<String> r = bench.http.send(HttpRequest.newBuilder(base.resolve("/api/chat/stream"))
+                    .header("Content-Type", "application/json").timeout(Duration.ofSeconds(60))
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            String[] lines = r.body().split("\\R");
+            for (int i = 0; i + 1 < lines.length; i++) {
+                if (lines[i].equals("event: sources")) {
+                    for (String source : lines[i + 1].split("\\},\\{")) {
+                        if (source.contains("\"documentId\":\"" + fact.documentId() + "\"")
+                                && Pattern.compile("(?<![\\d.,])" + Pattern.quote(fact.answer().split(" ")[0])
+                                + "(?![\\d])").matcher(source).find()) {
+                            return true;
+                        }
+                    }
+                }
+            }
+            return false;
         }
 
         /** Seconds from the reindex request until the new version is served. */

@@ -114,14 +114,19 @@ class IndexLifecycleTest {
         }
     }
 
-    @Test
-    void given_a_truncated_segment_file_the_next_start_rebuilds_the_index_and_answers_equal_a_clean_run()
-            throws Exception {
+    /** The answers of a clean run, whose index is then left on disk as it was written. */
+    private List<String> cleanRun() {
         ApplicationContext clean = ready();
         List<String> expected = answers(clean);
         stop(clean);
-        Path segment = largestFile();
-        try (RandomAccessFile file = new RandomAccessFile(segment.toFile(), "rw")) {
+        return expected;
+    }
+
+    @Test
+    void given_a_truncated_segment_file_the_next_start_rebuilds_the_index_and_answers_equal_a_clean_run()
+            throws Exception {
+        List<String> expected = cleanRun();
+        try (RandomAccessFile file = new RandomAccessFile(largestFile().toFile(), "rw")) {
             file.setLength(file.length() / 2);
         }
 
@@ -134,16 +139,14 @@ class IndexLifecycleTest {
     @Test
     void given_random_bytes_inside_a_segment_file_the_next_start_rebuilds_the_index_and_answers_equal_a_clean_run()
             throws Exception {
-        ApplicationContext clean = ready();
-        List<String> expected = answers(clean);
-        stop(clean);
-        Path segment = largestFile();
-        try (RandomAccessFile file = new RandomAccessFile(segment.toFile(), "rw")) {
+        List<String> expected = cleanRun();
+        try (RandomAccessFile file = new RandomAccessFile(largestFile().toFile(), "rw")) {
             byte[] before = new byte[256];
             file.seek(file.length() / 2);
             file.readFully(before);
             byte[] garbage = new byte[256];
             new Random(7).nextBytes(garbage);
+            // at least one byte differs, whatever the random ones are
             garbage[0] = (byte) ~before[0];
             file.seek(file.length() / 2);
             file.write(garbage);
@@ -157,9 +160,7 @@ class IndexLifecycleTest {
 
     @Test
     void given_an_index_written_by_another_version_the_next_start_rebuilds_it() throws Exception {
-        ApplicationContext clean = ready();
-        List<String> expected = answers(clean);
-        stop(clean);
+        List<String> expected = cleanRun();
         try (Directory dir = FSDirectory.open(index);
              IndexWriter writer = new IndexWriter(dir, new IndexWriterConfig())) {
             Map<String, String> data = new HashMap<>();
