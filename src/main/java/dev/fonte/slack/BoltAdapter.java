@@ -8,9 +8,13 @@ import com.slack.api.bolt.util.SlackRequestParser;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.json.tree.JsonNode;
 import jakarta.inject.Singleton;
 
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Map;
@@ -21,14 +25,22 @@ class BoltAdapter {
 
     private final App app;
     private final SlackRequestParser parser;
+    private final JsonMapper json;
 
-    BoltAdapter(App app) {
+    BoltAdapter(App app, JsonMapper json) {
         this.app = app;
         this.parser = new SlackRequestParser(app.config());
+        this.json = json;
     }
 
-    /** The Bolt request, or null when the body is none that Bolt knows (or is not even JSON or a form). */
-    Request<?> parse(HttpRequest<?> request, String body, String requestUri) {
+    /**
+     * What Bolt made of a request: {@code request} null when the body is of no kind Bolt knows (Slack's
+     * {@code app_rate_limited}, a form of something else), {@code malformed} when it is not even well-formed.
+     */
+    record Parsed(Request<?> request, boolean malformed) {
+    }
+
+    Parsed parse(HttpRequest<?> request, String body, String requestUri) {
         InetSocketAddress remote = request.getRemoteAddress();
         SlackRequestParser.HttpRequest raw = SlackRequestParser.HttpRequest.builder()
                 .requestUri(requestUri)
@@ -39,10 +51,23 @@ class BoltAdapter {
                         : remote.getAddress().getHostAddress())
                 .build();
         try {
-            return parser.parse(raw);
+            Request<?> parsed = parser.parse(raw);
+            return new Parsed(parsed, parsed == null && !wellFormed(request, body));
         } catch (RuntimeException e) {
-            // malformed JSON, or JSON without the fields its type needs: the caller answers 400
-            return null;
+            // malformed JSON, or JSON without the fields its type needs
+            return new Parsed(null, true);
+        }
+    }
+
+    /** A form, or a JSON object: Bolt gives up on anything else without saying so. */
+    private boolean wellFormed(HttpRequest<?> request, String body) {
+        if (request.getContentType().filter(MediaType.APPLICATION_JSON_TYPE::matches).isEmpty()) {
+            return true;
+        }
+        try {
+            return json.readValue(body, JsonNode.class).isObject();
+        } catch (IOException | RuntimeException e) {
+            return false;
         }
     }
 

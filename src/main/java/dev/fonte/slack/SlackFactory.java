@@ -6,6 +6,7 @@ import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.middleware.Middleware;
 import com.slack.api.bolt.middleware.builtin.SSLCheck;
+import com.slack.api.bolt.response.Response;
 import com.slack.api.bolt.service.InstallationService;
 import com.slack.api.bolt.service.OAuthStateService;
 import com.slack.api.bolt.service.builtin.oauth.OAuthV2AccessErrorHandler;
@@ -94,16 +95,20 @@ class SlackFactory {
                 .oauthCancellationUrl(null)
                 .requestVerificationEnabled(false)
                 .ignoringSelfEventsEnabled(false)
+                // anything else the app is sent (an event it was subscribed to but does not handle) is acknowledged:
+                // a 404 would only make Slack retry it, and disable the subscription in the end
+                .unmatchedRequestHandler(request -> Response.ok())
                 .build();
         List<Middleware> middleware = new ArrayList<>(List.of(new SSLCheck(null), authorization));
-        App app = new App(config, slack, middleware);
+        App app = new App(config, slack, middleware)
+                .service(installations)
+                .service(states)
+                // an uninstalled workspace's stored token is forgotten
+                .enableTokenRevocationHandlers();
         app.command(Pattern.compile("/.+"), listeners::command);
         app.event(AppMentionEvent.class, listeners::mention);
         if (configuration.installs()) {
             app.asOAuthApp(true)
-                    .service(installations)
-                    .service(states)
-                    .enableTokenRevocationHandlers()
                     .oauthCallbackStateError((request, response) -> {
                         throw new SlackInstallException("this install link was not issued here, was used already or "
                                 + "has expired: start again from " + APP_PATH + INSTALL_PATH);

@@ -59,12 +59,19 @@ class SlackHttpController {
     }
 
     private HttpResponse<String> run(HttpRequest<?> request, byte[] rawBody) throws Exception {
-        Request<?> slack = bolt.parse(request, new String(rawBody, StandardCharsets.UTF_8), request.getPath());
+        BoltAdapter.Parsed parsed = bolt.parse(request, new String(rawBody, StandardCharsets.UTF_8),
+                request.getPath());
+        Request<?> slack = parsed.request();
         if (slack == null || slack.getRequestType() != RequestType.SSLCheck) {
             verify(request, rawBody);
         }
+        if (parsed.malformed()) {
+            throw new BadRequestException("not a well-formed Slack event or command");
+        }
         if (slack == null) {
-            throw new BadRequestException("not a Slack event or command this app handles");
+            // Slack's own, of a kind this app does not handle (app_rate_limited): acknowledged, so it is not retried
+            LOG.debug("Slack request to {} of no known kind acknowledged", request.getPath());
+            return HttpResponse.ok();
         }
         return bolt.run(slack);
     }

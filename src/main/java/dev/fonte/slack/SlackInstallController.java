@@ -38,7 +38,7 @@ class SlackInstallController {
     }
 
     private HttpResponse<String> run(HttpRequest<?> request, String boltUri) throws Exception {
-        Request<?> slack = bolt.parse(request, "", boltUri);
+        Request<?> slack = bolt.parse(request, "", boltUri).request();
         if (slack == null) {
             throw new SlackInstallException("not an install request");
         }

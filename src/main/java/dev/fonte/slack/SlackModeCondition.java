@@ -25,7 +25,8 @@ public final class SlackModeCondition {
     public static final class Installs implements Condition {
         @Override
         public boolean matches(ConditionContext context) {
-            return decide(context).mode() != SlackMode.OFF && set(context, "client-id") && set(context, "client-secret");
+            return decide(context).mode() != SlackMode.OFF
+                    && set(context, "client-id") && set(context, "client-secret");
         }
     }
 

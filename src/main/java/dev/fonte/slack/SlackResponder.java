@@ -108,7 +108,8 @@ class SlackResponder {
         deliver("channel " + channel + " (response_url)", () -> {
             WebhookResponse response = slack.send(responseUrl, body);
             int code = response.getCode() == null ? 0 : response.getCode();
-            return code / 100 == 2 ? new Delivered() : failed(code, header(response, "Retry-After"), response.getBody());
+            return code / 100 == 2 ? new Delivered()
+                    : failed(code, header(response, "Retry-After"), response.getBody());
         }, 1);
     }
 
@@ -132,7 +133,8 @@ class SlackResponder {
         if (outcome instanceof Refused refused) {
             giveUp(where, number, "refused", "Slack refused it: " + refused.reason());
         } else if (outcome instanceof Retry retry) {
-            Duration wait = retry.after() != null ? retry.after() : backoff.multipliedBy(1L << Math.min(number - 1, 10));
+            Duration wait = retry.after() != null ? retry.after()
+                    : backoff.multipliedBy(1L << Math.min(number - 1, 10));
             if (number >= maxAttempts) {
                 giveUp(where, number, retry.kind(), retry.reason());
             } else if (wait.compareTo(maxRetryAfter) > 0) {

