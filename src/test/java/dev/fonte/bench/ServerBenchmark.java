@@ -41,8 +41,9 @@ import java.util.stream.Stream;
  * <p>Run: {@code ./mvnw -q -Pbench package -DskipTests} (see src/docs/BENCHMARK.md). Tuning, as system properties:
  * {@code bench.seconds} (each measured phase, default 10), {@code bench.warmup} (seconds, default 5),
  * {@code bench.clients} (concurrent clients, default 4), {@code bench.starts} (rounds of start-up measurements,
- * default 3; 0: none), {@code bench.slack} (0: no first-Slack-reply measurement), {@code bench.cache} (0: no answer
- * cache), {@code bench.jar} (another jar).
+ * default 3; 0: none), {@code bench.slack} (0: no first-Slack-reply measurement), {@code bench.compare} (an older
+ * jar whose first replies are measured interleaved with these), {@code bench.cache} (0: no answer cache),
+ * {@code bench.jar} (another jar).
  */
 public final class ServerBenchmark {
 
@@ -212,17 +213,24 @@ public final class ServerBenchmark {
             slack.workspace("T1", SLACK_BOT_TOKEN);
             Map<String, String> env = new java.util.HashMap<>(slackEnv(slack.apiUrl()));
             env.put("FONTE_VECTOR_CACHE", project.resolve("target/bench-vectors").toString());
-            List<Launch> launches = new ArrayList<>(List.of(new Launch("java -jar", List.of(), env)));
+            Map<Launch, Path> launches = new LinkedHashMap<>();
+            launches.put(new Launch("java -jar", List.of(), env), jar);
             if (Files.isRegularFile(archive)) {
-                launches.add(new Launch("AppCDS  ", List.of("-XX:SharedArchiveFile=" + archive), env));
+                launches.put(new Launch("AppCDS  ", List.of("-XX:SharedArchiveFile=" + archive), env), jar);
+            }
+            // -Dbench.compare=<older jar>: its plain starts interleaved with these, so that the load weighs alike
+            if (System.getProperty("bench.compare") != null) {
+                launches.put(new Launch("compared", List.of(), env),
+                        Path.of(System.getProperty("bench.compare")).toAbsolutePath());
             }
             System.out.printf(Locale.ROOT, "first reply after the server is ready, Slack on (HTTP events): %d rounds "
-                    + "of %d starts%n", rounds, launches.size() * 2);
+                    + "of %d starts%s%n", rounds, launches.size() * 2, System.getProperty("bench.compare") == null ? ""
+                    : " (compared: " + System.getProperty("bench.compare") + ")");
             Map<String, List<long[]>> figures = new LinkedHashMap<>();
             int sent = 0;
             for (int round = 0; round < rounds; round++) {
-                for (Launch launch : launches) {
-                    Process server = start(jar, launch);
+                for (Launch launch : launches.keySet()) {
+                    Process server = start(launches.get(launch), launch);
                     try {
                         URI base = URI.create("http://127.0.0.1:" + launchPort);
                         awaitReady(server, base);
@@ -238,7 +246,7 @@ public final class ServerBenchmark {
                     } finally {
                         stop(server, false);
                     }
-                    server = start(jar, launch);
+                    server = start(launches.get(launch), launch);
                     try {
                         URI base = URI.create("http://127.0.0.1:" + launchPort);
                         awaitReady(server, base);
@@ -260,7 +268,7 @@ public final class ServerBenchmark {
                     }
                 }
             }
-            for (Launch launch : launches) {
+            for (Launch launch : launches.keySet()) {
                 List<long[]> chat = figures.get(launch.label() + " chat");
                 List<long[]> commands = figures.get(launch.label() + " slack");
                 System.out.printf(Locale.ROOT, "%s: POST /api/chat answered in %5d ms | Slack /fonte acknowledged in "

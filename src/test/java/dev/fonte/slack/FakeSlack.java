@@ -79,6 +79,15 @@ public final class FakeSlack implements AutoCloseable {
         }
     }
 
+    /** A fake on free loopback ports, for a test's field initializer. */
+    public static FakeSlack startLocally() {
+        try {
+            return new FakeSlack();
+        } catch (IOException e) {
+            throw new IllegalStateException("the fake Slack could not start", e);
+        }
+    }
+
     public String apiUrl() {
         return base() + "/api/";
     }

@@ -7,7 +7,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -24,7 +23,7 @@ class SlackConfigurationTest {
     static final String BOT_TOKEN = "xoxb-1234567890-1234567890123-abcdefghijklmnopqrstuvwx";
     static final String APP_TOKEN = "xapp-1-A0FONTE-1234567890123-abcdef0123456789";
 
-    private final FakeSlack slack = startFakeSlack().workspace("T1", BOT_TOKEN);
+    private final FakeSlack slack = FakeSlack.startLocally().workspace("T1", BOT_TOKEN);
 
     @AfterAll
     void stop() {
@@ -123,13 +122,5 @@ class SlackConfigurationTest {
         Map<String, Object> all = new HashMap<>(properties);
         all.put("fonte.slack.api-url", slack.apiUrl());
         return ApplicationContext.run(all);
-    }
-
-    private static FakeSlack startFakeSlack() {
-        try {
-            return new FakeSlack();
-        } catch (IOException e) {
-            throw new IllegalStateException("fake Slack could not start", e);
-        }
     }
 }

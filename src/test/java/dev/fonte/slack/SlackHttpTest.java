@@ -4,16 +4,9 @@ import com.slack.api.app_backend.SlackSignature;
 import dev.fonte.answer.Question;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.core.type.Argument;
-import io.micronaut.json.JsonMapper;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.io.IOException;
 import java.net.URI;
@@ -38,50 +31,25 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Fonte posts. One worker thread, so "a later event was answered" proves every earlier task has finished.
  */
 @MicronautTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SlackHttpTest implements TestPropertyProvider {
+class SlackHttpTest extends SlackEndToEndTest {
 
     static final String BOT_TOKEN = "xoxb-" + "1234567890-1234567890123-abcdefghijklmnopqrstuvwx";
     static final String POST = "/api/chat.postMessage";
 
-    private final FakeSlack slack = startFakeSlack().workspace("T1", BOT_TOKEN);
+    SlackHttpTest() {
+        slack.workspace("T1", BOT_TOKEN);
+    }
 
-    @Inject
-    EmbeddedServer server;
-    @Inject
-    CannedAnswers answers;
-    @Inject
-    JsonMapper json;
     @Inject
     MeterRegistry meters;
 
-    private SlackWire wire;
-
     @Override
-    public Map<String, String> getProperties() {
+    protected Map<String, String> slackProperties() {
         return Map.of(
                 "fonte.slack.signing-secret", SECRET + "\n",
                 "fonte.slack.bot-token", BOT_TOKEN,
-                "fonte.slack.api-url", slack.apiUrl(),
                 "fonte.slack.workers", "1",
-                "fonte.slack.post-attempts", "3",
-                CannedAnswers.SWITCH, "true");
-    }
-
-    @BeforeAll
-    void connect() {
-        wire = new SlackWire(server.getURI(), SECRET);
-    }
-
-    @BeforeEach
-    void reset() {
-        slack.reset();
-        answers.reset();
-    }
-
-    @AfterAll
-    void stopFakeSlack() {
-        slack.close();
+                "fonte.slack.post-attempts", "3");
     }
 
     @Test
@@ -418,13 +386,5 @@ class SlackHttpTest implements TestPropertyProvider {
             Thread.sleep(10);
         }
         assertThat(counter(name, "reason", reason)).isEqualTo(atLeast);
-    }
-
-    private static FakeSlack startFakeSlack() {
-        try {
-            return new FakeSlack();
-        } catch (IOException e) {
-            throw new IllegalStateException("fake Slack could not start", e);
-        }
     }
 }

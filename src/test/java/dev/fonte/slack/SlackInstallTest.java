@@ -1,16 +1,8 @@
 package dev.fonte.slack;
 
 import dev.fonte.answer.Question;
-import io.micronaut.json.JsonMapper;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.io.IOException;
 import java.net.http.HttpResponse;
@@ -28,8 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * answered with the token of its own workspace; a forged or replayed state installs nothing.
  */
 @MicronautTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SlackInstallTest implements TestPropertyProvider {
+class SlackInstallTest extends SlackEndToEndTest {
 
     static final String CLIENT_ID = "1234567890.9876543210";
     static final String CLIENT_SECRET = "0123456789abcdef0123456789abcdef";
@@ -37,42 +28,17 @@ class SlackInstallTest implements TestPropertyProvider {
     static final String POST = "/api/chat.postMessage";
     static final Pattern STATE_COOKIE = Pattern.compile("slack-app-oauth-state=([^;]+)");
 
-    private final FakeSlack slack = startFakeSlack().client(CLIENT_ID, CLIENT_SECRET);
-
-    @Inject
-    EmbeddedServer server;
-    @Inject
-    CannedAnswers answers;
-    @Inject
-    JsonMapper json;
-
-    private SlackWire wire;
+    SlackInstallTest() {
+        slack.client(CLIENT_ID, CLIENT_SECRET);
+    }
 
     @Override
-    public Map<String, String> getProperties() {
+    protected Map<String, String> slackProperties() {
         return Map.of(
                 "fonte.slack.signing-secret", SECRET,
                 "fonte.slack.client-id", CLIENT_ID,
                 "fonte.slack.client-secret", CLIENT_SECRET,
-                "fonte.slack.api-url", slack.apiUrl(),
-                "fonte.slack.workers", "1",
-                CannedAnswers.SWITCH, "true");
-    }
-
-    @BeforeAll
-    void connect() {
-        wire = new SlackWire(server.getURI(), SECRET);
-    }
-
-    @BeforeEach
-    void reset() {
-        slack.reset();
-        answers.reset();
-    }
-
-    @AfterAll
-    void stopFakeSlack() {
-        slack.close();
+                "fonte.slack.workers", "1");
     }
 
     @Test
@@ -183,13 +149,5 @@ class SlackInstallTest implements TestPropertyProvider {
         Matcher matcher = STATE_COOKIE.matcher(cookie);
         assertThat(matcher.find()).as(cookie).isTrue();
         return matcher.group(1);
-    }
-
-    private static FakeSlack startFakeSlack() {
-        try {
-            return new FakeSlack();
-        } catch (IOException e) {
-            throw new IllegalStateException("fake Slack could not start", e);
-        }
     }
 }

@@ -2,18 +2,10 @@ package dev.fonte.slack;
 
 import com.google.gson.JsonObject;
 import dev.fonte.answer.Question;
-import io.micronaut.json.JsonMapper;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
-import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.UUID;
@@ -29,46 +21,27 @@ import static org.assertj.core.api.Assertions.assertThat;
  * dropped connection is replaced by a new one.
  */
 @MicronautTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SlackSocketModeTest implements TestPropertyProvider {
+class SlackSocketModeTest extends SlackEndToEndTest {
 
     static final String APP_TOKEN = "xapp-1-A0FONTE-1234567890123-abcdef0123456789abcdef";
     static final String BOT_TOKEN = "xoxb-1234567890-1234567890123-abcdefghijklmnopqrstuvwx";
     static final String POST = "/api/chat.postMessage";
 
-    private final FakeSlack slack = startFakeSlack().workspace("T1", BOT_TOKEN);
-
-    @Inject
-    EmbeddedServer server;
-    @Inject
-    CannedAnswers answers;
-    @Inject
-    JsonMapper json;
+    SlackSocketModeTest() {
+        slack.workspace("T1", BOT_TOKEN);
+    }
 
     @Override
-    public Map<String, String> getProperties() {
+    protected Map<String, String> slackProperties() {
         return Map.of(
                 "fonte.slack.app-token", APP_TOKEN,
                 "fonte.slack.bot-token", BOT_TOKEN,
-                "fonte.slack.api-url", slack.apiUrl(),
-                "fonte.slack.workers", "1",
-                CannedAnswers.SWITCH, "true");
+                "fonte.slack.workers", "1");
     }
 
     @BeforeAll
     void connected() throws InterruptedException {
         slack.awaitSessions(1);
-    }
-
-    @BeforeEach
-    void reset() {
-        slack.reset();
-        answers.reset();
-    }
-
-    @AfterAll
-    void stopFakeSlack() {
-        slack.close();
     }
 
     @Test
@@ -150,13 +123,5 @@ class SlackSocketModeTest implements TestPropertyProvider {
                 "1700000105.000100", null, null));
 
         assertThat(events.statusCode()).isEqualTo(404);
-    }
-
-    private static FakeSlack startFakeSlack() {
-        try {
-            return new FakeSlack();
-        } catch (IOException e) {
-            throw new IllegalStateException("fake Slack could not start", e);
-        }
     }
 }

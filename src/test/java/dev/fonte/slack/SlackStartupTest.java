@@ -13,7 +13,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +33,7 @@ class SlackStartupTest implements TestPropertyProvider {
 
     static final String BOT_TOKEN = "xoxb-1234567890-1234567890123-abcdefghijklmnopqrstuvwx";
 
-    private final FakeSlack slack = startFakeSlack().workspace("T1", BOT_TOKEN);
+    private final FakeSlack slack = FakeSlack.startLocally().workspace("T1", BOT_TOKEN);
     private final CapturedLogs refusals = new CapturedLogs(SlackHttpController.class);
 
     @Inject
@@ -95,13 +94,5 @@ class SlackStartupTest implements TestPropertyProvider {
         assertThat(refusals.lines()).singleElement().asString().startsWith("WARN Slack request to /slack/events")
                 .contains("signature mismatch").contains("SLACK_SIGNING_SECRET")
                 .doesNotContain(SECRET).doesNotContain(forged);
-    }
-
-    private static FakeSlack startFakeSlack() {
-        try {
-            return new FakeSlack();
-        } catch (IOException e) {
-            throw new IllegalStateException("fake Slack could not start", e);
-        }
     }
 }
