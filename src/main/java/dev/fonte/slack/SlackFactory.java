@@ -15,6 +15,8 @@ import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -32,6 +34,8 @@ import java.util.regex.Pattern;
  */
 @Factory
 class SlackFactory {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SlackFactory.class);
 
     static final String EXECUTOR = "slack";
     /** Where Slack sends commands, events and installers' browsers: the paths the app's manifest names. */
@@ -124,6 +128,7 @@ class SlackFactory {
                         if (e instanceof SlackInstallException install) {
                             throw install;
                         }
+                        LOG.warn("Slack install could not be completed: {}", e.toString());
                         throw new SlackUnavailableException("the install could not be completed with Slack: "
                                 + e.getMessage(), e);
                     });

@@ -2,7 +2,6 @@ package dev.fonte.slack;
 
 import com.slack.api.bolt.request.Request;
 import com.slack.api.bolt.request.RequestType;
-import dev.fonte.http.BadRequestException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.HttpRequest;
@@ -66,7 +65,7 @@ class SlackHttpController {
             verify(request, rawBody);
         }
         if (parsed.malformed()) {
-            throw new BadRequestException("not a well-formed Slack event or command");
+            throw new SlackRequestException("not a well-formed Slack event or command");
         }
         if (slack == null) {
             // Slack's own, of a kind this app does not handle (app_rate_limited): acknowledged, so it is not retried
