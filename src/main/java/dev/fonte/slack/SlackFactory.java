@@ -118,8 +118,10 @@ class SlackFactory {
                                 + "has expired: start again from " + APP_PATH + INSTALL_PATH);
                     })
                     .oauthCallbackError((request, response) -> {
+                        // Slack's error codes are short snake_case words; anything else is not repeated back
+                        String error = request.getPayload().getError();
                         throw new SlackInstallException("Slack did not install the app: "
-                                + request.getPayload().getError());
+                                + (error.matches("[a-z_]{1,64}") ? error : "an error"));
                     })
                     .oauthCallbackAccessError((OAuthV2AccessErrorHandler) (request, response, access) -> {
                         throw new SlackInstallException("Slack did not accept the install code: " + access.getError());

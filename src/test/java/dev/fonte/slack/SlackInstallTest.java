@@ -108,6 +108,17 @@ class SlackInstallTest extends SlackEndToEndTest {
     }
 
     @Test
+    void an_install_the_admin_cancelled_in_slack_is_a_400_that_says_so() throws Exception {
+        String state = state(wire.get("/slack/install", Map.of()));
+
+        HttpResponse<String> callback = wire.get("/slack/oauth/callback?error=access_denied&state=" + state,
+                Map.of("Cookie", "slack-app-oauth-state=" + state));
+
+        assertProblem(callback, 400, "Slack did not install the app: access_denied");
+        assertThat(slack.calls("/api/oauth.v2.access")).isEmpty();
+    }
+
+    @Test
     void an_event_from_a_workspace_that_never_installed_is_acknowledged_and_ignored() throws Exception {
         HttpResponse<String> response = wire.event(SlackWire.mention("T3", UUID.randomUUID().toString(),
                 "<@U0APP> who am I", "1700000020.000100", null, null));
