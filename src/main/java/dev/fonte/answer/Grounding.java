@@ -100,6 +100,7 @@ public final class Grounding {
     private final double minWordShare;
     private final Map<String, Set<String>> fillerStems = new ConcurrentHashMap<>();
     private final Map<String, FactFinder> finders = new ConcurrentHashMap<>();
+    private final Map<String, Set<String>> notNames = new ConcurrentHashMap<>();
     private final Map<String, Pattern> frames = new ConcurrentHashMap<>();
 
     /** @param minWordShare the share of a sentence's content words its spans must say (1: every one) */
@@ -251,17 +252,22 @@ public final class Grounding {
     }
 
     /**
-     * The lowercase words of the sentence's names, as the engine finds names; its first word is a name when the spans
-     * write it capitalised inside a sentence or it is what the document is about.
+     * The lowercase words of the sentence's names, as the engine finds names; its capitalised first word is one
+     * unless it is one of the language's function or filler words.
      */
     private Set<String> nameWords(String text, Language language, Set<String> capitalised) {
-        FactFinder finder = finders.computeIfAbsent(language.code(), code -> {
-            Set<String> notNames = new HashSet<>(language.functionWords());
-            notNames.addAll(language.modelAnswers().filler());
-            return new FactFinder(language, notNames);
-        });
+        Set<String> notNames = notNames(language);
+        FactFinder finder = finders.computeIfAbsent(language.code(), code -> new FactFinder(language, notNames));
+        Set<String> opening = new HashSet<>(capitalised);
+        Matcher first = WORD.matcher(text);
+        if (first.find() && Character.isUpperCase(first.group().codePointAt(0))
+                && !notNames.contains(first.group().toLowerCase(Locale.ROOT))) {
+            // an answer's sentence often opens with its subject: a capitalised word there is a name unless the
+            // language says it is a function word
+            opening.add(first.group().toLowerCase(Locale.ROOT));
+        }
         Set<String> out = new HashSet<>();
-        for (Fact f : finder.find(text, capitalised)) {
+        for (Fact f : finder.find(text, opening)) {
             if (f.type() == Fact.Type.NAME || f.type() == Fact.Type.PLACE) {
                 Matcher w = WORD.matcher(f.text());
                 while (w.find()) {
@@ -270,6 +276,14 @@ public final class Grounding {
             }
         }
         return out;
+    }
+
+    private Set<String> notNames(Language language) {
+        return notNames.computeIfAbsent(language.code(), code -> {
+            Set<String> out = new HashSet<>(language.functionWords());
+            out.addAll(language.modelAnswers().filler());
+            return Set.copyOf(out);
+        });
     }
 
     private Set<String> filler(Language language) {

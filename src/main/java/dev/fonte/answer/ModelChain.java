@@ -231,18 +231,21 @@ public class ModelChain {
         boolean fallsBack = CitationChecker.UNGROUNDED.equals(reason) || Grounding.UNSUPPORTED.equals(reason);
         String unsupported = checked.dropped().stream().filter(d -> d.reason().equals(Dropped.UNSUPPORTED))
                 .map(d -> "\"" + d.sentence() + "\" (" + d.why() + ")").collect(Collectors.joining("; "));
+        long uncited = checked.dropped().stream().filter(d -> d.reason().equals(Dropped.UNCITED)).count();
+        String why = (uncited == 0 ? "" : uncited + " citing nothing valid")
+                + (uncited > 0 && !unsupported.isEmpty() ? "; " : "")
+                + (unsupported.isEmpty() ? "" : "unsupported by their spans: " + unsupported);
         if (!fallsBack) {
             if (draft.answered() && !checked.dropped().isEmpty()) {
-                LOG.info("{}{}: {} sentence(s) dropped{}", RequestLog.prefix(requestId), model,
-                        checked.dropped().size(), unsupported.isEmpty() ? " for citing nothing valid"
-                                : ", unsupported by their spans: " + unsupported);
+                LOG.info("{}{}: {} sentence(s) dropped: {}", RequestLog.prefix(requestId), model,
+                        checked.dropped().size(), why);
             }
             return draft;
         }
         meters.counter(ResilientChatModel.FALLBACKS, "provider", tag, "reason",
                 CitationChecker.UNGROUNDED.equals(reason) ? Dropped.UNCITED : Dropped.UNSUPPORTED).increment();
         LOG.warn("{}{} {}{}; {} answers instead", RequestLog.prefix(requestId), model, reason,
-                unsupported.isEmpty() ? "" : ": " + unsupported, ExtractiveAnswerModel.NAME);
+                why.isEmpty() ? "" : " (" + why + ")", ExtractiveAnswerModel.NAME);
         return extractive.draft(retrieved(request)).withModel(ExtractiveAnswerModel.NAME + " (fallback: " + model + " "
                 + reason + ")");
     }
