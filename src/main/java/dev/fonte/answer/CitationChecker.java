@@ -14,8 +14,8 @@ import java.util.regex.Pattern;
  * ({@code [1]}, {@code [1, 2]}, {@code [1][2]}, {@code [[1]]}, wide brackets {@code 【1】} {@code ［1］}), drops markers
  * that point at no source, drops sentences left without a valid marker (every sentence of an answer must be backed),
  * and narrows each citation to the quoted span when the sentence quotes its source verbatim. An answer with no valid
- * citation is not grounded; the fixed phrase is a refusal, and so is a refusal in the model's own words (the packs'
- * {@code modelAnswers.refusals}, in any language). Whether what a cited sentence says is in its span is the next
+ * citation is not grounded; the fixed phrase is a refusal, and so is an uncited refusal in the model's own words (the
+ * packs' {@code modelAnswers.refusals}, in any language). Whether what a cited sentence says is in its span is the next
  * check's ({@link Grounding}).
  */
 public final class CitationChecker {
@@ -98,14 +98,15 @@ public final class CitationChecker {
         int uncited = 0;
         boolean refused = false;
         for (Claim claim : claims(raw)) {
-            if (refusal(claim.text())) {
-                // "the sources do not say where": no fact, whatever it cites
-                refused = true;
-                continue;
-            }
             List<Integer> valid = claim.cited().stream().filter(k -> k >= 1 && k <= sources.size()).toList();
             if (valid.isEmpty()) {
-                uncited++;
+                // "the sources do not say where" states no fact; a cited sentence is a claim, even a negative one
+                // ("the author holds no shares"), and its span must say it
+                if (refusal(claim.text())) {
+                    refused = true;
+                } else {
+                    uncited++;
+                }
                 continue;
             }
             String quote = claim.text().replaceFirst("[.!?]+$", "").strip();

@@ -94,6 +94,8 @@ public final class Grounding {
     }
 
     private static final Pattern DIGIT = Pattern.compile("\\p{N}");
+    /** A capitalised word of a title: a name its document is about. */
+    private static final Pattern TITLE_NAME = Pattern.compile("(?<![\\p{L}\\p{N}])\\p{Lu}[\\p{L}\\p{N}&'’-]*");
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+(?:['’][\\p{L}\\p{N}]+)?");
 
     private final Languages languages;
@@ -107,6 +109,19 @@ public final class Grounding {
     public Grounding(Languages languages, double minWordShare) {
         this.languages = languages;
         this.minWordShare = minWordShare;
+    }
+
+    /**
+     * The names a document is about, which a sentence citing it may say where its span does not: the capitalised
+     * words of its title, and the names it keeps coming back to ({@code Corpus.topics}).
+     */
+    public static Set<String> subject(String title, java.util.Collection<String> topics) {
+        Set<String> names = new LinkedHashSet<>(topics);
+        Matcher m = TITLE_NAME.matcher(title == null ? "" : title);
+        while (m.find()) {
+            names.add(m.group());
+        }
+        return names;
     }
 
     /**

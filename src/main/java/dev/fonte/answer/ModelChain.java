@@ -24,11 +24,8 @@ import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -51,8 +48,6 @@ public class ModelChain {
     public static final String DROPPED = "fonte.grounding.dropped";
 
     private static final Logger LOG = LoggerFactory.getLogger(ModelChain.class);
-    /** A capitalised word of a title: a name its document is about. */
-    private static final Pattern TITLE_NAME = Pattern.compile("(?<![\\p{L}\\p{N}])\\p{Lu}[\\p{L}\\p{N}&'’-]*");
 
     private final ResilientChatModel provider;
     private final ExtractiveAnswerModel extractive;
@@ -205,14 +200,8 @@ public class ModelChain {
         return spans;
     }
 
-    /** The names a document is about: those of its title, and those it keeps coming back to. */
     private static Set<String> subject(Corpus corpus, Document doc) {
-        Set<String> names = new LinkedHashSet<>(corpus.topics(doc.id()));
-        Matcher m = TITLE_NAME.matcher(doc.title());
-        while (m.find()) {
-            names.add(m.group());
-        }
-        return names;
+        return Grounding.subject(doc.title(), corpus.topics(doc.id()));
     }
 
     /**

@@ -70,6 +70,10 @@ class FixturesTest {
                     () -> assertThat(suite.score()).as("score of %s%n%s", suite.suite().name(), console)
                             .isGreaterThanOrEqualTo(suite.suite().minScore())));
         }
+        // the embedded engine quotes the spans it cites: every sentence of its answers is grounded by construction
+        tests.add(DynamicTest.dynamicTest("the embedded default's grounding precision is 1.0",
+                () -> assertThat(run.overall().groundingPrecision()).as("grounding precision%n%s", console)
+                        .isEqualTo(1.0)));
         // the issues' bar also asks every follow-up to be right, whatever the suite's overall score
         tests.add(DynamicTest.dynamicTest("every follow-up case passes",
                 () -> assertThat(run.cases().filter(c -> c.testCase().tags().contains("followup"))

@@ -328,7 +328,7 @@ public final class ResilientChatModel implements AutoCloseable {
             }
             armIdleTimer();
             tokens.incrementAndGet();
-            downstream.onPartialResponse(partial, new PartialResponseContext(this));
+            handOver(() -> downstream.onPartialResponse(partial, new PartialResponseContext(this)));
         }
 
         @Override
@@ -340,7 +340,20 @@ public final class ResilientChatModel implements AutoCloseable {
                 failOnce(FailureReason.STREAM_CUT, null);
             } else if (settle()) {
                 breaker.onSuccess();
-                downstream.onCompleteResponse(labelled(response, config.label()));
+                handOver(() -> downstream.onCompleteResponse(labelled(response, config.label())));
+            }
+        }
+
+        /**
+         * Runs the handler's side of a callback on the client's thread, where an exception would be taken for the
+         * provider's (or lost): a failure of our own ends the stream with an error instead.
+         */
+        private void handOver(Runnable callback) {
+            try {
+                callback.run();
+            } catch (RuntimeException e) {
+                LOG.error("{}answering from the {} stream failed", RequestLog.prefix(requestId), config.label(), e);
+                downstream.onError(e);
             }
         }
 
