@@ -237,6 +237,15 @@ abstract class ProviderChainContractTest {
         return b.build();
     }
 
+    private static boolean waitFor(java.util.function.BooleanSupplier condition) {
+        try {
+            return ProviderWireContractTest.eventually(condition);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     static String deltasAfterLastReset(List<Sse> events) {
         StringBuilder text = new StringBuilder();
         for (Sse e : events) {
@@ -521,7 +530,8 @@ abstract class ProviderChainContractTest {
         server.slowly(Duration.ofMillis(700), Duration.ofMillis(30), quoting(1, "[1]"));
         double failures = meters.find(ResilientChatModel.FAILURES).counters().stream().mapToDouble(c -> c.count()).sum();
 
-        streamUntil(QUESTION, e -> e.event().equals("sources"));
+        // the asker leaves once the provider is working on the answer, before its first token
+        streamUntil(QUESTION, e -> e.event().equals("sources") && waitFor(() -> !server.received().isEmpty()));
 
         assertThat(ProviderWireContractTest.eventually(() -> server.abandoned() > 0))
                 .as("the fake saw the provider call go away").isTrue();
