@@ -321,6 +321,12 @@ mark{background:var(--mark);color:inherit;border-radius:3px;padding:0 1px}
           pending.removeAttribute('aria-busy');
           pending.replaceChildren(...richText(text));
           log.scrollTop = log.scrollHeight;
+        } else if (event === 'reset') {
+          // the text streamed so far is withdrawn: the answer that counts follows
+          text = '';
+          pending.setAttribute('aria-busy', 'true');
+          pending.replaceChildren(
+            h('span', { class: 'dots', role: 'img', 'aria-label': t.typing }, h('span'), h('span'), h('span')));
         } else if (event === 'done') {
           const a = JSON.parse(data);
           finished = true;

@@ -48,7 +48,8 @@ public class Application {
             if (t instanceof ProviderConfigurationException) {
                 return Optional.of(t.getMessage());
             }
-            if (t instanceof ConstraintViolationException violations && !violations.getConstraintViolations().isEmpty()) {
+            if (t instanceof ConstraintViolationException violations
+                    && !violations.getConstraintViolations().isEmpty()) {
                 return Optional.of(violations.getConstraintViolations().stream().map(ConstraintViolation::getMessage)
                         .sorted().collect(Collectors.joining("; ")));
             }

@@ -109,7 +109,8 @@ public class DefaultAnswerService implements AnswerService {
         // the request's id is in the MDC on this thread only: carried by hand into the stream's threads
         String requestId = RequestLog.currentId();
         return Flux.<AnswerEvent>create(sink -> {
-            try (MDC.MDCCloseable id = requestId.isEmpty() ? null : MDC.putCloseable(RequestIdFilter.MDC_KEY, requestId)) {
+            try (MDC.MDCCloseable id = requestId.isEmpty() ? null
+                    : MDC.putCloseable(RequestIdFilter.MDC_KEY, requestId)) {
                 QuestionPreparer.Prepared prepared = preparer.prepare(question);
                 AnswerRequest request = prepared.request();
                 sink.next(new AnswerEvent.Sources(request.sources().stream().map(AnswerRenderer::source).toList()));

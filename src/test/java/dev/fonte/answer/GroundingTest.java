@@ -150,7 +150,8 @@ class GroundingTest {
                 .replace("{language}", IT.nameOf("en")).replace("{quote}", "The club signed the striker") + ".";
 
         assertThat(check(framed, IT, CLUB, "en").supported()).isTrue();
-        assertThat(check(framed.replace("striker", "goalkeeper"), IT, CLUB, "en").words()).containsExactly("goalkeeper");
+        assertThat(check(framed.replace("striker", "goalkeeper"), IT, CLUB, "en").words())
+                .containsExactly("goalkeeper");
     }
 
     @Test

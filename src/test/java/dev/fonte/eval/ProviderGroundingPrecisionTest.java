@@ -18,7 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ProviderGroundingPrecisionTest {
 
-    static final Fixtures CORE_IT = new FixtureLoader().load(List.of(Path.of("src/test/resources/fixtures/core-it.yaml")));
+    static final Fixtures CORE_IT = new FixtureLoader()
+            .load(List.of(Path.of("src/test/resources/fixtures/core-it.yaml")));
 
     @Test
     void given_a_fake_model_at_its_best_and_worst_then_what_is_served_is_grounded_only_with_the_check_on()
@@ -31,7 +32,8 @@ class ProviderGroundingPrecisionTest {
         assertThat(on).allMatch(f -> f.metrics().groundingPrecision() == 1.0, "grounded with the check on");
         assertThat(on.get(1).dropped()).as("its own claim is dropped from every answer").isPositive();
         assertThat(on.get(2).fallbacks()).as("a context fact cited to its source falls back").isPositive();
-        assertThat(off.get(0).metrics().groundingPrecision()).as("quotations hold without the check too").isEqualTo(1.0);
+        assertThat(off.get(0).metrics().groundingPrecision()).as("quotations hold without the check too")
+                .isEqualTo(1.0);
         assertThat(off.get(1).metrics().groundingPrecision()).isLessThan(0.6);
         assertThat(off.get(2).metrics().groundingPrecision()).isLessThan(0.5);
     }

@@ -28,12 +28,13 @@ public final class ProviderGroundingReport {
         figures.add(ProviderGroundingRun.embedded(fixtures));
         for (Provider provider : List.of(Provider.OPENAI, Provider.OLLAMA, Provider.ANTHROPIC)) {
             for (String mode : List.of("sentence", "off")) {
-                figures.addAll(ProviderGroundingRun.provider(provider, mode, ProviderGroundingRun.BEHAVIOURS, fixtures));
+                figures.addAll(ProviderGroundingRun.provider(provider, mode, ProviderGroundingRun.BEHAVIOURS,
+                        fixtures));
             }
         }
         System.out.println();
-        System.out.println("Grounding precision: answer sentences whose figures, names and content words are in the spans"
-                + " they cite, over " + suites);
+        System.out.println("Grounding precision: answer sentences whose figures, names and content words are in the"
+                + " spans they cite, over " + suites);
         System.out.printf(Locale.ROOT, "%-32s %-30s %-10s %10s %10s %10s %10s%n", "model", "writes", "check",
                 "ground P", "sentences", "dropped", "fallbacks");
         for (ProviderGroundingRun.Figure f : figures) {

@@ -155,7 +155,8 @@ public final class ResilientChatModel implements AutoCloseable {
      *
      * @return the handle that stops the call, whether or not a token has arrived yet
      */
-    public StreamingHandle chat(ChatRequest request, StreamingChatResponseHandler handler, StreamingChatModel fallback) {
+    public StreamingHandle chat(ChatRequest request, StreamingChatResponseHandler handler,
+                                StreamingChatModel fallback) {
         if (primaryStreaming == null) {
             fallback.chat(request, new Relabelling(handler, fallbackLabel));
             return Finished.HANDLE;

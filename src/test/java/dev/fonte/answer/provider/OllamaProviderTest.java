@@ -24,7 +24,8 @@ class OllamaProviderTest extends ProviderWireContractTest {
     @Test
     void given_a_prompt_longer_than_ollamas_default_window_then_the_window_asked_for_fits_it() {
         server.replies(GROUNDED);
-        String prompt = "Sources:\n" + "[1] Meta prevede investimenti fino a 65 miliardi di dollari nel 2025.\n".repeat(300)
+        String prompt = "Sources:\n"
+                + "[1] Meta prevede investimenti fino a 65 miliardi di dollari nel 2025.\n".repeat(300)
                 + "Question: Quanto investirà Meta?";
         ChatRequest request = ChatRequest.builder().messages(UserMessage.from(prompt)).build();
 

@@ -137,6 +137,10 @@ abstract class ProviderChainContractTest {
         return counter == null ? 0 : counter.count();
     }
 
+    double failures() {
+        return meters.find(ResilientChatModel.FAILURES).counters().stream().mapToDouble(c -> c.count()).sum();
+    }
+
     // ---- the fake model's ways of writing
 
     /** A model that copies source {@code n}'s sentence and cites it with {@code marker}. */
@@ -528,15 +532,14 @@ abstract class ProviderChainContractTest {
     void given_an_asker_who_leaves_before_the_first_token_then_the_provider_call_stops_and_is_no_failure()
             throws Exception {
         server.slowly(Duration.ofMillis(700), Duration.ofMillis(30), quoting(1, "[1]"));
-        double failures = meters.find(ResilientChatModel.FAILURES).counters().stream().mapToDouble(c -> c.count()).sum();
+        double failures = failures();
 
         // the asker leaves once the provider is working on the answer, before its first token
         streamUntil(QUESTION, e -> e.event().equals("sources") && waitFor(() -> !server.received().isEmpty()));
 
         assertThat(ProviderWireContractTest.eventually(() -> server.abandoned() > 0))
                 .as("the fake saw the provider call go away").isTrue();
-        assertThat(meters.find(ResilientChatModel.FAILURES).counters().stream().mapToDouble(c -> c.count()).sum())
-                .isEqualTo(failures);
+        assertThat(failures()).isEqualTo(failures);
         assertThat(provider.breakerState()).isEqualTo(CircuitBreaker.State.CLOSED);
     }
 
@@ -555,7 +558,8 @@ abstract class ProviderChainContractTest {
 
         assertThat(seen).extracting(Sse::event).contains("delta");
         assertThat(ProviderWireContractTest.eventually(
-                () -> provider.breakerState() != CircuitBreaker.State.HALF_OPEN)).as("the trial is given back").isTrue();
+                () -> provider.breakerState() != CircuitBreaker.State.HALF_OPEN))
+                .as("the trial is given back").isTrue();
         server.replies(quoting(1, "[1]"));
         JsonNode next = chat(QUESTION, null);
         assertThat(next.path("model").asText()).isEqualTo(label());

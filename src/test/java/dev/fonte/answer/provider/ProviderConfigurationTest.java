@@ -67,7 +67,8 @@ class ProviderConfigurationTest {
         try (ApplicationContext context = ApplicationContext.run(Map.of("fonte.answer.provider", written,
                 "fonte.answer.api-key", "test-key", "fonte.answer.warm-up", "false"))) {
             assertThat(context.getBean(ProviderConfiguration.class).kind().id()).isEqualTo(provider);
-            assertThat(context.getBean(ResilientChatModel.class).hasProvider()).isEqualTo(!provider.equals("extractive"));
+            assertThat(context.getBean(ResilientChatModel.class).hasProvider())
+                    .isEqualTo(!provider.equals("extractive"));
         }
     }
 
