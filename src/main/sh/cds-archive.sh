@@ -2,7 +2,8 @@
 # Writes an application class-data sharing archive of the server: a training start that answers one question, then
 # stops (the JVM writes the archive on SIGTERM). Start the server with -XX:SharedArchiveFile=<archive> afterwards:
 # the first answer comes about a second sooner. A missing or stale archive only costs that speed (the JVM says so and
-# runs without it). Needs bash (its /dev/tcp), nothing else.
+# runs without it). Exits non-zero when the server never answers: nothing to archive, and a broken build. Needs bash
+# (its /dev/tcp), nothing else.
 #
 # usage: src/main/sh/cds-archive.sh [jar] [archive] [port]     (defaults: target/fonte-*.jar, fonte.jsa, 18080)
 set -u
@@ -28,6 +29,11 @@ done
 sleep 2 # the corpus words are embedded (and kept in the vector store) just after readiness
 kill -TERM $pid 2>/dev/null
 wait $pid 2>/dev/null
+if [ "$answered" != yes ]; then
+  echo "the training start never answered a question: the server is broken, no archive is kept" >&2
+  rm -f "$archive"
+  exit 1
+fi
 if [ -f "$archive" ]; then
   echo "class-data archive: $archive (training start answered: $answered)"
 else

@@ -2,6 +2,7 @@ package dev.fonte.answer;
 
 import dev.fonte.answer.extractive.ExtractiveAnswerModel;
 import dev.fonte.language.Languages;
+import dev.fonte.language.Lexicon;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 
@@ -10,7 +11,8 @@ import jakarta.inject.Singleton;
 public class AnswerModelFactory {
 
     @Singleton
-    ExtractiveAnswerModel extractiveAnswerModel(Languages languages, ExtractiveConfiguration config) {
-        return new ExtractiveAnswerModel(languages, config);
+    ExtractiveAnswerModel extractiveAnswerModel(Languages languages, Lexicon lexicon, ExtractiveConfiguration config,
+                                                AnswerWeights weights) {
+        return new ExtractiveAnswerModel(languages, lexicon, config, weights);
     }
 }

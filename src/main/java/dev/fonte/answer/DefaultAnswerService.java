@@ -4,7 +4,6 @@ import dev.fonte.answer.extractive.ExtractiveAnswerModel;
 import dev.fonte.answer.provider.FailureReason;
 import dev.fonte.answer.provider.RequestLog;
 import dev.fonte.answer.provider.ResilientChatModel;
-import dev.fonte.ops.RequestIdFilter;
 import dev.fonte.retrieval.PassageIndex;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.chat.response.PartialResponse;
@@ -15,12 +14,12 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import org.reactivestreams.Publisher;
-import org.slf4j.MDC;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.FluxSink;
 import reactor.core.scheduler.Schedulers;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
 
@@ -106,23 +105,20 @@ public class DefaultAnswerService implements AnswerService {
     public Publisher<AnswerEvent> stream(Question question) {
         // the place is taken now, so a full house is a 503 before any event; it is given back when the stream ends
         enter();
-        // the request's id is in the MDC on this thread only: carried by hand into the stream's threads
-        String requestId = RequestLog.currentId();
-        return Flux.<AnswerEvent>create(sink -> {
-            try (MDC.MDCCloseable id = requestId.isEmpty() ? null
-                    : MDC.putCloseable(RequestIdFilter.MDC_KEY, requestId)) {
-                QuestionPreparer.Prepared prepared = preparer.prepare(question);
-                AnswerRequest request = prepared.request();
-                sink.next(new AnswerEvent.Sources(request.sources().stream().map(AnswerRenderer::source).toList()));
-                if (prepared.instruction() || request.sources().isEmpty() || !models.hasProvider()) {
-                    finish(sink, complete(prepared, draft(prepared)), "");
-                    return;
-                }
-                CheckedStream handler = new CheckedStream(citable(prepared), sink, requestId);
-                sink.onCancel(handler::cancel);
-                handler.started(models.stream(handler.prepared.request(), handler, handler.fallback));
+        // the request's id is in the MDC of this thread only: carried by hand into the stream's threads
+        Map<String, String> logContext = RequestLog.capture();
+        return Flux.<AnswerEvent>create(sink -> RequestLog.within(logContext, () -> {
+            QuestionPreparer.Prepared prepared = preparer.prepare(question);
+            AnswerRequest request = prepared.request();
+            sink.next(new AnswerEvent.Sources(request.sources().stream().map(AnswerRenderer::source).toList()));
+            if (prepared.instruction() || request.sources().isEmpty() || !models.hasProvider()) {
+                finish(sink, complete(prepared, draft(prepared)), "");
+                return;
             }
-        }).subscribeOn(Schedulers.boundedElastic()).doFinally(signal -> inFlight.release());
+            CheckedStream handler = new CheckedStream(citable(prepared), sink, logContext);
+            sink.onCancel(handler::cancel);
+            handler.started(models.stream(handler.prepared.request(), handler, handler.fallback));
+        })).subscribeOn(Schedulers.boundedElastic()).doFinally(signal -> inFlight.release());
     }
 
     /** Emits what the answer adds to what was already streamed (withdrawing that first if it differs), then it. */
@@ -151,7 +147,7 @@ public class DefaultAnswerService implements AnswerService {
         private final QuestionPreparer.Prepared prepared;
         private final FluxSink<AnswerEvent> sink;
         private final ModelChain.ExtractiveFallback fallback;
-        private final String requestId;
+        private final Map<String, String> logContext;
         private final StringBuilder text = new StringBuilder();
         private String checked = "";
         private String streamed = "";
@@ -159,10 +155,10 @@ public class DefaultAnswerService implements AnswerService {
         private volatile StreamingHandle call;
         private volatile boolean cancelled;
 
-        CheckedStream(QuestionPreparer.Prepared prepared, FluxSink<AnswerEvent> sink, String requestId) {
+        CheckedStream(QuestionPreparer.Prepared prepared, FluxSink<AnswerEvent> sink, Map<String, String> logContext) {
             this.prepared = prepared;
             this.sink = sink;
-            this.requestId = requestId;
+            this.logContext = logContext;
             this.fallback = models.new ExtractiveFallback(prepared.request());
         }
 
@@ -214,9 +210,10 @@ public class DefaultAnswerService implements AnswerService {
             if (cancelled) {
                 return;
             }
+            // the answer arrives on the provider client's thread: its log lines need the request's context
             Draft draft = fallback.draft() != null ? fallback.draft().withModel(response.modelName())
-                    : models.groundedOrFallback(prepared.request(), response.aiMessage().text(),
-                    response.modelName(), requestId);
+                    : RequestLog.within(logContext, () -> models.groundedOrFallback(prepared.request(),
+                    response.aiMessage().text(), response.modelName()));
             String already;
             synchronized (this) {
                 already = streamed;

@@ -42,6 +42,9 @@ import jakarta.validation.constraints.Min;
  * @param minDocumentCoverage share (IDF-weighted) of the question's words, those some document uses, that the
  *                           answering sentence's document must say somewhere: the right document, before the right
  *                           sentence
+ * @param subjectWords       words before a name that still leave it the subject of its clause
+ * @param projectionPenalty  score taken from a sentence whose figure is a projection, an estimate or a plan, when the
+ *                           question asks for none
  */
 @ConfigurationProperties(ExtractiveConfiguration.PREFIX)
 public record ExtractiveConfiguration(
@@ -68,13 +71,15 @@ public record ExtractiveConfiguration(
         @Min(100) @Max(10_000_000) @Bindable(defaultValue = "50000") int sentenceCache,
         @DecimalMin("0") @DecimalMax("1") @Bindable(defaultValue = "0.5") double subjectShare,
         @DecimalMin("0") @DecimalMax("1") @Bindable(defaultValue = "0.5") double minSubjectCoverage,
-        @DecimalMin("0") @DecimalMax("1") @Bindable(defaultValue = "0.6") double minDocumentCoverage) {
+        @DecimalMin("0") @DecimalMax("1") @Bindable(defaultValue = "0.6") double minDocumentCoverage,
+        @DecimalMin("0") @DecimalMax("2") @Bindable(defaultValue = "0.3") double projectionPenalty,
+        @Min(0) @Max(10) @Bindable(defaultValue = "3") int subjectWords) {
 
     public static final String PREFIX = "fonte.answer.extractive";
 
     /** The defaults, for code that runs the engine without an application context (tests, tools). */
     public static ExtractiveConfiguration defaults() {
         return new ExtractiveConfiguration(0.35, 0.5, 2, 6, 6, 0.5, 0.25, 0.5, 3, 0.5, 0.75, 0.5, 2, 0.5, 0.5, 2, 0.3,
-                0.2, 0.1, 12, 50_000, 0.5, 0.5, 0.6);
+                0.2, 0.1, 12, 50_000, 0.5, 0.5, 0.6, 0.3, 3);
     }
 }

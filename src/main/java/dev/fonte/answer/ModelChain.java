@@ -1,7 +1,6 @@
 package dev.fonte.answer;
 
 import dev.fonte.answer.extractive.ExtractiveAnswerModel;
-import dev.fonte.answer.provider.RequestLog;
 import dev.fonte.answer.provider.ResilientChatModel;
 import dev.fonte.corpus.Corpus;
 import dev.fonte.corpus.Document;
@@ -36,8 +35,8 @@ import java.util.stream.Collectors;
  *
  * <p>A language model's answer is checked twice: its markers ({@link CitationChecker}), then what each cited sentence
  * says against the span it cites ({@link Grounding}): an unsupported sentence is dropped, or fails the whole answer in
- * the stricter mode ({@link GroundingConfiguration}). Each drop and each fallback is logged once, with the request's
- * id, and counted by reason ({@value #DROPPED}, {@value ResilientChatModel#FALLBACKS}).
+ * the stricter mode ({@link GroundingConfiguration}). Each drop and each fallback is logged once (the request's id is
+ * in the logging context), and counted by reason ({@value #DROPPED}, {@value ResilientChatModel#FALLBACKS}).
  *
  * <p>Created at start, so that its configuration is checked before the first question.
  */
@@ -126,8 +125,7 @@ public class ModelChain {
         if (fallback.draft() != null) {
             return fallback.draft().withModel(response.modelName());
         }
-        return groundedOrFallback(request, response.aiMessage().text(), response.modelName(),
-                RequestLog.currentId());
+        return groundedOrFallback(request, response.aiMessage().text(), response.modelName());
     }
 
     /**
@@ -209,7 +207,7 @@ public class ModelChain {
      * one unsupported sentence in the stricter mode), the embedded engine's draft instead, labelled so: an answer
      * that its citations do not hold is never presented as grounded. Drops and fallbacks are logged and counted.
      */
-    Draft groundedOrFallback(AnswerRequest request, String text, String model, String requestId) {
+    Draft groundedOrFallback(AnswerRequest request, String text, String model) {
         Checked checked = check(text, request, model);
         String tag = provider.providerTag();
         for (Dropped d : checked.dropped()) {
@@ -226,15 +224,14 @@ public class ModelChain {
                 + (unsupported.isEmpty() ? "" : "unsupported by their spans: " + unsupported);
         if (!fallsBack) {
             if (draft.answered() && !checked.dropped().isEmpty()) {
-                LOG.info("{}{}: {} sentence(s) dropped: {}", RequestLog.prefix(requestId), model,
-                        checked.dropped().size(), why);
+                LOG.info("{}: {} sentence(s) dropped: {}", model, checked.dropped().size(), why);
             }
             return draft;
         }
         meters.counter(ResilientChatModel.FALLBACKS, "provider", tag, "reason",
                 CitationChecker.UNGROUNDED.equals(reason) ? Dropped.UNCITED : Dropped.UNSUPPORTED).increment();
-        LOG.warn("{}{} {}{}; {} answers instead", RequestLog.prefix(requestId), model, reason,
-                why.isEmpty() ? "" : " (" + why + ")", ExtractiveAnswerModel.NAME);
+        LOG.warn("{} {}{}; {} answers instead", model, reason, why.isEmpty() ? "" : " (" + why + ")",
+                ExtractiveAnswerModel.NAME);
         return extractive.draft(retrieved(request)).withModel(ExtractiveAnswerModel.NAME + " (fallback: " + model + " "
                 + reason + ")");
     }

@@ -1,5 +1,9 @@
 package dev.fonte.corpus;
 
+import dev.fonte.language.Dimension;
+import dev.fonte.language.Language;
+import dev.fonte.language.Languages;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -8,7 +12,8 @@ import java.util.regex.Pattern;
 /**
  * Turns a document body into its stored text: paragraphs joined by one blank line, lines within a paragraph joined
  * by a space, and page chrome dropped: a repetition of the title, a photo caption (a short line that is only a
- * capitalised name), and lines matching the configured chrome patterns (comment forms, credits).
+ * capitalised name), and lines matching the configured chrome patterns (comment forms, credits); decimals printed
+ * with a stray space are written whole.
  */
 final class Cleaner {
 
@@ -16,12 +21,36 @@ final class Cleaner {
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     private final List<Pattern> chrome;
+    private final Pattern spacedDecimal;
 
     Cleaner(List<String> chromePatterns) {
         this.chrome = chromePatterns.stream()
                 .filter(p -> !p.isBlank())
                 .map(p -> Pattern.compile(p, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE))
                 .toList();
+        this.spacedDecimal = spacedDecimal(Languages.standard());
+    }
+
+    /**
+     * A decimal printed with a space after its comma or point ("1, 3 milioni", "l'1, 4%", "1, 5 volte": a scraping
+     * artefact readers take for a bug), recognised by the scale word or unit that follows it in any registered
+     * language, so that a list ("2, 3 e 4") is left alone.
+     */
+    private static Pattern spacedDecimal(Languages languages) {
+        List<String> after = new ArrayList<>();
+        for (Language l : languages.all()) {
+            after.add(l.numbers().magnitudes().regex());
+            for (Dimension d : Dimension.values()) {
+                after.add(l.units().of(d).regex());
+            }
+        }
+        return Pattern.compile("(?<![\\d.,])(\\d{1,3})([.,]) (\\d{1,2})(?=\\s*(?:" + String.join("|", after) + "))",
+                Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    }
+
+    /** The text with its spaced decimals written whole ("1, 3 milioni" is "1,3 milioni"). */
+    String repairNumbers(String text) {
+        return spacedDecimal.matcher(text).replaceAll("$1$2$3");
     }
 
     String clean(String body, String title) {
@@ -36,7 +65,7 @@ final class Cleaner {
                     || chrome.stream().anyMatch(p -> p.matcher(paragraph).matches())) {
                 continue;
             }
-            kept.add(paragraph);
+            kept.add(repairNumbers(paragraph));
         }
         return String.join("\n\n", kept);
     }

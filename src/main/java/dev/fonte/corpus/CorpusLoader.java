@@ -1,5 +1,7 @@
 package dev.fonte.corpus;
 
+import dev.fonte.language.Language;
+import dev.fonte.language.Languages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,7 +21,8 @@ import java.util.stream.Stream;
 
 /**
  * Loads every document of a corpus folder. A file that cannot be a document (empty, binary, not UTF-8, unknown
- * type, no text left after cleaning) is skipped with a log line naming it; the rest still load.
+ * type, a front matter header never closed or not YAML, no text left after cleaning) is skipped with a log line naming
+ * it; the rest still load. A language the header names but Fonte does not know is a warning, and the text decides.
  */
 public final class CorpusLoader {
 
@@ -114,9 +117,16 @@ public final class CorpusLoader {
         if (title == null) {
             title = text.lines().findFirst().map(l -> l.length() > 120 ? l.substring(0, 120) + "…" : l).orElse(id);
         }
+        Languages languages = Languages.standard();
         String language = header.get("language");
+        if (language != null && languages.find(language.toLowerCase(Locale.ROOT)).isEmpty()) {
+            LOG.warn("Corpus file {}: its front matter names the language '{}', which has no language pack ({}); the "
+                    + "language is detected from the text instead", file, language,
+                    languages.all().stream().map(Language::code).sorted().toList());
+            language = null;
+        }
         if (language == null) {
-            language = dev.fonte.language.Languages.standard().detect(text).code();
+            language = languages.detect(text).code();
         }
         String translationOf = header.get("translation_of");
         return new Document(id, title, language.toLowerCase(Locale.ROOT), header.get("source"), header.get("date"),

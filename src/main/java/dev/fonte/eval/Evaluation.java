@@ -66,7 +66,7 @@ public final class Evaluation {
             return BAD_INPUT;
         }
         EvalRun run;
-        try (Target target = targets.open(options.url(), options.timeout(), options.corpora())) {
+        try (Target target = targets.open(options.url(), options.timeout(), options.corpora(), options.apiKey())) {
             run = new Runner(target, options.parallel(), options.quiet() ? Progress.NONE : this::progress).run(fixtures);
         } catch (TargetException e) {
             err.println("error: " + e.getMessage());

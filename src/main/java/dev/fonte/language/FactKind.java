@@ -16,6 +16,8 @@ public enum FactKind {
     TIME,
     /** On what day: a date with its day, a weekday, "yesterday". */
     DATE,
+    /** How often: a time that repeats ("every two weeks"). */
+    FREQUENCY,
     PERCENT,
     MASS,
     AGE,

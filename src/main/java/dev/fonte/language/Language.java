@@ -51,7 +51,7 @@ public final class Language {
 
     /** Time words; the relative years are counted from a document's year. */
     public record TimeWords(Phrases months, Phrases weekdays, Phrases days, Phrases words, Phrases thisYear,
-                            Phrases lastYear, Phrases nextYear, Phrases since) {
+                            Phrases lastYear, Phrases nextYear, Phrases since, Phrases every) {
     }
 
     /** Number words with their values, and the words that scale a figure. */
@@ -112,6 +112,7 @@ public final class Language {
     private final Clauses clauses;
     private final List<Pattern> reasons;
     private final List<Pattern> statements;
+    private final Phrases projections;
     private final QuestionWords question;
     private final Intents intents;
     private final FollowUp followUp;
@@ -145,7 +146,8 @@ public final class Language {
         this.units = new Units(byDimension, Phrases.of(unitsNode.list("connectors")));
         Node t = root.node("time");
         this.time = new TimeWords(t.phrases("months"), t.phrases("weekdays"), t.phrases("days"), t.phrases("words"),
-                t.phrases("thisYear"), t.phrases("lastYear"), t.phrases("nextYear"), t.phrases("since"));
+                t.phrases("thisYear"), t.phrases("lastYear"), t.phrases("nextYear"), t.phrases("since"),
+                t.phrases("every"));
         this.placePrepositions = root.node("places").phrases("prepositions");
         this.placeArticles = root.node("places").phrases("articles");
         Node c = root.node("clauses");
@@ -153,6 +155,7 @@ public final class Language {
                 c.phrases("leading"));
         this.reasons = patterns(root.list("reasons"));
         this.statements = patterns(root.list("statements"));
+        this.projections = Phrases.of(root.list("projections"));
         Node q = root.node("question");
         List<Cue> cues = new ArrayList<>();
         for (Node cue : q.nodes("cues")) {
@@ -322,6 +325,11 @@ public final class Language {
     /** Patterns of a quotation or a reported statement. */
     public List<Pattern> statements() {
         return statements;
+    }
+
+    /** Words that make a figure a projection, an estimate or a plan rather than a fact that holds. */
+    public Phrases projections() {
+        return projections;
     }
 
     public QuestionWords question() {

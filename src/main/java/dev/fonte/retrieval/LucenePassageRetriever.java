@@ -1,5 +1,6 @@
 package dev.fonte.retrieval;
 
+import dev.fonte.language.Lexicon;
 import jakarta.inject.Singleton;
 
 import java.util.ArrayList;
@@ -17,10 +18,12 @@ public class LucenePassageRetriever implements PassageRetriever {
 
     private final IndexManager indexes;
     private final RetrievalConfiguration config;
+    private final Lexicon lexicon;
 
-    public LucenePassageRetriever(IndexManager indexes, RetrievalConfiguration config) {
+    public LucenePassageRetriever(IndexManager indexes, RetrievalConfiguration config, Lexicon lexicon) {
         this.indexes = indexes;
         this.config = config;
+        this.lexicon = lexicon;
     }
 
     @Override
@@ -37,6 +40,14 @@ public class LucenePassageRetriever implements PassageRetriever {
         if (mode != RetrievalConfiguration.Mode.DENSE) {
             rankings.add(index.searchLexical(query, language, n));
             weights.add(1.0);
+            // the documents in the corpus's other languages, searched with the question carried into each of them (names
+            // and figures cross as they are, so even a language pair without a lexicon finds them)
+            for (String other : index.corpus().documents().stream().map(d -> d.language()).distinct().toList()) {
+                if (!other.equals(language)) {
+                    rankings.add(index.searchLexical(lexicon.carry(query, language, other), other, n));
+                    weights.add(config.otherLanguageWeight());
+                }
+            }
         }
         if (mode != RetrievalConfiguration.Mode.BM25) {
             rankings.add(index.searchDense(query, language, n));

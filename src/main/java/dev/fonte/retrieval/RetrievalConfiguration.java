@@ -20,6 +20,8 @@ import jakarta.validation.constraints.NotNull;
  * @param readyTimeout  seconds a request waits for the first index build before it is refused with 503
  * @param cacheSize     question and sentence vectors kept (one vector is 384 floats)
  * @param denseWeight   weight of the dense ranking in the fusion, relative to BM25's 1
+ * @param otherLanguageWeight weight of the ranking of documents in another language than the question's, searched
+ *                      with the question carried into theirs by the lexicon, relative to BM25's 1
  * @param vectorCache   folder where the corpus texts' vectors are kept between starts (empty: fonte-vectors in the
  *                      temporary directory; {@code off}: not kept)
  */
@@ -33,6 +35,7 @@ public record RetrievalConfiguration(
         @Min(0) @Max(120) @Bindable(defaultValue = "10") int readyTimeout,
         @Min(16) @Max(1_000_000) @Bindable(defaultValue = "10000") int cacheSize,
         @DecimalMin("0") @DecimalMax("10") @Bindable(defaultValue = "1.0") double denseWeight,
+        @DecimalMin("0") @DecimalMax("10") @Bindable(defaultValue = "1.0") double otherLanguageWeight,
         @Nullable String vectorCache) {
 
     public static final String PREFIX = "fonte.retrieval";

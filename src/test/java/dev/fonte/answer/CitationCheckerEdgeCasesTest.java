@@ -29,10 +29,10 @@ class CitationCheckerEdgeCasesTest {
     static final Document DOC = new Document("doc", "Il piano", "it", null, null, null, DOCUMENT);
     static final List<AnswerRequest.Source> SOURCES = sources();
     static final AnswerRequest REQUEST = new AnswerRequest(AnswerRequest.Task.ANSWER, "q", "q",
-            Languages.standard().get("it"), SOURCES, List.of(), PassageIndex.build(new Corpus(List.of(DOC), passages()),
-            Glossary.empty(), 0.3));
+            Languages.standard().get("it"), SOURCES, List.of(), PassageIndex.build(
+            new Corpus(List.of(DOC), passages()), Glossary.empty(), 0.3));
 
-    /** The document's one paragraph and its four sentences. */
+    /** The document's one paragraph and its sentences. */
     static List<Passage> passages() {
         List<Passage> passages = new ArrayList<>();
         passages.add(new Passage("doc.p1", "doc", Passage.Kind.PARAGRAPH, 1, 0, 0, DOCUMENT.length(), DOCUMENT));

@@ -1,23 +1,33 @@
 package dev.fonte.bench;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
@@ -83,7 +93,7 @@ public final class ServerBenchmark {
     }
 
     /** How a start is launched: JVM options and environment on top of the benchmark's own. */
-    record Launch(String label, List<String> jvmOptions, java.util.Map<String, String> env) {
+    record Launch(String label, List<String> jvmOptions, Map<String, String> env) {
     }
 
     /**
@@ -104,7 +114,7 @@ public final class ServerBenchmark {
         System.out.printf(Locale.ROOT, "start-up: a training start (-XX:ArchiveClassesAtExit=%s), then %d rounds of 4 starts%n",
                 project.relativize(archive), starts);
         Launch training = new Launch("training", List.of("-XX:ArchiveClassesAtExit=" + archive),
-                java.util.Map.of("FONTE_VECTOR_CACHE", vectors.toString()));
+                Map.of("FONTE_VECTOR_CACHE", vectors.toString()));
         Process trainer = start(jar, training);
         try {
             URI chat = URI.create("http://127.0.0.1:" + launchPort + "/api/chat");
@@ -118,16 +128,16 @@ public final class ServerBenchmark {
         }
         boolean cds = Files.isRegularFile(archive);
         List<Launch> launches = new ArrayList<>();
-        launches.add(new Launch("java -jar, vectors computed", List.of(), java.util.Map.of("FONTE_VECTOR_CACHE", "off")));
-        launches.add(new Launch("java -jar, vectors stored", List.of(), java.util.Map.of("FONTE_VECTOR_CACHE", vectors.toString())));
+        launches.add(new Launch("java -jar, vectors computed", List.of(), Map.of("FONTE_VECTOR_CACHE", "off")));
+        launches.add(new Launch("java -jar, vectors stored", List.of(), Map.of("FONTE_VECTOR_CACHE", vectors.toString())));
         if (cds) {
             String share = "-XX:SharedArchiveFile=" + archive;
-            launches.add(new Launch("AppCDS,   vectors computed", List.of(share), java.util.Map.of("FONTE_VECTOR_CACHE", "off")));
-            launches.add(new Launch("AppCDS,   vectors stored", List.of(share), java.util.Map.of("FONTE_VECTOR_CACHE", vectors.toString())));
+            launches.add(new Launch("AppCDS,   vectors computed", List.of(share), Map.of("FONTE_VECTOR_CACHE", "off")));
+            launches.add(new Launch("AppCDS,   vectors stored", List.of(share), Map.of("FONTE_VECTOR_CACHE", vectors.toString())));
         } else {
             System.out.println("AppCDS: no archive was written (this JVM cannot dump one); plain starts only");
         }
-        java.util.Map<Launch, List<long[]>> figures = new java.util.LinkedHashMap<>();
+        Map<Launch, List<long[]>> figures = new LinkedHashMap<>();
         for (int round = 0; round < starts; round++) {
             for (Launch launch : launches) {
                 Process server = start(jar, launch);
@@ -166,9 +176,23 @@ public final class ServerBenchmark {
                 .redirectErrorStream(true)
                 .redirectOutput(project.resolve("target/bench-server.log").toFile());
         builder.environment().put("MICRONAUT_SERVER_PORT", Integer.toString(launchPort));
+        unlimited(builder.environment());
         builder.environment().putAll(launch.env());
         startedAt = System.nanoTime();
         return builder.start();
+    }
+
+    /**
+     * One client address sends everything here, without a key: the budgets are raised far above what it can send,
+     * so the figures are the answer path's, not the access rule's refusals (its counting still runs).
+     */
+    private static void unlimited(Map<String, String> env) {
+        env.put("FONTE_RATE_PER_SECOND", "1000000");
+        env.put("FONTE_RATE_BURST", "10000000");
+        env.put("FONTE_ANONYMOUS_RATE_PER_SECOND", "1000000");
+        env.put("FONTE_ANONYMOUS_BURST", "10000000");
+        env.put("FONTE_ANONYMOUS_CEILING_PER_SECOND", "1000000");
+        env.put("FONTE_ANONYMOUS_CEILING_BURST", "10000000");
     }
 
     /** The process's user and system CPU time so far (Linux; -1 elsewhere). */
@@ -203,9 +227,7 @@ public final class ServerBenchmark {
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().put("MICRONAUT_SERVER_PORT", Integer.toString(port));
-        // one client address sends everything here: measure the answer path, not the per-address rate limit
-        builder.environment().put("FONTE_RATE_PER_SECOND", "1000000");
-        builder.environment().put("FONTE_RATE_BURST", "100000");
+        unlimited(builder.environment());
         // -Dbench.cache=0 measures distinct questions computed every time (no answer cache)
         builder.environment().put("FONTE_ANSWER_CACHE_SIZE", System.getProperty("bench.cache", "1000"));
 
@@ -285,33 +307,152 @@ public final class ServerBenchmark {
     }
 
     /**
-     * Issue 8's load test: {@code seconds} at saturation for each mix, beside a trivial endpoint of the same server
+     * The load test: {@code seconds} at saturation for each mix, beside a trivial endpoint of the same server
      * measured the same way: the fixture questions in rotation (distinct questions), one question repeated (a
-     * widget's starter question), and GET /health/liveness. Reports throughput, p50/p99, non-200 and 5xx answers, and
-     * the server's resident memory at the start and the end.
+     * widget's starter question), GET /api/documents (the trivial endpoint), the probes (liveness and readiness in
+     * turn), and the distinct questions again while {@link #SLOW_CLIENTS} slowloris clients trickle request heads.
+     * Reports throughput, p50/p99, non-200 and 5xx answers, what the server did with the slow clients, and the
+     * server's resident memory at the start and the end.
      */
     private void loadTest(Process server, URI chat, int seconds, int clients) throws Exception {
         List<HttpRequest> fixtures = fixtureQuestions().stream().map(q -> post(chat, q)).toList();
-        List<HttpRequest> repeated = List.of(post(chat, "Quanto investirà Meta nell'intelligenza artificiale nel 2025?"));
-        List<HttpRequest> trivial = List.of(HttpRequest.newBuilder(chat.resolve("/health/liveness"))
-                .timeout(Duration.ofSeconds(30)).GET().build());
-        System.out.printf(Locale.ROOT, "load test: %d s per mix, %d concurrent clients, %d distinct fixture questions%n",
+        List<HttpRequest> repeated =
+                List.of(post(chat, "Quanto investirà Meta nell'intelligenza artificiale nel 2025?"));
+        List<HttpRequest> trivial = List.of(get(chat.resolve("/api/documents")));
+        List<HttpRequest> probes = List.of(get(chat.resolve("/health/liveness")),
+                get(chat.resolve("/health/readiness")));
+        System.out.printf(Locale.ROOT, "load test: %d s per mix, %d concurrent clients, %d distinct fixture "
+                        + "questions%n",
                 seconds, clients, fixtures.size());
         String rssStart = rss(server.pid());
         Result distinct = load(fixtures, clients, Duration.ofSeconds(seconds));
         Result same = load(repeated, clients, Duration.ofSeconds(seconds));
-        Result health = load(trivial, clients, Duration.ofSeconds(seconds));
+        Result documents = load(trivial, clients, Duration.ofSeconds(seconds));
+        Result health = load(probes, clients, Duration.ofSeconds(seconds));
+        Slowloris slowloris = new Slowloris(URI.create(chat.toString()).getPort(), SLOW_CLIENTS);
+        Result attacked;
+        Slowloris.Outcome attack;
+        try {
+            attacked = load(fixtures, clients, Duration.ofSeconds(seconds));
+        } finally {
+            attack = slowloris.stop();
+        }
         print("distinct questions", distinct);
         print("repeated question", same);
-        print("GET /health/liveness", health);
-        System.out.printf(Locale.ROOT, "distinct / trivial throughput: 1/%.1f; repeated / trivial: 1/%.1f%n",
-                health.throughput() / distinct.throughput(), health.throughput() / same.throughput());
+        print("GET /api/documents", documents);
+        print("probes (live+ready)", health);
+        print("distinct + slowloris", attacked);
+        System.out.printf(Locale.ROOT, "distinct / trivial throughput: 1/%.1f; repeated / trivial: 1/%.1f; "
+                        + "probes / trivial: %.2f (at least 1/3 wanted)%n",
+                documents.throughput() / distinct.throughput(), documents.throughput() / same.throughput(),
+                health.throughput() / documents.throughput());
+        System.out.printf(Locale.ROOT, "slowloris: %d slow connections held open at once, %d opened in all; the server "
+                        + "closed %d of them (%d with a 408), p50 %.1f s / max %.1f s after their first byte; %d still "
+                        + "open at the end; questions meanwhile: %.0f%% of the throughput without them%n",
+                SLOW_CLIENTS, attack.opened(), attack.closed(), attack.timeouts(), attack.closeSeconds(50),
+                attack.closeSeconds(100), attack.stillOpen(), 100 * attacked.throughput() / distinct.throughput());
         System.out.printf(Locale.ROOT, "server RSS: %s at the start of the load, %s at the end (peak %s)%n",
                 rssStart, rss(server.pid()), status(server.pid(), "VmHWM"));
-        long serverErrors = distinct.serverErrors() + same.serverErrors() + health.serverErrors();
+        long serverErrors = distinct.serverErrors() + same.serverErrors() + documents.serverErrors()
+                + health.serverErrors() + attacked.serverErrors();
         System.out.println(serverErrors == 0 ? "no 5xx" : "FAILED: " + serverErrors + " answers were 5xx");
         if (serverErrors > 0) {
             System.exit(1);
+        }
+    }
+
+    /** Slow clients held open at once beside the normal ones in the load test. */
+    static final int SLOW_CLIENTS = 64;
+
+    /**
+     * A slowloris attack: {@code connections} clients, each sending a request head one byte per second and never
+     * finishing it; when the server closes one, another takes its place. Counts what the server did with them.
+     */
+    static final class Slowloris {
+
+        /** What the server did: connections opened and closed, 408 answers, seconds from first byte to close. */
+        record Outcome(int opened, int closed, int timeouts, int stillOpen, double[] closeTimes) {
+            double closeSeconds(double percentile) {
+                if (closeTimes.length == 0) {
+                    return Double.NaN;
+                }
+                int i = (int) Math.ceil(percentile / 100.0 * closeTimes.length) - 1;
+                return closeTimes[Math.max(0, Math.min(i, closeTimes.length - 1))];
+            }
+        }
+
+        private final int port;
+        private final AtomicBoolean running = new AtomicBoolean(true);
+        private final AtomicLong opened = new AtomicLong();
+        private final AtomicLong timeouts = new AtomicLong();
+        private final AtomicInteger open = new AtomicInteger();
+        private final List<Double> closeTimes = Collections.synchronizedList(new ArrayList<>());
+        private final ExecutorService threads;
+
+        Slowloris(int port, int connections) {
+            this.port = port;
+            this.threads = Executors.newFixedThreadPool(connections);
+            for (int i = 0; i < connections; i++) {
+                threads.submit(this::client);
+            }
+        }
+
+        private void client() {
+            byte[] head = ("GET /api/documents HTTP/1.1\r\nHost: localhost\r\nX-Slow: "
+                    + "a".repeat(4096) + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+            while (running.get()) {
+                try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+                    opened.incrementAndGet();
+                    open.incrementAndGet();
+                    long first = System.nanoTime();
+                    OutputStream out = socket.getOutputStream();
+                    InputStream in = socket.getInputStream();
+                    boolean closed = false;
+                    try {
+                        for (int i = 0; i < head.length - 4 && running.get(); i++) {
+                            out.write(head[i]);
+                            out.flush();
+                            Thread.sleep(1000);
+                            if (in.available() > 0) {
+                                byte[] status = in.readNBytes(12);
+                                if (new String(status, StandardCharsets.US_ASCII).endsWith("408")) {
+                                    timeouts.incrementAndGet();
+                                }
+                                closed = true;
+                                break;
+                            }
+                        }
+                    } catch (IOException e) {
+                        closed = true; // the server closed it: the next write fails
+                    }
+                    open.decrementAndGet();
+                    if (closed) {
+                        closeTimes.add((System.nanoTime() - first) / 1e9);
+                    }
+                } catch (IOException e) {
+                    sleepQuietly();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+
+        private static void sleepQuietly() {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        Outcome stop() throws InterruptedException {
+            int stillOpen = open.get();
+            running.set(false);
+            threads.shutdown();
+            threads.awaitTermination(10, TimeUnit.SECONDS);
+            double[] times = closeTimes.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+            return new Outcome((int) opened.get(), times.length, (int) timeouts.get(), stillOpen, times);
         }
     }
 
@@ -389,6 +530,10 @@ public final class ServerBenchmark {
                 r.percentileMs(100), r.errors(), r.serverErrors());
     }
 
+    private static HttpRequest get(URI uri) {
+        return HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).GET().build();
+    }
+
     private static HttpRequest post(URI chat, String question) {
         String body = "{\"question\":\"" + question.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}";
         return HttpRequest.newBuilder(chat)
@@ -459,8 +604,8 @@ public final class ServerBenchmark {
     /** SIGTERM (on which a training start writes its class-data archive), then SIGKILL after 30 s. */
     private static void stop(Process server, boolean verbose) throws InterruptedException {
         server.destroy();
-        if (!server.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
-            server.destroyForcibly().waitFor(5, java.util.concurrent.TimeUnit.SECONDS);
+        if (!server.waitFor(30, TimeUnit.SECONDS)) {
+            server.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
         }
         if (verbose) {
             System.out.println("server stopped (exit " + server.exitValue() + ")");

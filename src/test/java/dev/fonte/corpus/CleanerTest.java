@@ -32,8 +32,8 @@ class CleanerTest {
         assertThat(paragraphs.get(0)).startsWith("Questo articolo non costituisce un consiglio di investimento.");
         assertThat(paragraphs.get(1)).startsWith("In un recente post su Facebook, Mark Zuckerberg, CEO di Meta");
         assertThat(paragraphs.get(2)).isEqualTo("2025: l’anno cruciale per l’intelligenza artificiale, secondo Zuckerberg");
-        assertThat(paragraphs.get(7)).startsWith("Entro la fine dell’anno, circa 1 gigawatt").contains("1, 3 milioni di GPU");
-        assertThat(paragraphs.get(9)).startsWith("Dopo un’apertura in ribasso a circa l’1, 4%")
+        assertThat(paragraphs.get(7)).startsWith("Entro la fine dell’anno, circa 1 gigawatt").contains("1,3 milioni di GPU");
+        assertThat(paragraphs.get(9)).startsWith("Dopo un’apertura in ribasso a circa l’1,4%")
                 .endsWith("progressi in materia di intelligenza artificiale.");
     }
 
@@ -74,5 +74,16 @@ class CleanerTest {
         assertThat(Cleaner.isCaption("Meta Investe.")).isFalse();
         assertThat(Cleaner.isCaption("Microsoft e Google")).isFalse();
         assertThat(Cleaner.isCaption("Uno Due Tre Quattro Cinque")).isFalse();
+    }
+
+    @Test
+    void a_decimal_printed_with_a_space_before_a_scale_or_a_unit_is_written_whole_and_a_list_is_left_alone() {
+        Cleaner cleaner = new Cleaner(List.of());
+
+        assertThat(cleaner.repairNumbers("oltre 1, 3 milioni di GPU, circa l’1, 4%, oltre 1, 5 volte"))
+                .isEqualTo("oltre 1,3 milioni di GPU, circa l’1,4%, oltre 1,5 volte");
+        assertThat(cleaner.repairNumbers("about 1. 3 million GPUs")).isEqualTo("about 1.3 million GPUs");
+        assertThat(cleaner.repairNumbers("i punti 2, 3 e 4; nel 2024, 25 milioni"))
+                .isEqualTo("i punti 2, 3 e 4; nel 2024, 25 milioni");
     }
 }

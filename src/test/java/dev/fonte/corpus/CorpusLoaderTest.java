@@ -126,6 +126,58 @@ class CorpusLoaderTest {
     }
 
     @Test
+    void given_a_front_matter_that_is_never_closed_when_loaded_then_the_file_is_skipped_with_a_warning_naming_it(
+            @TempDir Path folder) throws IOException {
+        Files.writeString(folder.resolve("buono.md"), GOOD);
+        Files.writeString(folder.resolve("aperto.md"), "---\ntitle: Un header mai chiuso\nlanguage: it\n\n"
+                + "Meta investirà 65 miliardi. Il testo segue l'header.\n");
+
+        CorpusLoader.Result result = ConfiguredChrome.loader().load(folder);
+
+        assertThat(result.corpus().documents()).extracting(Document::id).containsExactly("buono");
+        assertThat(reason(result, "aperto.md")).contains("never closed");
+        assertThat(log.list).anySatisfy(e -> {
+            assertThat(e.getLevel().toString()).isEqualTo("WARN");
+            assertThat(e.getFormattedMessage()).contains("aperto.md").contains("never closed");
+        });
+    }
+
+    @Test
+    void given_an_unknown_language_in_the_front_matter_when_loaded_then_a_warning_names_the_file_and_the_text_decides(
+            @TempDir Path folder) throws IOException {
+        Files.writeString(folder.resolve("lingua.md"), "---\ntitle: Una lingua sconosciuta\nlanguage: xx\n---\n"
+                + "La società spenderà 65 miliardi di dollari nel 2025 per i suoi centri dati.\n");
+
+        Document document = ConfiguredChrome.loader().load(folder).corpus().document("lingua").orElseThrow();
+
+        assertThat(document.language()).isEqualTo("it");
+        assertThat(log.list).anySatisfy(e -> {
+            assertThat(e.getLevel().toString()).isEqualTo("WARN");
+            assertThat(e.getFormattedMessage()).contains("lingua.md").contains("'xx'").contains("detected");
+        });
+    }
+
+    @Test
+    void given_the_readmes_header_with_comments_when_loaded_then_the_language_and_translation_are_the_values_only(
+            @TempDir Path folder) throws IOException {
+        Files.writeString(folder.resolve("original.md"), GOOD);
+        Files.writeString(folder.resolve("rendering.md"), """
+                ---
+                title: An English rendering
+                language: en                 # it | en (detected when missing)
+                translation_of: original     # optional: aligned paragraph by paragraph
+                ---
+                Meta will invest a lot. The article says so.
+                """);
+
+        Document rendering = ConfiguredChrome.loader().load(folder).corpus().document("rendering").orElseThrow();
+
+        assertThat(rendering.language()).isEqualTo("en");
+        assertThat(rendering.translationOf()).isEqualTo("original");
+        assertThat(log.list).noneSatisfy(e -> assertThat(e.getLevel().toString()).isEqualTo("WARN"));
+    }
+
+    @Test
     void file_names_become_lowercase_dashed_document_ids() {
         assertThat(CorpusLoader.documentId("Meta AI 2025.it.md")).isEqualTo("meta-ai-2025-it");
         assertThat(CorpusLoader.documentId("meta-ai-2025.en.md")).isEqualTo("meta-ai-2025-en");

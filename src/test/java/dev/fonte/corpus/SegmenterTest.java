@@ -104,4 +104,17 @@ class SegmenterTest {
                 .flatMap(d -> Segmenter.segment(d.id(), d.language(), d.text()).stream())
                 .collect(Collectors.toMap(Passage::id, Function.identity()));
     }
+
+    @Test
+    void a_period_that_ends_an_initial_or_an_abbreviation_does_not_end_the_sentence() {
+        String text = "Wile E. Coyote inseguiva il Road Runner. La U.S. Navy e la Ferrari S.p.A. hanno firmato. "
+                + "Il Dott. Rossi ha parlato alle 7 a.m. di ieri. Fine.";
+
+        List<String> sentences = Segmenter.segment(DOC, "it", text).stream()
+                .filter(p -> p.kind() == Passage.Kind.SENTENCE).map(Passage::text).toList();
+
+        assertThat(sentences).containsExactly("Wile E. Coyote inseguiva il Road Runner.",
+                "La U.S. Navy e la Ferrari S.p.A. hanno firmato.", "Il Dott. Rossi ha parlato alle 7 a.m. di ieri.",
+                "Fine.");
+    }
 }

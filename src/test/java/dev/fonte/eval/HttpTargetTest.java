@@ -132,6 +132,34 @@ class HttpTargetTest {
         }
     }
 
+    /**
+     * A busy server behind a key: each question is first refused with 429 and {@code Retry-After: 1}, then answered;
+     * it records the Authorization header of every request.
+     */
+    @Controller("/eval-fake-busy/api/chat")
+    @Requires(env = ENV)
+    static class BusyChatController {
+        static final java.util.Set<String> REFUSED = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        static final java.util.List<String> AUTHORIZATIONS = new java.util.concurrent.CopyOnWriteArrayList<>();
+        private final FakeChatController answering;
+
+        BusyChatController(AnswerService answers) {
+            this.answering = new FakeChatController(answers);
+        }
+
+        @Post(value = "/stream", produces = MediaType.TEXT_EVENT_STREAM)
+        io.micronaut.http.HttpResponse<?> stream(@Body ChatBody body,
+                                                 @io.micronaut.http.annotation.Header("Authorization")
+                                                 @Nullable String authorization) {
+            AUTHORIZATIONS.add(String.valueOf(authorization));
+            if (REFUSED.add(body.question() + body.conversationId())) {
+                return io.micronaut.http.HttpResponse.status(io.micronaut.http.HttpStatus.TOO_MANY_REQUESTS)
+                        .header("Retry-After", "1");
+            }
+            return io.micronaut.http.HttpResponse.ok(answering.stream(body));
+        }
+    }
+
     @Inject
     EmbeddedServer server;
 
@@ -185,6 +213,24 @@ class HttpTargetTest {
         Map<?, ?> overall = (Map<?, ?>) JSON.readValue(Files.readString(json), Map.class).get("overall");
         assertThat(overall.get("passed")).isEqualTo(3);
         assertThat(Files.readString(json)).doesNotContain("meta-ai-2025-it.p5.s2");   // no candidates without the stream
+    }
+
+    @Test
+    void given_a_server_that_asks_to_wait_then_each_question_is_asked_again_after_retry_after_with_the_api_key()
+            throws IOException {
+        BusyChatController.REFUSED.clear();
+        BusyChatController.AUTHORIZATIONS.clear();
+        Path json = dir.resolve("report.json");
+
+        int code = run("--url", server.getURL() + "/eval-fake-busy", fixture().toString(), "--quiet",
+                "--api-key", "eval-key-123", "--json", json.toString());
+
+        assertThat(code).as(out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8)).isZero();
+        Map<?, ?> overall = (Map<?, ?>) JSON.readValue(Files.readString(json), Map.class).get("overall");
+        assertThat(overall.get("passed")).as("no case lost to the 429s").isEqualTo(3);
+        // four questions, three of them distinct (the follow-up's first turn is the capex question): three refusals
+        assertThat(BusyChatController.AUTHORIZATIONS).as("each distinct question was refused once, then answered")
+                .hasSize(4 + 3).containsOnly("Bearer eval-key-123");
     }
 
     @Test

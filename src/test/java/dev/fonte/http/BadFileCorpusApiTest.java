@@ -71,6 +71,6 @@ class BadFileCorpusApiTest implements TestPropertyProvider {
 
         assertThat(answer.answered()).isTrue();
         assertThat(answer.citations()).isNotEmpty().allSatisfy(c -> assertThat(c.documentId()).isEqualTo("meta-ai-2025-it"));
-        assertThat(answer.answer()).contains("1, 3 milioni");
+        assertThat(answer.answer()).contains("1,3 milioni");
     }
 }

@@ -1,5 +1,6 @@
 package dev.fonte.ops;
 
+import dev.fonte.answer.Answer;
 import dev.fonte.answer.AnswerService;
 import dev.fonte.answer.Question;
 import dev.fonte.retrieval.IndexManager;
@@ -11,8 +12,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,6 +31,14 @@ class ReindexTest {
         return context;
     }
 
+    /** What an answer says and cites, without its conversation id (new for every question). */
+    record Reply(String text, boolean answered, List<String> citations) {
+        static Reply of(Answer answer) {
+            return new Reply(answer.answer(), answer.answered(),
+                    answer.citations().stream().map(c -> c.id() + " " + c.text()).toList());
+        }
+    }
+
     static void awaitIdle(Reindexer reindexer) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (reindexer.status().rebuilding() && System.nanoTime() < deadline) {
@@ -37,25 +47,31 @@ class ReindexTest {
     }
 
     @Test
-    void given_a_new_document_when_reindexing_then_it_is_served_and_answers_keep_coming_during_the_rebuild() throws Exception {
+    void given_a_new_document_when_reindexing_then_it_is_served_and_every_answer_meanwhile_is_a_whole_indexs()
+            throws Exception {
         try (ApplicationContext context = start()) {
             Reindexer reindexer = context.getBean(Reindexer.class);
             AnswerService answers = context.getBean(AnswerService.class);
             Instant before = reindexer.status().builtAt();
+            Question question = Question.of("Quante GPU userà Meta?");
+            Reply fromOldIndex = Reply.of(answers.answer(question));
             Files.copy(Path.of("corpus/meta-ai-2025.en.md"), corpus.resolve("meta-ai-2025.en.md"));
 
             assertThat(reindexer.start()).isTrue();
-            AtomicInteger answeredDuring = new AtomicInteger();
-            while (reindexer.status().rebuilding()) {
-                if (answers.answer(Question.of("Quante GPU userà Meta?")).answered()) {
-                    answeredDuring.incrementAndGet();
-                }
-            }
+            List<Reply> during = new ArrayList<>();
+            do {
+                during.add(Reply.of(answers.answer(question)));
+            } while (reindexer.status().rebuilding());
             awaitIdle(reindexer);
+            Reply fromNewIndex = Reply.of(answers.answer(question));
 
             assertThat(reindexer.status().documents()).isEqualTo(2);
             assertThat(reindexer.status().builtAt()).isAfter(before);
             assertThat(reindexer.status().lastError()).isNull();
+            assertThat(fromOldIndex.answered()).isTrue();
+            assertThat(fromOldIndex.citations()).isNotEmpty();
+            assertThat(during).as("every answer during the rebuild is a whole index's answer, old or new")
+                    .isNotEmpty().allSatisfy(reply -> assertThat(reply).isIn(fromOldIndex, fromNewIndex));
             assertThat(answers.answer(Question.of("How many GPUs will Meta use?")).language()).isEqualTo("en");
         }
     }
@@ -73,7 +89,8 @@ class ReindexTest {
 
             assertThat(reindexer.status().lastError()).contains("no readable document");
             assertThat(reindexer.status().documents()).isEqualTo(1);
-            assertThat(context.getBean(AnswerService.class).answer(Question.of("Quante GPU userà Meta?")).answered()).isTrue();
+            Answer answer = context.getBean(AnswerService.class).answer(Question.of("Quante GPU userà Meta?"));
+            assertThat(answer.answered()).isTrue();
         }
     }
 }

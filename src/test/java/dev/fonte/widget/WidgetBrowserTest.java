@@ -3,51 +3,39 @@ package dev.fonte.widget;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.Rectangle;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.interactions.Actions;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The demo page and its widget against the real application (corpus, index, extractive answers, SSE), in real
- * headless Chromium. Screenshots land in target/screenshots. Skipped where Chromium is not installed.
+ * headless Chromium: reading, asking, sources, keyboard, phone, both colour schemes, axe-core. Screenshots land in
+ * target/screenshots. Each test is skipped, with the reason, where Chromium (or, for the axe scans, axe-core) is not
+ * installed.
  */
 @MicronautTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class WidgetBrowserTest {
+class WidgetBrowserTest extends ChromiumTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
 
     @Inject
     EmbeddedServer server;
 
-    private Browser browser;
-
-    @BeforeAll
-    void startBrowser() {
-        browser = Browser.startOrSkip();
-    }
-
-    @AfterAll
-    void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
     @BeforeEach
     void freshDemoPage() {
-        browser.viewport(0, 0);
+        browser.desktop(1280, 860);
         browser.colorScheme("light");
         browser.driver.get(demo());
         browser.js("sessionStorage.clear()");
@@ -61,95 +49,102 @@ class WidgetBrowserTest {
     private void openDemo() {
         browser.open(demo());
         browser.waitFor(d -> !d.findElements(By.cssSelector("article h1")).isEmpty(), WAIT);
-        browser.waitFor(d -> browser.in(".panel").isDisplayed(), WAIT);
-    }
-
-    /** Records what the last bot bubble shows while an answer streams, to tell streaming from a single paint. */
-    private void recordStreaming() {
-        browser.js("""
-                const root = document.querySelector('fonte-chat').shadowRoot;
-                window.__states = [];
-                new MutationObserver(() => {
-                  const last = root.querySelector('.log').lastElementChild;
-                  const s = (last.querySelector('.dots') ? '<typing>' : '') + last.textContent;
-                  if (window.__states.at(-1) !== s) window.__states.push(s);
-                }).observe(root.querySelector('.log'), {childList: true, subtree: true, characterData: true});""");
-    }
-
-    @SuppressWarnings("unchecked")
-    private List<String> streamedStates() {
-        return (List<String>) browser.js("return window.__states");
     }
 
     private WebElement ask(String question) {
-        int answers = browser.all(".msg.bot, .msg.notice").size();
-        browser.in("textarea").sendKeys(question, Keys.ENTER);
-        browser.waitFor(d -> browser.all(".msg.bot, .msg.notice").size() > answers && browser.in(".send").isDisplayed(), WAIT);
-        List<WebElement> all = browser.all(".msg.bot, .msg.notice");
-        return all.get(all.size() - 1);
+        return browser.ask(question, WAIT);
+    }
+
+    private WebElement article() {
+        return browser.driver.findElement(By.cssSelector("article"));
+    }
+
+    private boolean inViewport(WebElement element) {
+        Rectangle r = element.getRect();
+        int height = ((Number) browser.js("return innerHeight")).intValue();
+        return r.getY() >= 0 && r.getY() + r.getHeight() <= height;
     }
 
     @Test
-    void demo_page_shows_the_article_beside_the_open_widget_in_italian() {
+    void demo_page_shows_the_article_with_what_its_metadata_says_beside_the_open_widget() {
         WebElement h1 = browser.driver.findElement(By.cssSelector("article h1"));
         assertThat(h1.getText()).contains("Zuckerberg").contains("65 miliardi");
         assertThat(browser.driver.findElements(By.cssSelector("article p")).size()).isGreaterThan(5);
+        // the shipped article's metadata has no source URL and no date: no byline rather than an internal id
+        assertThat(browser.driver.findElement(By.tagName("body")).getText()).doesNotContain("seed article")
+                .doesNotContain("000_").doesNotContain("publisher not recorded");
         assertThat(browser.in("h2").getText()).isEqualTo("Chiedi all’articolo");
         assertThat(browser.all(".starters button")).hasSize(3);
-        // the article and the panel do not overlap on a desktop screen
-        WebElement article = browser.driver.findElement(By.cssSelector("article"));
-        assertThat(article.getRect().getX() + article.getRect().getWidth()).isLessThan(browser.in(".panel").getRect().getX());
+        WebElement panel = browser.waitFor(d -> browser.in(".panel").isDisplayed() ? browser.in(".panel") : null, WAIT);
+        assertThat(article().getRect().getX() + article().getRect().getWidth()).isLessThan(panel.getRect().getX());
+        assertThat(browser.in(".launcher").getAttribute("aria-label")).as("the open launcher closes")
+                .isEqualTo("Chiudi la chat");
         browser.screenshot("demo-desktop");
-
-        browser.colorScheme("dark");
-        assertThat(browser.in(".panel").getCssValue("background-color")).isEqualTo("rgba(22, 25, 30, 1)");
-        browser.screenshot("demo-desktop-dark");
     }
 
     @Test
-    void italian_question_streams_a_cited_answer_and_a_source_chip_opens_the_highlighted_span() {
-        recordStreaming();
+    void at_1024_by_768_the_article_keeps_a_readable_column_beside_the_open_panel() {
+        browser.desktop(1024, 768);
+        openDemo();
 
+        WebElement panel = browser.waitFor(d -> browser.in(".panel").isDisplayed() ? browser.in(".panel") : null, WAIT);
+        Rectangle article = article().getRect();
+        assertThat(article.getX() + article.getWidth()).isLessThan(panel.getRect().getX());
+        assertThat(article.getWidth()).isGreaterThanOrEqualTo(480);
+        browser.screenshot("demo-1024");
+    }
+
+    @Test
+    void italian_answer_chip_opens_the_highlighted_span_in_the_panel_and_in_the_article_beside_it() {
         WebElement answer = ask("Quanto investirà Meta in spese in conto capitale nel 2025?");
 
         assertThat(answer.getAttribute("class")).contains("bot").doesNotContain("notice");
         assertThat(answer.getAttribute("lang")).isEqualTo("it");
-        assertThat(answer.getText()).contains("65 miliardi");
-        List<String> states = streamedStates();
-        assertThat(states).as("typing indicator, then partial text, then the final answer").anyMatch(s -> s.startsWith("<typing>"));
-        // the embedded default releases a one-sentence answer once it is checked, so its deltas may reach the browser
-        // in one network read; that the server streams sentence by sentence is shown at the API (ProviderChainContractTest)
-        assertThat(states.stream().filter(s -> !s.startsWith("<typing>")).count()).isGreaterThanOrEqualTo(1);
-        assertThat((String) browser.js("return document.querySelector('fonte-chat').shadowRoot.querySelector('[aria-live=polite]').textContent"))
-                .startsWith("Risposta: ").contains("65 miliardi");
+        assertThat(answer.getText()).contains("65 miliardi")
+                .contains("Tocca un numero per leggere il passaggio citato.");
+        assertThat(browser.liveText())
+                .startsWith("Risposta: ").contains("65 miliardi").doesNotContain(" .").doesNotContain("[");
         List<WebElement> chips = answer.findElements(By.cssSelector("button.chip"));
         assertThat(chips).isNotEmpty();
         assertThat(chips.get(0).getAttribute("aria-label")).startsWith("Fonte 1: ");
+        browser.js("scrollTo(0, document.body.scrollHeight)"); // the passage is not in view before the chip
         browser.screenshot("italian-answer");
 
-        chips.get(0).click();
+        chips.get(0).sendKeys(Keys.ENTER);
 
-        WebElement mark = browser.waitFor(d -> browser.all(".src mark").isEmpty() ? null : browser.in(".src mark"), WAIT);
+        WebElement mark = browser.await(".src mark", WAIT);
         assertThat(mark.getText()).isNotBlank();
-        assertThat(browser.in(".src p").getText()).contains(mark.getText()).hasSizeGreaterThan(mark.getText().length());
-        assertThat(browser.in(".src h3").getText()).contains("Zuckerberg");
+        assertThat(browser.in(".src .body").getText()).contains(mark.getText())
+                .hasSizeGreaterThan(mark.getText().length());
+        assertThat(browser.in(".src .ttl").getText()).startsWith("Fonte 1 · Zuckerberg");
+        assertThat(browser.in(".src .ttl").getSize().getHeight()).as("the title once, on one small line")
+                .isLessThan(20);
         assertThat(browser.focused()).startsWith("button.back");
+        assertThat(browser.all(".msg.bot").get(1).getText()).as("the hint goes once a source was opened")
+                .doesNotContain("Tocca un numero");
+
+        WebElement inArticle = browser.waitFor(d -> d.findElements(By.cssSelector("article mark")).isEmpty() ? null
+                : d.findElement(By.cssSelector("article mark")), WAIT);
+        assertThat(inArticle.getText()).isEqualTo(mark.getText());
+        browser.waitFor(d -> inViewport(inArticle), WAIT);
         browser.screenshot("italian-source");
     }
 
     @Test
-    void english_question_gets_an_english_answer_whose_source_shows_the_italian_original() {
+    void english_answer_source_shows_the_italian_original_and_the_article_highlights_it() {
         WebElement answer = ask("How many GPUs will Meta have by the end of the year?");
 
         assertThat(answer.getAttribute("lang")).isEqualTo("en");
         assertThat(answer.getText()).containsIgnoringCase("GPU").contains("1.3 million");
-        WebElement chip = answer.findElement(By.cssSelector("button.chip"));
-        chip.click();
+        answer.findElement(By.cssSelector("button.chip")).sendKeys(Keys.ENTER);
 
-        WebElement original = browser.waitFor(d -> browser.all(".src blockquote").isEmpty() ? null : browser.in(".src blockquote"), WAIT);
+        WebElement original = browser.await(".src blockquote", WAIT);
         assertThat(original.getAttribute("lang")).isEqualTo("it");
-        assertThat(original.getText()).isNotBlank();
+        assertThat(original.getText()).startsWithIgnoringCase("Testo originale (italiano)").contains("GPU");
         assertThat(browser.in(".src mark").getText()).isNotBlank();
+        WebElement inArticle = browser.waitFor(d -> d.findElements(By.cssSelector("article mark")).isEmpty() ? null
+                : d.findElement(By.cssSelector("article mark")), WAIT);
+        assertThat(original.getText()).contains(inArticle.getText());
         browser.screenshot("english-source-with-original");
     }
 
@@ -166,49 +161,57 @@ class WidgetBrowserTest {
 
     @Test
     void the_widget_works_with_the_keyboard_alone() {
-        Actions keys = new Actions(browser.driver);
         int tabs = 0;
-        while (!browser.focused().startsWith("textarea") && tabs++ < 20) {
-            keys.sendKeys(Keys.TAB).perform();
+        while (!browser.focused().startsWith("textarea") && tabs++ < 30) {
+            browser.keys(Keys.TAB);
         }
         assertThat(browser.focused()).as("Tab reaches the question box").startsWith("textarea");
 
-        keys.sendKeys("Quanto è grande").keyDown(Keys.SHIFT).sendKeys(Keys.ENTER).keyUp(Keys.SHIFT)
-                .sendKeys("il nuovo data center?").perform();
+        browser.keys("Quanto è grande");
+        browser.in("textarea").sendKeys(Keys.chord(Keys.SHIFT, Keys.ENTER));
+        browser.keys("il nuovo data center?");
         assertThat(browser.in("textarea").getAttribute("value")).isEqualTo("Quanto è grande\nil nuovo data center?");
-        keys.sendKeys(Keys.ENTER).perform();
+        browser.keys(Keys.ENTER);
         browser.waitFor(d -> !browser.all(".log button.chip").isEmpty() && browser.in(".send").isDisplayed(), WAIT);
         assertThat(browser.in(".msg.user").getText()).contains("il nuovo data center?");
+        assertThat(browser.focused()).as("the box keeps the focus while the answer comes").startsWith("textarea");
 
-        browser.in("textarea").click(); // focus back in the box, as after sending
-        keys.keyDown(Keys.SHIFT).sendKeys(Keys.TAB).keyUp(Keys.SHIFT).perform();
-        assertThat(browser.focused()).as("Shift+Tab from the box reaches the last source chip").startsWith("button.chip");
-        keys.sendKeys(Keys.ENTER).perform();
+        browser.shiftTab();
+        assertThat(browser.focused()).as("Shift+Tab from the box reaches the last source chip")
+                .startsWith("button.chip");
+        browser.keys(Keys.ENTER);
         browser.waitFor(d -> !browser.all(".src mark").isEmpty(), WAIT);
         assertThat(browser.focused()).startsWith("button.back");
 
-        keys.sendKeys(Keys.ESCAPE).perform();
+        browser.keys(Keys.ESCAPE);
         assertThat(browser.in(".src").isDisplayed()).isFalse();
         assertThat(browser.focused()).as("Escape closes the source and returns to its chip").startsWith("button.chip");
 
-        keys.sendKeys(Keys.ESCAPE).perform();
+        browser.keys(Keys.ESCAPE);
         assertThat(browser.in(".panel").isDisplayed()).isFalse();
-        assertThat(browser.focused()).as("Escape closes the panel and returns to the launcher").startsWith("button.launcher");
+        assertThat(browser.focused()).as("Escape closes the panel and returns to the launcher")
+                .startsWith("button.launcher");
         assertThat(browser.in(".launcher").getAttribute("aria-expanded")).isEqualTo("false");
 
-        keys.sendKeys(Keys.ENTER).perform();
+        browser.keys(Keys.ENTER);
         assertThat(browser.in(".panel").isDisplayed()).isTrue();
         assertThat(browser.focused()).startsWith("textarea");
         assertThat(browser.all(".msg.user")).as("the conversation is still there").hasSize(1);
     }
 
     @Test
-    void at_phone_width_the_panel_fills_the_screen() {
-        browser.viewport(375, 740);
+    void on_a_phone_the_article_is_readable_and_the_panel_opens_full_screen_only_when_asked() {
+        browser.phone(375, 740);
         openDemo();
         int width = ((Number) browser.js("return document.documentElement.clientWidth")).intValue();
         int height = ((Number) browser.js("return innerHeight")).intValue();
 
+        assertThat(browser.in(".panel").isDisplayed()).as("data-open waits for a wide screen").isFalse();
+        assertThat(inViewport(browser.driver.findElement(By.cssSelector("article h1")))).isTrue();
+        assertThat(((Number) browser.js("return document.documentElement.scrollWidth")).intValue()).isEqualTo(width);
+        browser.screenshot("phone-article");
+
+        browser.in(".launcher").click();
         WebElement panel = browser.in(".panel");
         assertThat(panel.getRect().getX()).isZero();
         assertThat(panel.getRect().getY()).isZero();
@@ -223,6 +226,68 @@ class WidgetBrowserTest {
 
         browser.in(".icon[aria-label='Chiudi la chat']").click();
         assertThat(browser.in(".launcher").isDisplayed()).isTrue();
-        browser.screenshot("phone-closed");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"light", "dark"})
+    void every_control_shows_a_visible_unobscured_focus_ring(String scheme) {
+        browser.colorScheme(scheme);
+        browser.waitFor(d -> browser.in(".panel").isDisplayed(), WAIT);
+        List<Map<String, Object>> seen = new ArrayList<>();
+        browser.in("textarea").sendKeys(""); // WebDriver focuses it as a user would
+        seen.add(browser.focusIndicator());
+        seen.addAll(browser.tabThroughWidget(true));  // starters, close, reset
+        browser.in("textarea").sendKeys(""); // WebDriver focuses it as a user would
+        seen.addAll(browser.tabThroughWidget(false)); // send, launcher
+
+        browser.in("textarea").sendKeys("Quanto investirà Meta nel 2025?", Keys.ENTER);
+        browser.waitFor(d -> !browser.all(".log button.chip").isEmpty() && browser.in(".send").isDisplayed(), WAIT);
+        browser.shiftTab();
+        seen.add(browser.focusIndicator()); // a chip
+        browser.keys(Keys.ENTER);
+        browser.waitFor(d -> !browser.all(".src mark").isEmpty(), WAIT);
+        seen.add(browser.focusIndicator()); // back, in the source view
+        seen.addAll(browser.tabThroughWidget(true)); // the header's buttons, over the source view
+
+        assertThat(seen).allSatisfy(Browser::assertFocusVisible);
+        assertThat(seen.stream().map(f -> (String) f.get("control")))
+                .anyMatch(c -> c.startsWith("textarea")).anyMatch(c -> c.startsWith("button.send"))
+                .anyMatch(c -> c.startsWith("button.launcher")).anyMatch(c -> c.startsWith("button.chip"))
+                .anyMatch(c -> c.startsWith("button.back")).anyMatch(c -> c.contains("[Nuova conversazione]"))
+                .anyMatch(c -> c.contains("[Chiudi la chat]")).anyMatch(c -> c.contains("Quanto investirà Meta"));
+    }
+
+    private void assertNoAxeViolations() {
+        assertThat(Axe.violations(browser)).as("axe-core violations").isEmpty();
+    }
+
+    @Axe.Needed
+    @ParameterizedTest
+    @ValueSource(strings = {"light", "dark"})
+    void axe_finds_no_violation_on_the_demo_page_with_an_answer_and_a_source(String scheme) {
+        browser.colorScheme(scheme);
+        browser.waitFor(d -> browser.in(".panel").isDisplayed(), WAIT);
+        assertNoAxeViolations();
+
+        ask("How many GPUs will Meta have by the end of the year?");
+        ask("Qual è la ricetta della pasta alla carbonara?");
+        assertNoAxeViolations();
+
+        browser.in("button.chip").sendKeys(Keys.ENTER);
+        browser.waitFor(d -> !browser.all(".src mark").isEmpty(), WAIT);
+        assertNoAxeViolations();
+        browser.screenshot("axe-" + scheme);
+    }
+
+    @Axe.Needed
+    @Test
+    void axe_finds_no_violation_on_a_phone() {
+        browser.phone(375, 740);
+        openDemo();
+        assertNoAxeViolations();
+
+        browser.in(".launcher").click();
+        ask("Quante GPU userà Meta entro la fine dell’anno?");
+        assertNoAxeViolations();
     }
 }

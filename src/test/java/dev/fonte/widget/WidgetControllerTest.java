@@ -36,7 +36,8 @@ class WidgetControllerTest {
 
     @Test
     void answers_not_modified_when_the_browser_already_has_this_version() {
-        String etag = client.toBlocking().exchange(HttpRequest.GET("/widget.js"), String.class).header(HttpHeaders.ETAG);
+        String etag = client.toBlocking().exchange(HttpRequest.GET("/widget.js"), String.class)
+                .header(HttpHeaders.ETAG);
 
         HttpResponse<String> again = client.toBlocking()
                 .exchange(HttpRequest.GET("/widget.js").header(HttpHeaders.IF_NONE_MATCH, etag), String.class);
@@ -50,7 +51,7 @@ class WidgetControllerTest {
         HttpResponse<String> response = client.toBlocking().exchange(HttpRequest.GET("/"), String.class);
 
         assertThat(response.getContentType().map(Object::toString).orElse("")).startsWith("text/html");
-        assertThat(response.body()).containsOnlyOnce("<script src=\"/widget.js\"").contains("/api/documents");
+        assertThat(response.body()).containsOnlyOnce("<script src=\"widget.js\"").contains("api/documents");
     }
 
     @Test

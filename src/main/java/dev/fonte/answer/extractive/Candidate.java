@@ -16,10 +16,12 @@ import java.util.Set;
  * @param supported  it covers enough of the question
  * @param covered    the question's terms it says, by surface
  * @param uncovered  the question's words it does not say
+ * @param score      the probability that it answers the question (see {@code AnswerWeights})
+ * @param signals    what that probability weighs, in the order of {@code AnswerWeights.SIGNALS}
  */
 record Candidate(AnswerRequest.Source source, ReadSentence sentence, double coverage, boolean criticalOk,
                  Fact evidence, boolean typeOk, boolean supported, double similarity, Set<String> covered,
-                 List<String> uncovered, double score) {
+                 List<String> uncovered, double score, double[] signals) {
 
     boolean passes() {
         return criticalOk && typeOk && supported;

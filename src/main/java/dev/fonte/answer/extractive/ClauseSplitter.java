@@ -24,9 +24,13 @@ final class ClauseSplitter {
         SUBORDINATE
     }
 
-    private static final String PUNCTUATION = "\\s*;\\s+|\\s+[–—]\\s+|\\s*\\(\\s*|\\s*\\)\\s*";
-    /** A colon ends a quotable clause, but what follows it elaborates the same statement ("2025: the year of..."). */
-    private static final String COLON = "\\s*:\\s+";
+    private static final String PUNCTUATION = "\\s*;\\s+|\\s+[–—]\\s+";
+    /**
+     * A colon or a parenthesis ends a quotable clause, but what follows a colon elaborates the same statement
+     * ("2025: the year of...") and what a parenthesis holds is an aside ("Starship, about 121 meters (397 feet) tall,
+     * lifted off..."): neither parts a fact from its subject.
+     */
+    private static final String ASIDE = "\\s*:\\s+|\\s*\\(\\s*|\\s*\\)\\s*";
 
     private final Pattern quotable;
     private final Pattern relative;
@@ -39,7 +43,7 @@ final class ClauseSplitter {
         String rel = ",\\s+(?=" + c.relatives().regex() + ")";
         String comp = "\\s+(?=" + c.complementizers().regex() + "\\s)";
         int flags = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
-        this.quotable = Pattern.compile(PUNCTUATION + "|" + COLON + "|" + connector, flags);
+        this.quotable = Pattern.compile(PUNCTUATION + "|" + ASIDE + "|" + connector, flags);
         this.relative = Pattern.compile(PUNCTUATION + "|" + connector + "|" + rel, flags);
         this.subordinate = Pattern.compile(PUNCTUATION + "|" + connector + "|" + rel + "|" + comp, flags);
         this.leading = Pattern.compile("^(?:" + c.leading().regex() + ")[,\\s]*", flags);

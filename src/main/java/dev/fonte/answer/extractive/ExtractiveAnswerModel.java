@@ -2,11 +2,13 @@ package dev.fonte.answer.extractive;
 
 import dev.fonte.answer.AnswerModel;
 import dev.fonte.answer.AnswerRequest;
+import dev.fonte.answer.AnswerWeights;
 import dev.fonte.answer.Draft;
 import dev.fonte.answer.ExtractiveConfiguration;
 import dev.fonte.corpus.Passage;
 import dev.fonte.language.Language;
 import dev.fonte.language.Languages;
+import dev.fonte.language.Lexicon;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,12 +32,17 @@ public final class ExtractiveAnswerModel implements AnswerModel {
 
     private final Languages languages;
     private final ExtractiveConfiguration config;
-    private final QuestionReader questions = new QuestionReader();
+    private final QuestionReader questions;
     private final SentenceReader sentences;
 
-    public ExtractiveAnswerModel(Languages languages, ExtractiveConfiguration config) {
+    private final AnswerWeights weights;
+
+    public ExtractiveAnswerModel(Languages languages, Lexicon lexicon, ExtractiveConfiguration config,
+                                 AnswerWeights weights) {
         this.languages = languages;
+        this.questions = new QuestionReader(lexicon);
         this.config = config;
+        this.weights = weights;
         this.sentences = new SentenceReader(languages, config.sentenceCache(), config.subjectShare());
     }
 
@@ -56,11 +63,12 @@ public final class ExtractiveAnswerModel implements AnswerModel {
         if (question.terms().isEmpty()) {
             return Draft.refused(NAME, Draft.Refusal.plain());
         }
-        SentenceScorer scorer = new SentenceScorer(question, request.index(), sentences, config);
+        SentenceScorer scorer = new SentenceScorer(question, request.index(), sentences, config, weights);
         List<Candidate> candidates = request.sources().stream().map(scorer::score).toList();
         if (LOG.isDebugEnabled()) {
             LOG.debug("q='{}' kind={} thing={} terms={}", question.text(), question.kind(), question.thingWords(),
-                    scorer.terms().stream().map(t -> t.surface() + "/" + t.kind()).toList());
+                    scorer.terms().stream().map(t -> t.surface() + "/" + t.kind() + t.phrases(request.language().code()))
+                            .toList());
             candidates.forEach(c -> LOG.debug("  [{}] cov={} crit={} type={} sup={} ev={} score={} {}",
                     c.source().n(), String.format(Locale.ROOT, "%.2f", c.coverage()), c.criticalOk(), c.typeOk(),
                     c.supported(), c.evidence() == null ? "-" : c.evidence().text(),
@@ -90,11 +98,34 @@ public final class ExtractiveAnswerModel implements AnswerModel {
         return Draft.answered(NAME, out);
     }
 
+    /**
+     * One source sentence as the engine weighed it for a question.
+     *
+     * @param eligible it passes the engine's hard checks (the question's names, the kind of fact, its years)
+     * @param signals  what the answer model weighs, in the order of {@link AnswerWeights#SIGNALS}
+     */
+    public record Weighed(String passageId, String text, boolean eligible, double probability, double[] signals,
+                          String why) {
+    }
+
+    /** How the engine weighs each source of a request: for evaluation and for fitting its weights. */
+    public List<Weighed> weigh(AnswerRequest request) {
+        ReadQuestion question = read(request);
+        if (question.terms().isEmpty() || request.task() != AnswerRequest.Task.ANSWER) {
+            return List.of();
+        }
+        SentenceScorer scorer = new SentenceScorer(question, request.index(), sentences, config, weights);
+        return request.sources().stream().map(scorer::score).map(c -> new Weighed(c.source().passage().id(),
+                c.sentence().text(), c.criticalOk() && c.typeOk(), c.score(), c.signals(),
+                (c.criticalOk() ? "" : "names " + c.uncovered() + " ") + (c.typeOk() ? "" : "kind " + question.kind()
+                        + " evidence=" + (c.evidence() == null ? "-" : c.evidence().text())))).toList();
+    }
+
     /** Reads the request's question (its standalone form) as the engine sees it. */
     public ReadQuestion read(AnswerRequest request) {
         return questions.read(request.standalone(), request.question(), request.language(),
                 QuestionReader.corpusLanguages(request.index(), languages), request.index(),
-                sentences.lowercaseWords(request.index().corpus()));
+                sentences.words(request.index().corpus()));
     }
 
     private Draft summary(AnswerRequest request) {

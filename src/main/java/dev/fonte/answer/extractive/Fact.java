@@ -20,6 +20,8 @@ public record Fact(Type type, Dimension dimension, int start, int end, String te
         QUANTITY,
         /** A year, a month, a relative time ("last year"). */
         TIME,
+        /** A time that repeats: "every two weeks", "ogni quattro settimane". */
+        FREQUENCY,
         /** A day: a date with its day ("12 marzo", "March 12"), a weekday, "yesterday". */
         DATE,
         /** A time a span starts from ("dal 2019", "since 2019"). */

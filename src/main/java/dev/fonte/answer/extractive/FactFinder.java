@@ -99,10 +99,29 @@ public final class FactFinder {
             // a year is a time, not a figure ("nel 2025"), unless a unit says otherwise
             if (f.type() == Fact.Type.NUMBER && !f.scaled() && YEAR.matcher(f.text()).matches()) {
                 out.add(new Fact(Fact.Type.TIME, null, f.start(), f.end(), f.text(), false));
+            } else if (f.type() == Fact.Type.QUANTITY && f.dimension() == Dimension.DURATION && repeats(text, f.start())) {
+                // "every two weeks" says how often, not how long
+                out.add(new Fact(Fact.Type.FREQUENCY, Dimension.DURATION, f.start(), f.end(), f.text(), false));
             } else {
                 out.add(f);
             }
         }
+    }
+
+    /** Whether an "every" word stands right before a figure ("ogni due settimane"). */
+    private boolean repeats(String text, int start) {
+        int b = start;
+        while (b > 0 && Character.isWhitespace(text.charAt(b - 1))) {
+            b--;
+        }
+        Matcher every = language.time().every().matcher(text);
+        for (int from = Math.max(0, b - 16); from < b; from++) {
+            every.region(from, b);
+            if (every.lookingAt() && every.end() == b && (from == 0 || !Character.isLetter(text.charAt(from - 1)))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean joinedAsRange(String text, int from, int to) {
@@ -228,7 +247,7 @@ public final class FactFinder {
             String lower = word.toLowerCase(Locale.ROOT);
             boolean opening = text.substring(0, m.start()).replaceAll("[\\p{P}\\s]", "").isEmpty();
             if (notNames.contains(lower) || language.time().months().contains(lower)
-                    || language.time().weekdays().contains(lower) || opening && !documentNames.contains(lower)) {
+                    || language.time().weekdays().contains(lower) || opening && !documentNames.contains(bare(word))) {
                 continue;
             }
             if (runStart >= 0 && text.substring(runEnd, m.start()).isBlank()) {
@@ -278,6 +297,13 @@ public final class FactFinder {
         }
     }
 
+    /** A word in lower case without its possessive ending: "Google's" is "google". */
+    public static String bare(String word) {
+        return POSSESSIVE.matcher(word.toLowerCase(Locale.ROOT)).replaceFirst("");
+    }
+
+    private static final Pattern POSSESSIVE = Pattern.compile("['’]s$");
+
     /** The lowercase words a text writes capitalised anywhere but at the start of a sentence. */
     public static Set<String> namesInside(List<String> sentences) {
         Set<String> out = new java.util.HashSet<>();
@@ -285,7 +311,7 @@ public final class FactFinder {
             Matcher m = CAPITALISED.matcher(s);
             while (m.find()) {
                 if (!s.substring(0, m.start()).replaceAll("[\\p{P}\\s]", "").isEmpty()) {
-                    out.add(m.group().toLowerCase(Locale.ROOT));
+                    out.add(bare(m.group()));
                 }
             }
         }

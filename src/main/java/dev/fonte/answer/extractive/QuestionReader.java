@@ -3,6 +3,7 @@ package dev.fonte.answer.extractive;
 import dev.fonte.language.FactKind;
 import dev.fonte.language.Language;
 import dev.fonte.language.Languages;
+import dev.fonte.language.Lexicon;
 import dev.fonte.retrieval.FonteAnalyzers;
 import dev.fonte.retrieval.PassageIndex;
 import org.apache.lucene.analysis.Analyzer;
@@ -37,9 +38,15 @@ public final class QuestionReader {
 
     private static final Pattern DIGIT = Pattern.compile(".*\\d.*");
     private static final Pattern YEAR = Pattern.compile("(19|20)\\d{2}");
-    private static final Pattern ELIDED = Pattern.compile("^\\p{L}{1,5}['’](?=\\p{L})");
+    /** An elided article or preposition before a word of three letters or more ("l'investimento", not "What's"). */
+    private static final Pattern ELIDED = Pattern.compile("^\\p{L}{1,5}['’](?=\\p{L}{3})");
 
     private final Map<String, Set<String>> skipStems = new ConcurrentHashMap<>();
+    private final Lexicon lexicon;
+
+    public QuestionReader(Lexicon lexicon) {
+        this.lexicon = lexicon;
+    }
 
     /**
      * @param question   the question to read (the standalone form of a follow-up)
@@ -48,21 +55,24 @@ public final class QuestionReader {
      */
     public ReadQuestion read(String question, String ownWords, Language language, Collection<String> languages,
                              PassageIndex index) {
-        return read(question, ownWords, language, languages, index, Set.of());
+        return read(question, ownWords, language, languages, index,
+                new SentenceReader.CorpusWords(Set.of(), Set.of()));
     }
 
-    /** @param lowercase words the corpus writes in lower case: capitalised in a question, they are not names */
-    public ReadQuestion read(String question, String ownWords, Language language, Collection<String> languages,
-                             PassageIndex index, Set<String> lowercase) {
-        this.lowercase.set(lowercase);
+    /** @param words how the corpus writes its words: a capitalised question word is a name when the corpus says so */
+    ReadQuestion read(String question, String ownWords, Language language, Collection<String> languages,
+                      PassageIndex index, SentenceReader.CorpusWords words) {
+        this.words.set(words);
         try {
             return readQuestion(question, ownWords, language, languages, index);
         } finally {
-            this.lowercase.remove();
+            this.words.remove();
         }
     }
 
-    private final ThreadLocal<Set<String>> lowercase = ThreadLocal.withInitial(Set::of);
+    /** The corpus's words for the question being read (reading one question is one call, on one thread). */
+    private final ThreadLocal<SentenceReader.CorpusWords> words =
+            ThreadLocal.withInitial(() -> new SentenceReader.CorpusWords(Set.of(), Set.of()));
 
     private ReadQuestion readQuestion(String question, String ownWords, Language language, Collection<String> languages,
                                       PassageIndex index) {
@@ -236,18 +246,34 @@ public final class QuestionReader {
                 byLanguage.put(language.code(), Set.copyOf(phrases));
                 for (String other : languages) {
                     if (everyLanguage && !other.equals(language.code())) {
-                        byLanguage.put(other, sayings(surface, other, index));
+                        // names and figures cross languages as they are; words cross by the lexicon, every sense kept
+                        Set<List<String>> ways = new LinkedHashSet<>(sayings(surface, other, index));
+                        Set<String> translations = lexicon.translations(surface, language.code(), other);
+                        if (translations.isEmpty() && lexicon.covers(language.code(), other)) {
+                            String carried = lexicon.carry(surface, language.code(), other);
+                            translations = carried.equalsIgnoreCase(surface) ? Set.of() : Set.of(carried);
+                        }
+                        for (String t : translations) {
+                            ways.addAll(sayings(t, other, index));
+                        }
+                        byLanguage.put(other, Set.copyOf(ways));
                     }
                 }
                 Set<String> stems = new HashSet<>();
                 phrases.forEach(stems::addAll);
                 Term.Kind kind = kind(stems, surface, spanStart + (spanEnd - spanStart - surface.length()), text);
-                if (kind == Term.Kind.CRITICAL && lowercase.get().contains(surface.toLowerCase(Locale.ROOT))) {
+                // a capitalised word the corpus also writes in lower case is a common noun ("Paese"), and a place the
+                // question puts its fact in ("in Italia") narrows it, it is not who the fact is about
+                String lower = FactFinder.bare(surface);
+                boolean corpusName = words.get().capitalised().contains(lower);
+                if (kind == Term.Kind.CRITICAL && !DIGIT.matcher(surface).matches()
+                        && (!corpusName && words.get().lowercase().contains(lower)
+                        || afterPlacePreposition(text, spanStart, language))) {
                     kind = Term.Kind.ORDINARY;
                 }
-                // a capitalised glossary term ("Wall Street") names a domain concept the glossary spells out, not an
-                // entity every answer must repeat
-                if (kind == Term.Kind.CRITICAL && glossary && !DIGIT.matcher(surface).matches()) {
+                // a capitalised glossary term the corpus does not write as a name ("Wall Street") is a domain concept
+                // the glossary spells out, not an entity every answer must repeat
+                if (kind == Term.Kind.CRITICAL && glossary && !corpusName && !DIGIT.matcher(surface).matches()) {
                     kind = Term.Kind.ORDINARY;
                 }
                 out.add(new Term(surface, Map.copyOf(byLanguage), kind, glossary, true, spanStart));
@@ -317,6 +343,22 @@ public final class QuestionReader {
         boolean firstWord = question.substring(0, start).replaceAll("[\\p{P}\\s]", "").isEmpty();
         boolean innerCapital = surface.codePoints().skip(1).anyMatch(Character::isUpperCase);
         return capitalised && (!firstWord || innerCapital) ? Term.Kind.CRITICAL : Term.Kind.ORDINARY;
+    }
+
+    /** Whether a place preposition of the language stands right before a position ("in Italia", "a Francoforte"). */
+    private static boolean afterPlacePreposition(String text, int at, Language language) {
+        int b = at;
+        while (b > 0 && (Character.isWhitespace(text.charAt(b - 1)) || text.charAt(b - 1) == '\'' || text.charAt(b - 1) == '’')) {
+            b--;
+        }
+        Matcher p = language.placePrepositions().matcher(text);
+        for (int from = Math.max(0, b - 12); from < b; from++) {
+            p.region(from, b);
+            if (p.lookingAt() && p.end() == b && (from == 0 || !Character.isLetter(text.charAt(from - 1)))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether most of the question's letters are capitals. */

@@ -43,7 +43,15 @@ final class SentenceReader {
     private final Cache<Document, DocumentFacts> documents;
     private final Map<String, FactFinder> finders = new ConcurrentHashMap<>();
     private final Map<String, ClauseSplitter> splitters = new ConcurrentHashMap<>();
-    private final Cache<Corpus, Set<String>> lowercase = Caffeine.newBuilder().weakKeys().maximumSize(4).build();
+    private final Cache<Corpus, CorpusWords> words = Caffeine.newBuilder().weakKeys().maximumSize(4).build();
+
+    /**
+     * How a corpus writes its words: those it writes in lower case somewhere, and those it writes capitalised inside
+     * a sentence. A capitalised question word the corpus writes in lower case ("Paese") is a common noun; one it
+     * writes capitalised ("Google") is a name, even when the glossary lists short forms of it.
+     */
+    record CorpusWords(Set<String> lowercase, Set<String> capitalised) {
+    }
 
     private final double subjectShare;
 
@@ -96,20 +104,18 @@ final class SentenceReader {
         return years.isEmpty() ? null : years.iterator().next();
     }
 
-    /**
-     * The words a corpus writes in lower case somewhere: a capitalised word of a question that the corpus also writes
-     * in lower case ("Paese", "Governo") is a common noun, not a name an answer must repeat.
-     */
-    Set<String> lowercaseWords(Corpus corpus) {
-        return lowercase.get(corpus, c -> {
-            Set<String> out = new java.util.HashSet<>();
+    CorpusWords words(Corpus corpus) {
+        return words.get(corpus, c -> {
+            Set<String> lower = new java.util.HashSet<>();
+            List<String> texts = new ArrayList<>();
             for (Passage p : c.sentences()) {
+                texts.add(p.text());
                 java.util.regex.Matcher m = LOWERCASE_WORD.matcher(p.text());
                 while (m.find()) {
-                    out.add(m.group());
+                    lower.add(m.group());
                 }
             }
-            return Set.copyOf(out);
+            return new CorpusWords(Set.copyOf(lower), Set.copyOf(FactFinder.namesInside(texts)));
         });
     }
 

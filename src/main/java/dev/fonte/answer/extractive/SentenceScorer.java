@@ -1,12 +1,14 @@
 package dev.fonte.answer.extractive;
 
 import dev.fonte.answer.AnswerRequest;
+import dev.fonte.answer.AnswerWeights;
 import dev.fonte.answer.ExtractiveConfiguration;
 import dev.fonte.corpus.Corpus;
 import dev.fonte.corpus.Passage;
 import dev.fonte.language.Dimension;
 import dev.fonte.language.FactKind;
 import dev.fonte.retrieval.Embedder;
+import dev.fonte.retrieval.FonteAnalyzers;
 import dev.fonte.retrieval.PassageIndex;
 
 import java.util.ArrayList;
@@ -24,6 +26,21 @@ import java.util.Set;
 final class SentenceScorer {
 
     private final ReadQuestion question;
+    private final AnswerWeights model;
+    /** Terms made critical by the engine (a concept or verb no document says): they must be in the sentence. */
+    private final Set<Term> promoted;
+    /** The question's names, each as its adjacent words ("Jerome", "Powell"). */
+    private final List<List<Term>> entities;
+    /** The question names someone, or some document uses one of its words. */
+    private final boolean aboutSomething;
+    /** The question's rarest subject word: a sentence without it says something else. */
+    private final Term rarest;
+    /** The pairs of adjacent stems of the question. */
+    private final Set<String> questionBigrams;
+    /** The question's names (critical terms with letters). */
+    private final List<Term> names;
+    /** The IDF-weighted share of the question's words that no document uses. */
+    private final double unknownShare;
     private final List<Term> terms;
     private final PassageIndex index;
     private final Corpus corpus;
@@ -33,12 +50,16 @@ final class SentenceScorer {
     private final Set<String> questionWords;
     /** The question's ordinary terms, not its verb, that some document uses: what it is about. */
     private final List<Term> subject;
+    /** The question itself asks about an estimate or a plan. */
+    private final boolean projectionAsked;
     /** The question's terms that some document says. */
     private final List<Term> known;
     /** In a follow-up, the terms the asker wrote in this turn. */
     private final List<Term> own;
 
-    SentenceScorer(ReadQuestion question, PassageIndex index, SentenceReader reader, ExtractiveConfiguration config) {
+    SentenceScorer(ReadQuestion question, PassageIndex index, SentenceReader reader, ExtractiveConfiguration config,
+                   AnswerWeights model) {
+        this.model = model;
         this.question = question;
         this.index = index;
         this.corpus = index.corpus();
@@ -46,10 +67,32 @@ final class SentenceScorer {
         this.config = config;
         this.questionWords = words(question.text());
         this.terms = question.terms().stream().map(this::promote).toList();
+        this.promoted = new HashSet<>();
+        for (int i = 0; i < terms.size(); i++) {
+            if (terms.get(i).kind() != question.terms().get(i).kind()) {
+                promoted.add(terms.get(i));
+            }
+        }
+        this.entities = entities(question, terms);
         // words no document uses are the asker's phrasing as often as the missing fact: they are no subject to find
+        // who did what: for a person or an organisation, the verb is part of what the sentence must say
+        boolean verbsCount = question.kind() == FactKind.PERSON || question.kind() == FactKind.ORGANIZATION;
         this.subject = terms.stream().filter(t -> t.kind() != Term.Kind.CRITICAL && t.kind() != Term.Kind.YEAR
-                && question.verbs().stream().noneMatch(v -> v.start() == t.start()) && knownAnywhere(t)).toList();
+                && (verbsCount || question.verbs().stream().noneMatch(v -> v.start() == t.start()))
+                && knownAnywhere(t)).toList();
         this.known = terms.stream().filter(this::knownAnywhere).toList();
+        this.names = terms.stream().filter(Term::isName).toList();
+        // a question with no name and none of whose words any document uses asks about something the corpus lacks
+        this.aboutSomething = !names.isEmpty() || !known.isEmpty()
+                || terms.stream().noneMatch(t -> t.kind() == Term.Kind.ORDINARY);
+        this.rarest = subject.stream().max(java.util.Comparator.comparingDouble(
+                t -> weight(t, question.language().code()))).orElse(null);
+        this.questionBigrams = bigrams(FonteAnalyzers.terms(FonteAnalyzers.shared(question.language().code()),
+                question.text()).isEmpty() ? List.of() : SentenceReader.stems(FonteAnalyzers.shared(
+                question.language().code()), question.text()).stream().map(ReadSentence.Stem::stem).toList());
+        String questionLanguage = question.language().code();
+        this.unknownShare = 1 - share(terms, t -> known.contains(t) ? 1 : 0, questionLanguage);
+        this.projectionAsked = question.language().projections().in(question.text());
         boolean followUp = terms.stream().anyMatch(t -> !t.asked());
         this.own = followUp ? terms.stream().filter(t -> t.asked() && t.kind() != Term.Kind.YEAR).toList() : List.of();
     }
@@ -72,9 +115,6 @@ final class SentenceScorer {
         // document says is the missing fact, not the asker's phrasing
         boolean verb = question.verbs().stream().anyMatch(v -> v.start() == t.start());
         if ((t.glossary() || verb) && !knownAnywhere(t)) {
-            return t.withKind(Term.Kind.CRITICAL);
-        }
-        if (question.identity() && t.kind() == Term.Kind.ORDINARY) {
             return t.withKind(Term.Kind.CRITICAL);
         }
         return t;
@@ -113,7 +153,7 @@ final class SentenceScorer {
                     got += weight;
                     total += weight;
                     covered.add(term.surface());
-                } else if (!matches(phrases, doc.subjectStems())) {
+                } else if (!implied(term, phrases, s, passage, doc)) {
                     criticalOk = false;
                     uncovered.add(term.surface());
                 }
@@ -140,30 +180,48 @@ final class SentenceScorer {
             }
         }
         double coverage = total == 0 ? 1.0 : got / total;
-        // the sentence itself says enough of the question's subject, not only its names, its verb or what its
-        // neighbours say; its document says most of the question; and in a follow-up, the sentence says something
-        // of what the asker just wrote
-        boolean saysSubject = share(subject, t -> covered.contains(t.surface()) ? 1 : matches(t.phrases(lang), context)
-                ? config.contextCredit() : 0, lang) >= config.minSubjectCoverage();
-        boolean rightDocument = share(known, t -> matches(t.phrases(lang), doc.stems()) ? 1 : 0, lang)
-                >= config.minDocumentCoverage();
-        boolean saysOwn = own.isEmpty() || own.stream().anyMatch(t -> covered.contains(t.surface())
-                || matches(t.phrases(lang), context));
         double similarity = index.embedder().similarity(question.text(), passage.text()).orElse(0.0);
         Fact evidence = evidence(s, doc, context);
         // "Chi altro oltre a Meta...": a sentence naming Meta is not about someone else
         boolean aboutExcluded = question.excluded().stream().anyMatch(t -> matches(t.phrases(lang), s.stemSet()));
         boolean thingOk = question.kind() != FactKind.NONE || question.thing().isEmpty()
                 || names(question.thing().get(), s);
+        // "Who is X's CEO?" asks who fits the description: the sentence says most of it
+        boolean describes = !question.identity() || share(subject, t -> covered.contains(t.surface()) ? 1 : 0, lang)
+                >= config.minSubjectCoverage();
         boolean typeOk = (evidence != null || !needsEvidence()) && yearsAdmit(s, doc, passage) && !aboutExcluded
-                && thingOk && required(question.alternatives(), s, context, false, uncovered);
-        double needed = needsEvidence() ? config.minCoverage() : config.minCoverageOpen();
-        boolean supported = saysSubject && rightDocument && saysOwn && (coverage >= needed
-                || similarity >= config.minSimilarity() && coverage >= config.minCoverageWithSimilarity());
-        double score = coverage + config.similarityWeight() * similarity + (evidence != null ? config.typeWeight() : 0)
-                + config.documentWeight() * documentShare(doc) + config.positionWeight() / source.n();
+                && describes && required(question.alternatives(), s, context, false, uncovered);
+        double[] signals = {
+                coverage,
+                share(subject, t -> covered.contains(t.surface()) ? 1 : 0, lang),
+                share(subject, t -> covered.contains(t.surface()) ? 1 : matches(t.phrases(lang), context)
+                        ? config.contextCredit() : 0, lang),
+                share(known, t -> matches(t.phrases(lang), doc.stems()) ? 1 : 0, lang),
+                Math.max(0, similarity),
+                1.0 / source.n(),
+                names.isEmpty() ? 1 : (double) names.stream().filter(t -> matches(t.phrases(lang), s.stemSet())).count()
+                        / names.size(),
+                evidence != null ? 1 : 0,
+                evidence != null && ownerNamed(evidence, s) ? 1 : 0,
+                evidence != null && !projectionAsked && projects(s, evidence) ? 1 : 0,
+                unknownShare,
+                needsEvidence() ? 0 : 1,
+                Math.min(1, s.stems().size() / 30.0),
+                own.isEmpty() || own.stream().anyMatch(t -> covered.contains(t.surface())
+                        || matches(t.phrases(lang), context)) ? 1 : 0,
+                thingOk ? 1 : 0,
+                clauseShare(evidence, s),
+                rarest == null || matches(rarest.phrases(lang), s.stemSet()) ? 1 : 0,
+                bigrams(s),
+                evidence == null ? 0 : 1.0 / Math.max(1, s.facts().stream().filter(x -> answers(x, question.kind(), s))
+                        .count())};
+        double probability = model.probability(signals);
+        // whatever the weights, a sentence that says none of the question's subject words is not about it
+        boolean supported = probability >= model.threshold() && (subject.isEmpty() || signals[2] > 0)
+                && aboutSomething;
+        double score = probability;
         return new Candidate(source, s, coverage, criticalOk, evidence, typeOk, supported, similarity, covered,
-                uncovered, score);
+                uncovered, score, signals);
     }
 
     /** The IDF-weighted share of {@code terms} said, each as much as {@code says} credits it; 1 when there are none. */
@@ -176,6 +234,37 @@ final class SentenceScorer {
             said += w * says.applyAsDouble(t);
         }
         return all == 0 ? 1 : said / all;
+    }
+
+    /** Groups the question's name terms that stand next to each other into one name each. */
+    private static List<List<Term>> entities(ReadQuestion question, List<Term> terms) {
+        List<List<Term>> out = new ArrayList<>();
+        List<Term> current = new ArrayList<>();
+        int end = -1;
+        for (Term t : terms.stream().filter(Term::isName).sorted(java.util.Comparator.comparingInt(Term::start))
+                .toList()) {
+            int at = question.text().indexOf(t.surface(), t.start());
+            // "Jerome Powell" is one name; "Google's CEO" is a name and a role, and "GPU" or "CEO" name no one
+            boolean adjacent = end >= 0 && at >= end && question.text().substring(end, at).isBlank()
+                    && !current.isEmpty() && !POSSESSIVE.matcher(current.get(current.size() - 1).surface()).find()
+                    && !acronym(t.surface()) && !acronym(current.get(current.size() - 1).surface());
+            if (!adjacent && !current.isEmpty()) {
+                out.add(current);
+                current = new ArrayList<>();
+            }
+            current.add(t);
+            end = at < 0 ? t.start() + t.surface().length() : at + t.surface().length();
+        }
+        if (!current.isEmpty()) {
+            out.add(current);
+        }
+        return out;
+    }
+
+    private static final java.util.regex.Pattern POSSESSIVE = java.util.regex.Pattern.compile("['’]s$");
+
+    private static boolean acronym(String word) {
+        return word.length() <= 4 && word.equals(word.toUpperCase(Locale.ROOT));
     }
 
     /** Whether the question asks for a kind of fact a sentence must hold. */
@@ -215,10 +304,10 @@ final class SentenceScorer {
         List<int[]> clauses = s.clauses(level);
         Fact best = null;
         for (Fact f : s.facts()) {
-            if (!answers(f, kind, s) || stated(f)) {
+            if (!answers(f, kind, s) || stated(f) || measuresSomethingElse(f, s)) {
                 continue;
             }
-            if (!ownedByQuestion(f, s, clauses)) {
+            if (!ownedByQuestion(f, s, clauses) || !datesTheQuestion(f, s, clauses)) {
                 continue;
             }
             if (best == null || rank(f, kind) > rank(best, kind)) {
@@ -234,6 +323,7 @@ final class SentenceScorer {
         return switch (kind) {
             case TIME -> f.type() == Fact.Type.TIME || f.type() == Fact.Type.DATE || f.type() == Fact.Type.SINCE;
             case DATE -> f.type() == Fact.Type.DATE;
+            case FREQUENCY -> f.type() == Fact.Type.FREQUENCY;
             case SINCE -> f.type() == Fact.Type.SINCE || f.type() == Fact.Type.TIME || f.type() == Fact.Type.DATE;
             case AGE -> f.type() == Fact.Type.QUANTITY && f.dimension() == Dimension.DURATION;
             case EXTENT -> f.type() == Fact.Type.QUANTITY
@@ -299,21 +389,24 @@ final class SentenceScorer {
     private boolean ownedByQuestion(Fact f, ReadSentence s, List<int[]> clauses) {
         List<Term> names = question.names();
         int[] clause = clauseOf(f, clauses);
-        if (names.isEmpty() || clause == null || f.type() == Fact.Type.PLACE) {
-            // a place is where an event happened, not a figure someone holds
+        if (names.isEmpty() || clause == null || f.type() == Fact.Type.PLACE || f.type() == Fact.Type.REASON
+                || f.type() == Fact.Type.STATEMENT) {
+            // a place is where an event happened, a reason or a quotation is said of the sentence's event: none is
+            // a figure someone holds
             return true;
         }
         int ownBefore = Integer.MAX_VALUE;
         int ownAfter = Integer.MAX_VALUE;
         int otherBefore = Integer.MAX_VALUE;
         int otherAfter = Integer.MAX_VALUE;
+        Fact firstBefore = null;
+        boolean firstIsOurs = false;
         boolean anyQuestionName = false;
         for (Fact name : s.facts()) {
             if (name.type() != Fact.Type.NAME || name.overlaps(f.start(), f.end())) {
                 continue;
             }
-            Set<String> stems = s.stemsIn(name.start(), name.end());
-            boolean ours = names.stream().anyMatch(t -> t.stems(s.language()).stream().anyMatch(stems::contains));
+            boolean ours = ours(name, s);
             if (!ours && isPlace(name, s)) {
                 continue;
             }
@@ -330,6 +423,10 @@ final class SentenceScorer {
                 continue;
             }
             boolean before = name.end() <= f.start();
+            if (before && (firstBefore == null || name.start() < firstBefore.start())) {
+                firstBefore = name;
+                firstIsOurs = ours;
+            }
             int distance = before ? f.start() - name.end() : name.start() - f.end();
             if (ours && before) {
                 ownBefore = Math.min(ownBefore, distance);
@@ -342,16 +439,53 @@ final class SentenceScorer {
             }
         }
         if (!anyQuestionName) {
-            // the question's names are the document's subject, left implicit here: the fact is theirs unless another
-            // name stands before it in its clause as its subject ("The Greens won four seats")
-            return otherBefore == Integer.MAX_VALUE;
+            // the question's names are implied here (by the document's subject, or the sentences just before): the
+            // fact is theirs unless another name stands as the clause's subject ("The Greens won four seats")
+            return firstBefore == null || !atClauseStart(firstBefore, clause, s);
         }
-        // the owner: the nearest name before the fact, else the nearest after it
+        // the clause's subject is one of the question's names ("The Conservatives, led by ... Sunak, were reduced to
+        // 121 seats"), or the nearest name before the fact is (else the nearest after it), give or take the slack
+        if (firstIsOurs && atClauseStart(firstBefore, clause, s)) {
+            return true;
+        }
         boolean ownerBefore = ownBefore != Integer.MAX_VALUE || otherBefore != Integer.MAX_VALUE;
         int own = ownerBefore ? ownBefore : ownAfter;
         int other = ownerBefore ? otherBefore : otherAfter;
         return own != Integer.MAX_VALUE && (other == Integer.MAX_VALUE || own <= other + config.ownershipSlack());
     }
+
+    /**
+     * Whether a time dates the question's event: its clause says something of the question. "This season" in "The
+     * club will sign more players this season so that its academy becomes the best" dates the signings, not the
+     * academy's rise.
+     */
+    private boolean datesTheQuestion(Fact f, ReadSentence s, List<int[]> clauses) {
+        boolean time = f.type() == Fact.Type.TIME || f.type() == Fact.Type.DATE || f.type() == Fact.Type.SINCE;
+        int[] clause = clauseOf(f, clauses);
+        if (!time || clause == null || clauses.size() < 2) {
+            return true;
+        }
+        Set<String> stems = s.stemsIn(clause[0], clause[1]);
+        return terms.stream().anyMatch(t -> t.kind() != Term.Kind.YEAR && matches(t.phrases(s.language()), stems));
+    }
+
+    /** Whether a name is one of the question's (any word of one of its names). */
+    private boolean ours(Fact name, ReadSentence s) {
+        Set<String> stems = s.stemsIn(name.start(), name.end());
+        return question.names().stream().anyMatch(t -> t.stems(s.language()).stream().anyMatch(stems::contains));
+    }
+
+    /** Whether a name stands where a clause's subject stands: among its first words. */
+    private boolean atClauseStart(Fact name, int[] clause, ReadSentence s) {
+        if (name.start() <= clause[0]) {
+            // the antecedent of a relative clause is its subject
+            return true;
+        }
+        String before = s.text().substring(clause[0], name.start());
+        return WORD.matcher(before).results().count() <= config.subjectWords();
+    }
+
+    private static final java.util.regex.Pattern WORD = java.util.regex.Pattern.compile("[\\p{L}\\p{N}]+");
 
     private boolean questionStates(Fact name) {
         return stated(name);
@@ -367,8 +501,8 @@ final class SentenceScorer {
             return false;
         }
         int[] previous = clauses.get(at - 1);
-        String between = s.text().substring(name.end(), Math.min(s.text().length(), previous[1]));
-        return name.start() >= previous[0] && name.end() <= previous[1] && between.strip().isEmpty();
+        return name.start() >= previous[0] && name.end() <= previous[1]
+                && s.text().substring(name.end(), previous[1]).isBlank();
     }
 
     /** Whether a clause opens with a relative pronoun of its sentence's language. */
@@ -376,6 +510,131 @@ final class SentenceScorer {
         java.util.regex.Matcher m = reader.language(s.language()).clauses().relatives().matcher(s.text())
                 .region(clause[0], clause[1]);
         return m.lookingAt();
+    }
+
+    /**
+     * Whether a critical term the sentence does not say is implied: another word of the same name is there ("Powell"
+     * for "Jerome Powell"), or the name is in the sentences just before in its paragraph ("They beat France..."), or
+     * it is its document's subject and the sentence is not about someone else, who would stand as its subject.
+     */
+    private boolean implied(Term term, Set<List<String>> phrases, ReadSentence s, Passage passage,
+                            SentenceReader.DocumentFacts doc) {
+        if (!term.isName()) {
+            return matches(phrases, doc.titleStems());
+        }
+        if (promoted.contains(term)) {
+            return false;
+        }
+        List<Term> group = entity(term);
+        if (group.size() > 1 && group.stream().anyMatch(t -> matches(t.phrases(s.language()), s.stemSet()))) {
+            return true;
+        }
+        if (group.stream().anyMatch(t -> matches(t.phrases(s.language()), before(passage)))) {
+            return true;
+        }
+        return group.stream().anyMatch(t -> matches(t.phrases(s.language()), doc.subjectStems()))
+                && !subjectIsSomeoneElse(s);
+    }
+
+    /** The terms of the question's name a term belongs to: adjacent capitalised terms ("Jerome Powell"). */
+    private List<Term> entity(Term term) {
+        List<Term> group = new ArrayList<>();
+        for (List<Term> g : entities) {
+            if (g.contains(term)) {
+                return g;
+            }
+        }
+        group.add(term);
+        return group;
+    }
+
+    /** The stems of the sentences before one in its paragraph, within the context window. */
+    private Set<String> before(Passage passage) {
+        Set<String> out = new HashSet<>();
+        List<Passage> siblings = corpus.sentencesOf(corpus.paragraphOf(passage));
+        int at = passage.sentence() - 1;
+        for (int i = Math.max(0, at - config.contextSentences()); i < at && i < siblings.size(); i++) {
+            out.addAll(reader.read(siblings.get(i), corpus).stemSet());
+        }
+        return out;
+    }
+
+    /** Whether a name the question does not name stands as the sentence's subject (among its first words). */
+    private boolean subjectIsSomeoneElse(ReadSentence s) {
+        int[] whole = {0, s.text().length()};
+        for (Fact f : s.facts()) {
+            if (f.type() == Fact.Type.NAME && !stated(f) && !isPlace(f, s) && !ours(f, s)
+                    && !(f.text().length() <= 4 && f.text().equals(f.text().toUpperCase(Locale.ROOT)))) {
+                return atClauseStart(f, whole, s);
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether a measure written as an attribute measures another thing than the question's: "the 71-meter booster"
+     * does not say how tall the launch tower is.
+     */
+    private boolean measuresSomethingElse(Fact f, ReadSentence s) {
+        boolean measure = switch (question.kind()) {
+            case LENGTH, EXTENT, MASS, AREA, SPEED, TEMPERATURE -> true;
+            default -> false;
+        };
+        if (!measure || f.text().indexOf('-') < 0) {
+            return false;
+        }
+        java.util.regex.Matcher next = NEXT_WORD.matcher(s.text()).region(f.end(), s.text().length());
+        if (!next.lookingAt()) {
+            return false;
+        }
+        Set<String> stems = s.stemsIn(next.start(1), next.end(1));
+        if (stems.isEmpty()) {
+            return false;
+        }
+        return terms.stream().noneMatch(t -> matches(t.phrases(s.language()), stems));
+    }
+
+    private static final java.util.regex.Pattern NEXT_WORD = java.util.regex.Pattern.compile("\\s+(\\p{L}+)");
+
+    /** The IDF-weighted share of the question's terms said in the clause of the fact (the sentence without one). */
+    private double clauseShare(Fact f, ReadSentence s) {
+        int[] clause = f == null ? null : clauseOf(f, s.clauses(ClauseSplitter.Level.RELATIVE));
+        Set<String> stems = clause == null ? s.stemSet() : s.stemsIn(clause[0], clause[1]);
+        return share(terms, t -> matches(t.phrases(s.language()), stems) ? 1 : 0, s.language());
+    }
+
+    /** The share of the question's adjacent stem pairs the sentence has too: the same wording, not just words. */
+    private double bigrams(ReadSentence s) {
+        if (questionBigrams.isEmpty() || !s.language().equals(question.language().code())) {
+            return 0;
+        }
+        Set<String> said = bigrams(s.stems().stream().map(ReadSentence.Stem::stem).toList());
+        return (double) questionBigrams.stream().filter(said::contains).count() / questionBigrams.size();
+    }
+
+    private static Set<String> bigrams(List<String> stems) {
+        Set<String> out = new HashSet<>();
+        for (int i = 0; i + 1 < stems.size(); i++) {
+            out.add(stems.get(i) + " " + stems.get(i + 1));
+        }
+        return out;
+    }
+
+    /** Whether one of the question's names stands in the fact's clause (the fact is said of it, not implied). */
+    private boolean ownerNamed(Fact f, ReadSentence s) {
+        int[] clause = clauseOf(f, s.clauses(ClauseSplitter.Level.RELATIVE));
+        if (clause == null || names.isEmpty()) {
+            return false;
+        }
+        Set<String> stems = s.stemsIn(clause[0], clause[1]);
+        return names.stream().anyMatch(t -> matches(t.phrases(s.language()), stems));
+    }
+
+    /** Whether the clause of a fact speaks of a projection, an estimate or a plan. */
+    private boolean projects(ReadSentence s, Fact f) {
+        int[] clause = clauseOf(f, s.clauses(ClauseSplitter.Level.RELATIVE));
+        String text = clause == null ? s.text() : s.text().substring(clause[0], clause[1]);
+        return reader.language(s.language()).projections().in(text);
     }
 
     /** A name the sentence gives as a place ("in Italia"): where something happens, not who it belongs to. */

@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -37,8 +38,8 @@ import java.util.function.UnaryOperator;
  *
  * <p>A provider call that times out, answers 4xx/5xx, sends malformed JSON or an empty answer, or whose stream stalls
  * (no token for {@code timeout}), runs past {@code deadline} or ends without its end-of-stream event, never fails the
- * request: the fallback answers instead. The failure is logged once, on one line with the request's id and no stack
- * trace, and counted ({@value #FAILURES} and {@value #FALLBACKS}, tagged {@code provider} and {@code reason}).
+ * request: the fallback answers instead. The failure is logged once, on one line (with the request's id, from the
+ * logging context) and no stack trace, and counted ({@value #FAILURES} and {@value #FALLBACKS}, tagged {@code provider} and {@code reason}).
  *
  * <p>Every response names what answered in {@link ChatResponse#modelName()}, in the form of {@code Answer.model}:
  * {@code openai:gpt-4o-mini}, {@code extractive}, or {@code extractive (fallback: openai timed out)}.
@@ -126,7 +127,6 @@ public final class ResilientChatModel implements AutoCloseable {
         if (primary == null) {
             return labelled(fallback.chat(request), fallbackLabel);
         }
-        String requestId = RequestLog.currentId();
         if (!breaker.tryAcquire()) {
             return fallBack(request, fallback, FailureReason.CIRCUIT_OPEN);
         }
@@ -134,19 +134,19 @@ public final class ResilientChatModel implements AutoCloseable {
         try {
             ChatResponse response = call.get(config.timeout().toMillis(), TimeUnit.MILLISECONDS);
             if (isBlank(response)) {
-                return fail(request, fallback, FailureReason.EMPTY, null, requestId);
+                return fail(request, fallback, FailureReason.EMPTY, null);
             }
             breaker.onSuccess();
             return labelled(response, config.label());
         } catch (TimeoutException e) {
             call.cancel(true);
-            return fail(request, fallback, FailureReason.TIMEOUT, null, requestId);
+            return fail(request, fallback, FailureReason.TIMEOUT, null);
         } catch (ExecutionException e) {
-            return fail(request, fallback, FailureReason.of(e.getCause()), e.getCause(), requestId);
+            return fail(request, fallback, FailureReason.of(e.getCause()), e.getCause());
         } catch (InterruptedException e) {
             call.cancel(true);
             Thread.currentThread().interrupt();
-            return fail(request, fallback, FailureReason.ERROR, e, requestId);
+            return fail(request, fallback, FailureReason.ERROR, e);
         }
     }
 
@@ -165,7 +165,7 @@ public final class ResilientChatModel implements AutoCloseable {
             streamFallback(request, handler, fallback, FailureReason.CIRCUIT_OPEN);
             return Finished.HANDLE;
         }
-        StreamAttempt attempt = new StreamAttempt(request, handler, fallback, RequestLog.currentId());
+        StreamAttempt attempt = new StreamAttempt(request, handler, fallback);
         attempt.start();
         return attempt;
     }
@@ -211,16 +211,16 @@ public final class ResilientChatModel implements AutoCloseable {
             } else {
                 Throwable cause = error instanceof CompletionException && error.getCause() != null
                         ? error.getCause() : error;
-                LOG.warn("Provider {} did not answer its warm-up call: it {}{}; questions are answered all the same, "
-                        + "by {} while it fails", config.label(), FailureReason.of(cause).phrase(), detail(cause),
-                        fallbackLabel);
+                // the phrase only: the provider's message is logged with the first question it fails, if it does
+                LOG.warn("Provider {} did not answer its warm-up call: it {}; questions are answered all the same, "
+                        + "by {} while it fails", config.label(), FailureReason.of(cause).phrase(), fallbackLabel);
             }
         });
     }
 
     private ChatResponse fail(ChatRequest request, ChatModel fallback, FailureReason reason,
-                              @Nullable Throwable error, String requestId) {
-        recordFailure(reason, error, requestId);
+                              @Nullable Throwable error) {
+        recordFailure(reason, error);
         return fallBack(request, fallback, reason);
     }
 
@@ -238,11 +238,14 @@ public final class ResilientChatModel implements AutoCloseable {
         fallback.chat(request, new Relabelling(handler, fallbackLabelFor(reason)));
     }
 
-    /** Counts the failure, tells the breaker, and logs it: one line, with the request's id, no stack trace. */
-    private void recordFailure(FailureReason reason, @Nullable Throwable error, String requestId) {
+    /**
+     * Counts the failure, tells the breaker, and logs it: one line (the request's id is in the logging context), no
+     * stack trace.
+     */
+    private void recordFailure(FailureReason reason, @Nullable Throwable error) {
         meters.counter(FAILURES, "provider", providerTag(), "reason", reason.tag()).increment();
         boolean opened = breaker.onFailure();
-        LOG.warn("{}provider {} {}{}; {} answers instead{}", RequestLog.prefix(requestId), config.label(),
+        LOG.warn("Provider {} {}{}; {} answers instead{}", config.label(),
                 reason.phrase(), detail(error), fallbackLabel, opened ? "; the provider is skipped for "
                         + config.breakerOpenFor().toSeconds() + " s after " + config.breakerFailures()
                         + " consecutive failures" : "");
@@ -279,7 +282,8 @@ public final class ResilientChatModel implements AutoCloseable {
         private final ChatRequest request;
         private final StreamingChatResponseHandler downstream;
         private final StreamingChatModel fallback;
-        private final String requestId;
+        /** The logging context (request id) of the request: failures arrive on the provider client's threads. */
+        private final Map<String, String> logContext = RequestLog.capture();
         private final StreamWatch watch = new StreamWatch(this);
         private final AtomicBoolean settled = new AtomicBoolean();
         private final AtomicBoolean cancelled = new AtomicBoolean();
@@ -287,12 +291,10 @@ public final class ResilientChatModel implements AutoCloseable {
         private volatile ScheduledFuture<?> idleTimer;
         private volatile ScheduledFuture<?> deadlineTimer;
 
-        StreamAttempt(ChatRequest request, StreamingChatResponseHandler downstream, StreamingChatModel fallback,
-                      String requestId) {
+        StreamAttempt(ChatRequest request, StreamingChatResponseHandler downstream, StreamingChatModel fallback) {
             this.request = request;
             this.downstream = downstream;
             this.fallback = fallback;
-            this.requestId = requestId;
         }
 
         void start() {
@@ -353,7 +355,7 @@ public final class ResilientChatModel implements AutoCloseable {
             try {
                 callback.run();
             } catch (RuntimeException e) {
-                LOG.error("{}answering from the {} stream failed", RequestLog.prefix(requestId), config.label(), e);
+                RequestLog.within(logContext, () -> LOG.error("Answering from the {} stream failed", config.label(), e));
                 downstream.onError(e);
             }
         }
@@ -383,8 +385,10 @@ public final class ResilientChatModel implements AutoCloseable {
                 breaker.release();
                 return;
             }
-            recordFailure(reason, error, requestId);
-            streamFallback(request, downstream, fallback, reason);
+            RequestLog.within(logContext, () -> {
+                recordFailure(reason, error);
+                streamFallback(request, downstream, fallback, reason);
+            });
         }
 
         private boolean settle() {
@@ -410,7 +414,7 @@ public final class ResilientChatModel implements AutoCloseable {
                 watch.cancel();
                 breaker.release();
                 meters.counter(CANCELLED, "provider", providerTag()).increment();
-                LOG.debug("{}the asker left; the {} call is stopped", RequestLog.prefix(requestId), config.label());
+                RequestLog.within(logContext, () -> LOG.debug("The asker left; the {} call is stopped", config.label()));
             }
         }
 

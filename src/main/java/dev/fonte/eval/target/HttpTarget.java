@@ -24,20 +24,35 @@ import java.util.stream.Stream;
  * Asks a running Fonte server over HTTP. It reads {@code POST /api/chat/stream} (server-sent events): the
  * {@code sources} event gives the retrieval candidates and the {@code done} event the answer, exactly as
  * {@code POST /api/chat} returns it. One request per question, so a conversation sees each question once.
- * A server without the stream endpoint (404) is asked through {@code POST /api/chat}, without candidates.
+ * A server without the stream endpoint (404) is asked through {@code POST /api/chat}, without candidates. A server
+ * that asks to wait (429 or 503 with {@code Retry-After}) is asked again after that wait, as long as the question's
+ * time allows; with an API key, every request carries it ({@code Authorization: Bearer}).
  */
 public final class HttpTarget implements Target {
 
+    /** The longest single wait a server's Retry-After may impose before the case is failed instead. */
+    static final Duration MAX_WAIT = Duration.ofSeconds(60);
+
     private final URI base;
     private final Duration timeout;
+    private final String apiKey;
     private final HttpClient client;
     private final ObjectMapper json;
 
     /** @param base the server's root URL, e.g. {@code http://localhost:8080} (a path prefix is kept) */
     public HttpTarget(URI base, Duration timeout, ObjectMapper json) {
+        this(base, timeout, null, json);
+    }
+
+    /**
+     * @param base   the server's root URL, e.g. {@code http://localhost:8080} (a path prefix is kept)
+     * @param apiKey sent as {@code Authorization: Bearer <apiKey>}; null sends none
+     */
+    public HttpTarget(URI base, Duration timeout, @Nullable String apiKey, ObjectMapper json) {
         String url = base.toString();
         this.base = URI.create(url.endsWith("/") ? url : url + "/");
         this.timeout = timeout;
+        this.apiKey = apiKey == null || apiKey.isBlank() ? null : apiKey.strip();
         this.json = json;
         // HTTP/1.1: the h2c upgrade attempt of the default client only adds a round trip against Netty
         this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
@@ -132,13 +147,54 @@ public final class HttpTarget implements Target {
         }
     }
 
+    /** Sends, and sends again after each wait the server asks for (429/503 with Retry-After) while time allows. */
     private HttpResponse<Stream<String>> send(String path, String accept, byte[] body) throws TargetException {
-        HttpRequest request = HttpRequest.newBuilder(base.resolve(path))
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            HttpResponse<Stream<String>> response = sendOnce(path, accept, body);
+            Optional<Duration> wait = retryAfter(response);
+            if (wait.isEmpty() || System.nanoTime() + wait.get().toNanos() >= deadline) {
+                return response;
+            }
+            response.body().close();
+            try {
+                Thread.sleep(wait.get().toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new TargetException("interrupted while waiting to ask " + base + " again", e);
+            }
+        }
+    }
+
+    /** The wait a 429 or 503 asks for in whole seconds (an HTTP date or nothing: one second), capped. */
+    static Optional<Duration> retryAfter(HttpResponse<?> response) {
+        if (response.statusCode() != 429 && response.statusCode() != 503) {
+            return Optional.empty();
+        }
+        Optional<String> header = response.headers().firstValue("Retry-After");
+        if (header.isEmpty()) {
+            return Optional.empty();
+        }
+        long seconds;
+        try {
+            seconds = Long.parseLong(header.get().strip());
+        } catch (NumberFormatException e) {
+            seconds = 1;
+        }
+        Duration wait = Duration.ofSeconds(Math.max(1, seconds));
+        return Optional.of(wait.compareTo(MAX_WAIT) > 0 ? MAX_WAIT : wait);
+    }
+
+    private HttpResponse<Stream<String>> sendOnce(String path, String accept, byte[] body) throws TargetException {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(path))
                 .timeout(timeout)
                 .header("Content-Type", "application/json")
                 .header("Accept", accept)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                .build();
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (apiKey != null) {
+            builder.header("Authorization", "Bearer " + apiKey);
+        }
+        HttpRequest request = builder.build();
         try {
             return client.send(request, HttpResponse.BodyHandlers.ofLines());
         } catch (HttpTimeoutException e) {

@@ -18,9 +18,28 @@ public interface TargetFactory {
      */
     Target open(@Nullable URI url, Duration timeout, List<Path> corpora) throws TargetException;
 
+    /**
+     * @param apiKey the key to send a server as {@code Authorization: Bearer}, or null for none
+     */
+    default Target open(@Nullable URI url, Duration timeout, List<Path> corpora, @Nullable String apiKey)
+            throws TargetException {
+        return open(url, timeout, corpora);
+    }
+
     /** A server by URL, else the application started in this JVM. */
     static TargetFactory standard(ObjectMapper json) {
-        return (url, timeout, corpora) -> url != null
-                ? new HttpTarget(url, timeout, json) : InProcessTarget.start(timeout, corpora);
+        return new TargetFactory() {
+            @Override
+            public Target open(@Nullable URI url, Duration timeout, List<Path> corpora) throws TargetException {
+                return open(url, timeout, corpora, null);
+            }
+
+            @Override
+            public Target open(@Nullable URI url, Duration timeout, List<Path> corpora, @Nullable String apiKey)
+                    throws TargetException {
+                return url != null ? new HttpTarget(url, timeout, apiKey, json)
+                        : InProcessTarget.start(timeout, corpora);
+            }
+        };
     }
 }

@@ -1,6 +1,7 @@
 package dev.fonte.answer.extractive;
 
 import dev.fonte.answer.AnswerRequest;
+import dev.fonte.answer.AnswerWeights;
 import dev.fonte.answer.Draft;
 import dev.fonte.answer.ExtractiveConfiguration;
 import dev.fonte.corpus.Corpus;
@@ -84,7 +85,16 @@ class ExtractiveAnswerModelTest {
         Corpus corpus = new Corpus(List.of(new Document("club", "The club's season", "en", null, "2024-09-01", null,
                 ENGLISH), new Document("ponte", "Il ponte", "it", null, null, null, ITALIAN)), passages);
         index = PassageIndex.build(corpus, Glossary.load(folder), 0.3);
-        model = new ExtractiveAnswerModel(Languages.standard(), ExtractiveConfiguration.defaults());
+        // the fitted weights, with a low threshold: what these tests hold are the engine's checks, which no weight
+        // overrules, on a corpus too small for retrieval ranks and embeddings to mean anything
+        AnswerWeights fitted = AnswerWeights.defaults();
+        model = new ExtractiveAnswerModel(Languages.standard(), dev.fonte.language.Lexicon.empty(),
+                ExtractiveConfiguration.defaults(),
+                new AnswerWeights(fitted.bias(), fitted.coverage(), fitted.subject(), fitted.subjectContext(),
+                        fitted.document(), fitted.similarity(), fitted.rank(), fitted.names(), fitted.evidence(),
+                        fitted.owner(), fitted.projection(), fitted.unknown(), fitted.open(), fitted.length(),
+                        fitted.own(), fitted.thing(), fitted.clause(), fitted.rarest(), fitted.wording(),
+                        fitted.unique(), 0.15));
     }
 
     @AfterAll
@@ -195,7 +205,7 @@ class ExtractiveAnswerModelTest {
     @Test
     void a_question_about_money_is_not_answered_by_another_figure() {
         // the stadium's sentence has a figure, of spectators
-        assertThat(ask("How much money will the club's new stadium need?")).isEqualTo("REFUSED " + FactKind.MONEY);
+        assertThat(ask("How much money will the new stadium need?")).isEqualTo("REFUSED " + FactKind.MONEY);
     }
 
     @Test
@@ -221,8 +231,9 @@ class ExtractiveAnswerModelTest {
 
     @Test
     void a_verb_no_document_uses_is_the_missing_fact_not_the_askers_phrasing() {
-        // "cost" and "founded" are in no sentence: the fact is not there, whatever else the sentences share
-        assertThat(ask("How much will the club's new stadium cost?")).isEqualTo("REFUSED cost");
+        // "earn" and "founded" are in no sentence: the fact is not there, whatever else the sentences share (the club
+        // spent €80 million last year: not what it earned)
+        assertThat(ask("How much did the club earn last year?")).isEqualTo("REFUSED earn");
         assertThat(ask("Where was Juventus founded?")).isEqualTo("REFUSED founded");
     }
 

@@ -569,7 +569,7 @@ abstract class ProviderChainContractTest {
     // ---- failures, logs, history
 
     @Test
-    void given_a_failing_provider_then_the_embedded_default_answers_and_one_line_with_the_request_id_says_why()
+    void given_a_failing_provider_then_the_embedded_default_answers_and_one_line_for_the_request_says_why()
             throws Exception {
         server.failsWith(500);
 
@@ -582,7 +582,8 @@ abstract class ProviderChainContractTest {
         List<ILoggingEvent> warnings = logs.list.stream().filter(e -> e.getLevel().isGreaterOrEqual(Level.WARN))
                 .toList();
         assertThat(warnings).hasSize(1);
-        assertThat(warnings.get(0).getFormattedMessage()).startsWith("request chain-test-42: ").contains("HTTP 5xx");
+        assertThat(warnings.get(0).getFormattedMessage()).contains("HTTP 5xx");
+        assertThat(warnings.get(0).getMDCPropertyMap()).containsEntry("requestId", "chain-test-42");
         assertThat(warnings.get(0).getThrowableProxy()).isNull();
     }
 

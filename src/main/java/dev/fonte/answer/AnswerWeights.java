@@ -1,0 +1,88 @@
+package dev.fonte.answer;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.bind.annotation.Bindable;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+
+/**
+ * How the embedded engine weighs what a sentence says of a question ({@code fonte.answer.extractive.weights.*}): a
+ * logistic model over the signals below, each in [0, 1]. A sentence that passes the engine's hard checks (the
+ * question's names, the kind of fact asked for, its years) answers when its probability reaches {@code threshold}; the
+ * most probable one is quoted. The defaults were fitted on the generality evaluation suite (a dozen news articles in
+ * two languages, questions written before the engine saw them) by {@code dev.fonte.eval.FitWeights}, cross-validated
+ * by document; see src/docs/EXTRACTIVE.md.
+ *
+ * @param bias               the constant term
+ * @param coverage           IDF-weighted share of the question's terms the sentence says (its context in part)
+ * @param subject            share of the question's subject words (those some document uses) the sentence says
+ * @param subjectContext     the same, words its neighbouring sentences say counting in part
+ * @param document           share of the question's known words its document says anywhere
+ * @param similarity         embedding similarity of question and sentence
+ * @param rank               retrieval's rank of the sentence, as 1/rank
+ * @param names              share of the question's names the sentence itself says
+ * @param evidence           the sentence holds the kind of fact asked for
+ * @param owner              that fact's nearest name is one of the question's
+ * @param projection         that fact is a projection, an estimate or a plan the question did not ask for
+ * @param unknown            share of the question's words no document uses (the same for every sentence)
+ * @param open               the question asks for no particular kind of fact (yes/no, how, what is)
+ * @param length             the sentence's length, in words over thirty (a heading is short)
+ * @param own                in a follow-up, the sentence says something of what the asker just wrote
+ * @param thing              it names what the question asks about ("which patients": patients)
+ * @param clause             share of the question's terms said in the clause that holds the fact
+ * @param rarest             it says the question's rarest subject word
+ * @param wording            share of the question's adjacent word pairs it has too
+ * @param unique             one over the number of facts of the asked kind it holds (one fact is no guess)
+ * @param threshold          the probability a sentence needs to answer
+ */
+@ConfigurationProperties(AnswerWeights.PREFIX)
+public record AnswerWeights(
+        @Bindable(defaultValue = "-3.2") double bias,
+        @Bindable(defaultValue = "1.174") double coverage,
+        @Bindable(defaultValue = "0.714") double subject,
+        @Bindable(defaultValue = "0.864") double subjectContext,
+        @Bindable(defaultValue = "0.093") double document,
+        @Bindable(defaultValue = "0.548") double similarity,
+        @Bindable(defaultValue = "1.632") double rank,
+        @Bindable(defaultValue = "-0.216") double names,
+        @Bindable(defaultValue = "0.178") double evidence,
+        @Bindable(defaultValue = "0.034") double owner,
+        @Bindable(defaultValue = "0.068") double projection,
+        @Bindable(defaultValue = "-0.016") double unknown,
+        @Bindable(defaultValue = "-0.201") double open,
+        @Bindable(defaultValue = "0.391") double length,
+        @Bindable(defaultValue = "-0.022") double own,
+        @Bindable(defaultValue = "0.161") double thing,
+        @Bindable(defaultValue = "0.934") double clause,
+        @Bindable(defaultValue = "0.096") double rarest,
+        @Bindable(defaultValue = "0.417") double wording,
+        @Bindable(defaultValue = "-0.135") double unique,
+        @DecimalMin("0") @DecimalMax("1") @Bindable(defaultValue = "0.6") double threshold) {
+
+    public static final String PREFIX = "fonte.answer.extractive.weights";
+
+    /** The names of the signals, in the order of {@link #vector()}. */
+    public static final java.util.List<String> SIGNALS = java.util.List.of("coverage", "subject", "subjectContext",
+            "document", "similarity", "rank", "names", "evidence", "owner", "projection", "unknown", "open", "length",
+            "own", "thing", "clause", "rarest", "wording", "unique");
+
+    /** The weights of the signals, in the order of {@link #SIGNALS}. */
+    public double[] vector() {
+        return new double[] {coverage, subject, subjectContext, document, similarity, rank, names, evidence, owner,
+                projection, unknown, open, length, own, thing, clause, rarest, wording, unique};
+    }
+
+    /** The model's probability for a sentence's signals. */
+    public double probability(double[] signals) {
+        double z = bias;
+        double[] w = vector();
+        for (int i = 0; i < w.length; i++) {
+            z += w[i] * signals[i];
+        }
+        return 1 / (1 + Math.exp(-z));
+    }
+
+    public static AnswerWeights defaults() {
+        return new AnswerWeights(-3.2, 1.174, 0.714, 0.864, 0.093, 0.548, 1.632, -0.216, 0.178, 0.034, 0.068, -0.016, -0.201, 0.391, -0.022, 0.161, 0.934, 0.096, 0.417, -0.135, 0.6);
+    }
+}

@@ -1,0 +1,207 @@
+package dev.fonte.language;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * General bilingual news vocabulary, as data: for each pair of registered languages, the words and phrases of one
+ * and what they can be in the other ({@code languages/lexicon/en-it.tsv}: {@code spend | spent<TAB>spendere | speso}).
+ * A question in one language is carried into another with it, every sense kept (the ranking chooses), names and
+ * figures as they are. Files named {@code <a>-<b>.tsv} in the corpus folder add to the shipped ones.
+ */
+public final class Lexicon {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Lexicon.class);
+    private static final String FOLDER = "languages/lexicon/";
+    private static final Pattern FILE = Pattern.compile("([a-z]{2})-([a-z]{2})\\.tsv");
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}'’-]+");
+    /** Longest phrase looked up, in words. */
+    private static final int LONGEST = 4;
+
+    /** Words as they are written, lower-cased: a lexicon with no analysis matches only the forms it lists. */
+    public static final Words AS_WRITTEN = (text, language) -> {
+        List<Word> out = new ArrayList<>();
+        Matcher m = WORD.matcher(text);
+        while (m.find()) {
+            out.add(new Word(m.group().toLowerCase(Locale.ROOT), m.start(), m.end()));
+        }
+        return out;
+    };
+
+    /** from language, to language, phrase (its words' keys) -> its translations. */
+    private final Map<String, Map<String, Set<String>>> entries = new HashMap<>();
+    private final Words words;
+
+    private Lexicon(Words words) {
+        this.words = words;
+    }
+
+    public static Lexicon empty() {
+        return new Lexicon(AS_WRITTEN);
+    }
+
+    /**
+     * How a language's text is cut into words that compare: the language's index analysis (so "rates", "rate" and
+     * "rated" are one entry), each word with its place in the text. Words the analysis drops (stop words) are left
+     * out of both the entries and the text looked up.
+     */
+    @FunctionalInterface
+    public interface Words {
+        List<Word> of(String text, String language);
+    }
+
+    /** A word's comparable form and where it is written. */
+    public record Word(String key, int start, int end) {
+    }
+
+    /** The shipped lexicons of the registered languages, and those of the corpus folder, matched as written. */
+    public static Lexicon load(Languages languages, Path corpusFolder) {
+        return load(languages, corpusFolder, AS_WRITTEN);
+    }
+
+    /** The shipped lexicons of the registered languages, and those of the corpus folder (when there is one). */
+    public static Lexicon load(Languages languages, Path corpusFolder, Words words) {
+        Lexicon lexicon = new Lexicon(words);
+        Set<String> codes = new LinkedHashSet<>();
+        languages.all().forEach(l -> codes.add(l.code()));
+        for (String a : codes) {
+            for (String b : codes) {
+                String name = a + "-" + b + ".tsv";
+                try (InputStream in = Lexicon.class.getClassLoader().getResourceAsStream(FOLDER + name)) {
+                    if (in != null) {
+                        lexicon.read(a, b, new InputStreamReader(in, StandardCharsets.UTF_8), FOLDER + name);
+                    }
+                } catch (IOException e) {
+                    throw new LanguagePackException("cannot read " + FOLDER + name, e);
+                }
+            }
+        }
+        if (corpusFolder != null && Files.isDirectory(corpusFolder)) {
+            try (Stream<Path> files = Files.list(corpusFolder)) {
+                for (Path file : files.sorted().toList()) {
+                    Matcher m = FILE.matcher(file.getFileName().toString());
+                    if (m.matches() && codes.contains(m.group(1)) && codes.contains(m.group(2))) {
+                        lexicon.read(m.group(1), m.group(2), new StringReader(Files.readString(file)), file.toString());
+                    }
+                }
+            } catch (IOException e) {
+                LOG.warn("Cannot read the lexicons of {}: {}", corpusFolder, e.getMessage());
+            }
+        }
+        return lexicon;
+    }
+
+    /** Reads a lexicon text of the pair {@code a}-{@code b} into both directions. */
+    void read(String a, String b, Reader text, String source) throws IOException {
+        int lineNumber = 0;
+        int read = 0;
+        try (BufferedReader lines = new BufferedReader(text)) {
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                lineNumber++;
+                if (line.isBlank() || line.strip().startsWith("#")) {
+                    continue;
+                }
+                String[] sides = line.split("\t");
+                if (sides.length != 2) {
+                    LOG.warn("{}:{}: a lexicon line is two columns separated by a tab; skipped", source, lineNumber);
+                    continue;
+                }
+                List<String> left = phrases(sides[0]);
+                List<String> right = phrases(sides[1]);
+                add(a, b, left, right);
+                add(b, a, right, left);
+                read++;
+            }
+        }
+        LOG.debug("Lexicon {}: {} line(s)", source, read);
+    }
+
+    private void add(String from, String to, List<String> phrases, List<String> translations) {
+        Map<String, Set<String>> table = entries.computeIfAbsent(from + ">" + to, k -> new HashMap<>());
+        for (String phrase : phrases) {
+            String key = key(phrase, from);
+            if (!key.isEmpty()) {
+                table.computeIfAbsent(key, k -> new LinkedHashSet<>()).addAll(translations);
+            }
+        }
+    }
+
+    private String key(String phrase, String language) {
+        return String.join(" ", words.of(phrase, language).stream().map(Word::key).toList());
+    }
+
+    private static List<String> phrases(String side) {
+        List<String> out = new ArrayList<>();
+        for (String p : side.split("\\|")) {
+            String phrase = p.strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+            if (!phrase.isEmpty()) {
+                out.add(phrase);
+            }
+        }
+        return out;
+    }
+
+    /** Whether the lexicon can carry text from one language into another. */
+    public boolean covers(String from, String to) {
+        return entries.containsKey(from + ">" + to);
+    }
+
+    /** The translations of one word or phrase (any case); empty when the lexicon does not know it. */
+    public Set<String> translations(String phrase, String from, String to) {
+        Map<String, Set<String>> table = entries.get(from + ">" + to);
+        if (table == null) {
+            return Set.of();
+        }
+        String key = key(phrase, from);
+        return key.isEmpty() ? Set.of() : table.getOrDefault(key, Set.of());
+    }
+
+    /**
+     * A text carried word by word into another language: the longest phrases the lexicon knows, each as all its
+     * translations; other words as they are (names and figures cross languages unchanged; a word the lexicon does
+     * not know stays in case it is a name or a shared word).
+     */
+    public String carry(String text, String from, String to) {
+        Map<String, Set<String>> table = entries.getOrDefault(from + ">" + to, Map.of());
+        List<Word> found = words.of(text, from);
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < found.size(); ) {
+            int taken = 0;
+            for (int n = Math.min(LONGEST, found.size() - i); n >= 1 && taken == 0; n--) {
+                String key = String.join(" ", found.subList(i, i + n).stream().map(Word::key).toList());
+                Set<String> t = table.getOrDefault(key, Set.of());
+                if (!t.isEmpty()) {
+                    t.forEach(x -> out.append(x).append(' '));
+                    taken = n;
+                }
+            }
+            if (taken == 0) {
+                Word w = found.get(i);
+                out.append(text, w.start(), w.end()).append(' ');
+                taken = 1;
+            }
+            i += taken;
+        }
+        return out.toString().strip();
+    }
+}
