@@ -33,43 +33,47 @@ import jakarta.validation.constraints.DecimalMin;
  * @param rarest             it says the question's rarest subject word
  * @param wording            share of the question's adjacent word pairs it has too
  * @param unique             one over the number of facts of the asked kind it holds (one fact is no guess)
+ * @param lead               its coverage less the best of the other sources that pass the hard checks
+ * @param only               no other source passes the hard checks
  * @param threshold          the probability a sentence needs to answer
  */
 @ConfigurationProperties(AnswerWeights.PREFIX)
 public record AnswerWeights(
-        @Bindable(defaultValue = "-3.2") double bias,
-        @Bindable(defaultValue = "1.174") double coverage,
-        @Bindable(defaultValue = "0.714") double subject,
-        @Bindable(defaultValue = "0.864") double subjectContext,
-        @Bindable(defaultValue = "0.093") double document,
-        @Bindable(defaultValue = "0.548") double similarity,
-        @Bindable(defaultValue = "1.632") double rank,
-        @Bindable(defaultValue = "-0.216") double names,
-        @Bindable(defaultValue = "0.178") double evidence,
-        @Bindable(defaultValue = "0.034") double owner,
-        @Bindable(defaultValue = "0.068") double projection,
-        @Bindable(defaultValue = "-0.016") double unknown,
-        @Bindable(defaultValue = "-0.201") double open,
-        @Bindable(defaultValue = "0.391") double length,
-        @Bindable(defaultValue = "-0.022") double own,
-        @Bindable(defaultValue = "0.161") double thing,
-        @Bindable(defaultValue = "0.934") double clause,
-        @Bindable(defaultValue = "0.096") double rarest,
-        @Bindable(defaultValue = "0.417") double wording,
-        @Bindable(defaultValue = "-0.135") double unique,
-        @DecimalMin("0") @DecimalMax("1") @Bindable(defaultValue = "0.6") double threshold) {
+        @Bindable(defaultValue = "-2.006") double bias,
+        @Bindable(defaultValue = "0.699") double coverage,
+        @Bindable(defaultValue = "0.442") double subject,
+        @Bindable(defaultValue = "0.441") double subjectContext,
+        @Bindable(defaultValue = "-0.058") double document,
+        @Bindable(defaultValue = "0.438") double similarity,
+        @Bindable(defaultValue = "1.351") double rank,
+        @Bindable(defaultValue = "-0.126") double names,
+        @Bindable(defaultValue = "0.233") double evidence,
+        @Bindable(defaultValue = "-0.151") double owner,
+        @Bindable(defaultValue = "0.100") double projection,
+        @Bindable(defaultValue = "-0.201") double unknown,
+        @Bindable(defaultValue = "-0.247") double open,
+        @Bindable(defaultValue = "0.389") double length,
+        @Bindable(defaultValue = "-0.014") double own,
+        @Bindable(defaultValue = "0.038") double thing,
+        @Bindable(defaultValue = "0.704") double clause,
+        @Bindable(defaultValue = "0.307") double rarest,
+        @Bindable(defaultValue = "0.257") double wording,
+        @Bindable(defaultValue = "-0.328") double unique,
+        @Bindable(defaultValue = "1.719") double lead,
+        @Bindable(defaultValue = "0.204") double only,
+        @DecimalMin("0") @DecimalMax("1") @Bindable(defaultValue = "0.65") double threshold) {
 
     public static final String PREFIX = "fonte.answer.extractive.weights";
 
     /** The names of the signals, in the order of {@link #vector()}. */
     public static final java.util.List<String> SIGNALS = java.util.List.of("coverage", "subject", "subjectContext",
             "document", "similarity", "rank", "names", "evidence", "owner", "projection", "unknown", "open", "length",
-            "own", "thing", "clause", "rarest", "wording", "unique");
+            "own", "thing", "clause", "rarest", "wording", "unique", "lead", "only");
 
     /** The weights of the signals, in the order of {@link #SIGNALS}. */
     public double[] vector() {
         return new double[] {coverage, subject, subjectContext, document, similarity, rank, names, evidence, owner,
-                projection, unknown, open, length, own, thing, clause, rarest, wording, unique};
+                projection, unknown, open, length, own, thing, clause, rarest, wording, unique, lead, only};
     }
 
     /** The model's probability for a sentence's signals. */
@@ -82,7 +86,14 @@ public record AnswerWeights(
         return 1 / (1 + Math.exp(-z));
     }
 
+    /** The same weights with another threshold. */
+    public AnswerWeights withThreshold(double value) {
+        return new AnswerWeights(bias, coverage, subject, subjectContext, document, similarity, rank, names, evidence,
+                owner, projection, unknown, open, length, own, thing, clause, rarest, wording, unique, lead, only,
+                value);
+    }
+
     public static AnswerWeights defaults() {
-        return new AnswerWeights(-3.2, 1.174, 0.714, 0.864, 0.093, 0.548, 1.632, -0.216, 0.178, 0.034, 0.068, -0.016, -0.201, 0.391, -0.022, 0.161, 0.934, 0.096, 0.417, -0.135, 0.6);
+        return new AnswerWeights(-2.006, 0.699, 0.442, 0.441, -0.058, 0.438, 1.351, -0.126, 0.233, -0.151, 0.100, -0.201, -0.247, 0.389, -0.014, 0.038, 0.704, 0.307, 0.257, -0.328, 1.719, 0.204, 0.65);
     }
 }

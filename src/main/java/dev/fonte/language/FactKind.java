@@ -28,6 +28,8 @@ public enum FactKind {
     /** How long, where that may be a length or a time ("How long is the bridge?", "How long did it take?"). */
     EXTENT,
     MONEY,
+    /** A result: two figures set against each other (a score "12-11", a vote "52-48"). */
+    RESULT,
     /** How many of a thing: a number that counts it. */
     COUNT,
     /** How much, of anything: any quantity. */

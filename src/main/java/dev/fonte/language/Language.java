@@ -112,6 +112,8 @@ public final class Language {
     private final Clauses clauses;
     private final List<Pattern> reasons;
     private final List<Pattern> statements;
+    private final List<Pattern> ages;
+    private final Phrases ageUnits;
     private final Phrases projections;
     private final QuestionWords question;
     private final Intents intents;
@@ -155,6 +157,8 @@ public final class Language {
                 c.phrases("leading"));
         this.reasons = patterns(root.list("reasons"));
         this.statements = patterns(root.list("statements"));
+        this.ages = patterns(root.node("ages").list("patterns"));
+        this.ageUnits = root.node("ages").phrases("units");
         this.projections = Phrases.of(root.list("projections"));
         Node q = root.node("question");
         List<Cue> cues = new ArrayList<>();
@@ -325,6 +329,19 @@ public final class Language {
     /** Patterns of a quotation or a reported statement. */
     public List<Pattern> statements() {
         return statements;
+    }
+
+    /**
+     * Patterns of a person's age written without a unit, the figure as group 1 ("Powell, 71, said": the news
+     * apposition).
+     */
+    public List<Pattern> ages() {
+        return ages;
+    }
+
+    /** The units of time that make a duration a person's age ("years old", "anni"): not "a two-day meeting". */
+    public Phrases ageUnits() {
+        return ageUnits;
     }
 
     /** Words that make a figure a projection, an estimate or a plan rather than a fact that holds. */

@@ -4,6 +4,7 @@ import dev.fonte.answer.AnswerService;
 import dev.fonte.eval.fixture.FixtureLoader;
 import dev.fonte.eval.fixture.Fixtures;
 import dev.fonte.eval.report.ConsoleReport;
+import dev.fonte.eval.report.JsonReport;
 import dev.fonte.eval.report.JunitReport;
 import dev.fonte.eval.report.MarkdownReport;
 import dev.fonte.eval.report.ReportWriter;
@@ -12,6 +13,7 @@ import dev.fonte.eval.run.Runner;
 import dev.fonte.eval.run.SuiteResult;
 import dev.fonte.eval.target.InProcessTarget;
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.serde.ObjectMapper;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.DynamicTest;
@@ -61,6 +63,7 @@ class FixturesTest {
         Files.createDirectories(REPORTS);
         write(REPORTS.resolve("report.md"), new MarkdownReport(), run);
         write(REPORTS.resolve("junit.xml"), new JunitReport(), run);
+        write(REPORTS.resolve("report.json"), new JsonReport(ObjectMapper.getDefault()), run);
 
         List<DynamicTest> tests = new ArrayList<>();
         tests.add(DynamicTest.dynamicTest("fixtures load without problems",

@@ -1,6 +1,7 @@
 package dev.fonte.answer.extractive;
 
 import dev.fonte.answer.AnswerRequest;
+import dev.fonte.answer.AnswerWeights;
 
 import java.util.List;
 import java.util.Set;
@@ -23,7 +24,14 @@ record Candidate(AnswerRequest.Source source, ReadSentence sentence, double cove
                  Fact evidence, boolean typeOk, boolean supported, double similarity, Set<String> covered,
                  List<String> uncovered, double score, double[] signals) {
 
+    private static final int PROJECTION = AnswerWeights.SIGNALS.indexOf("projection");
+
     boolean passes() {
         return criticalOk && typeOk && supported;
+    }
+
+    /** Its fact is a projection, an estimate or a plan, and the question asked for none. */
+    boolean projected() {
+        return signals[PROJECTION] > 0;
     }
 }

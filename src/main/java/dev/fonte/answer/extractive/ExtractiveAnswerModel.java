@@ -64,7 +64,7 @@ public final class ExtractiveAnswerModel implements AnswerModel {
             return Draft.refused(NAME, Draft.Refusal.plain());
         }
         SentenceScorer scorer = new SentenceScorer(question, request.index(), sentences, config, weights);
-        List<Candidate> candidates = request.sources().stream().map(scorer::score).toList();
+        List<Candidate> candidates = scorer.scoreAll(request.sources());
         if (LOG.isDebugEnabled()) {
             LOG.debug("q='{}' kind={} thing={} terms={}", question.text(), question.kind(), question.thingWords(),
                     scorer.terms().stream().map(t -> t.surface() + "/" + t.kind() + t.phrases(request.language().code()))
@@ -74,8 +74,11 @@ public final class ExtractiveAnswerModel implements AnswerModel {
                     c.supported(), c.evidence() == null ? "-" : c.evidence().text(),
                     String.format(Locale.ROOT, "%.2f", c.score()), c.sentence().text()));
         }
+        // a fact that holds answers before a projection of it ("the rate has climbed to 4.2 percent" before "is
+        // expected to reach 4.4 percent") when the question asks for none
         List<Candidate> passing = candidates.stream().filter(Candidate::passes)
-                .sorted(Comparator.comparingDouble(Candidate::score).reversed()).toList();
+                .sorted(Comparator.comparing(Candidate::projected)
+                        .thenComparing(Comparator.comparingDouble(Candidate::score).reversed())).toList();
         if (passing.isEmpty()) {
             return Draft.refused(NAME, explain(candidates, scorer));
         }
@@ -115,7 +118,7 @@ public final class ExtractiveAnswerModel implements AnswerModel {
             return List.of();
         }
         SentenceScorer scorer = new SentenceScorer(question, request.index(), sentences, config, weights);
-        return request.sources().stream().map(scorer::score).map(c -> new Weighed(c.source().passage().id(),
+        return scorer.scoreAll(request.sources()).stream().map(c -> new Weighed(c.source().passage().id(),
                 c.sentence().text(), c.criticalOk() && c.typeOk(), c.score(), c.signals(),
                 (c.criticalOk() ? "" : "names " + c.uncovered() + " ") + (c.typeOk() ? "" : "kind " + question.kind()
                         + " evidence=" + (c.evidence() == null ? "-" : c.evidence().text())))).toList();
@@ -231,7 +234,8 @@ public final class ExtractiveAnswerModel implements AnswerModel {
         if (nearest.criticalOk() && nearest.supported() && !nearest.typeOk() && scorer.needsEvidence()) {
             return new Draft.Refusal(scorer.kind(), List.of(), "");
         }
-        List<String> unknown = scorer.terms().stream().filter(t -> !scorer.knownAnywhere(t))
+        // only names: that no document uses the asker's verb or adjective says nothing about the corpus
+        List<String> unknown = scorer.terms().stream().filter(Term::isName).filter(t -> !scorer.knownAnywhere(t))
                 .map(Term::surface).filter(w -> w.matches("\\p{L}[\\p{L}'’ -]{0,40}")).distinct().toList();
         if (!unknown.isEmpty() && unknown.size() <= config.maxMissingNamed()) {
             return new Draft.Refusal(null, unknown, "");

@@ -86,6 +86,17 @@ public final class FactFinder {
         for (int[] span : spans) {
             figures.add(figure(text, span[0], span[1]));
         }
+        // two bare figures set against each other by a dash are a result ("beating New Zealand 12-11"), not a range
+        for (int i = 0; i + 1 < figures.size(); i++) {
+            Fact a = figures.get(i);
+            Fact b = figures.get(i + 1);
+            String between = text.substring(a.end(), b.start()).strip();
+            if (a.type() == Fact.Type.NUMBER && b.type() == Fact.Type.NUMBER && !a.scaled() && !b.scaled()
+                    && (between.equals("-") || between.equals("–")) && !YEAR.matcher(a.text()).matches()
+                    && a.text().chars().allMatch(Character::isDigit) && b.text().chars().allMatch(Character::isDigit)) {
+                out.add(new Fact(Fact.Type.RESULT, null, a.start(), b.end(), text.substring(a.start(), b.end()), false));
+            }
+        }
         // a range takes its unit from its second figure: "tra 51 e 53 miliardi di dollari"
         for (int i = 0; i + 1 < figures.size(); i++) {
             Fact a = figures.get(i);
@@ -93,6 +104,19 @@ public final class FactFinder {
             if (a.type() == Fact.Type.NUMBER && b.type() == Fact.Type.QUANTITY && joinedAsRange(text, a.end(), b.start())) {
                 figures.set(i, new Fact(Fact.Type.QUANTITY, b.dimension(), a.start(), b.end(),
                         text.substring(a.start(), b.end()), b.scaled()));
+            }
+        }
+        // an age written without a unit ("Powell, 71, said") is a duration like "71 years old"
+        for (Pattern p : language.ages()) {
+            Matcher age = p.matcher(text);
+            while (age.find()) {
+                for (int i = 0; i < figures.size(); i++) {
+                    Fact f = figures.get(i);
+                    if (f.type() == Fact.Type.NUMBER && f.start() == age.start(1) && f.end() == age.end(1)) {
+                        figures.set(i, new Fact(Fact.Type.QUANTITY, Dimension.DURATION, f.start(), f.end(), f.text(),
+                                false));
+                    }
+                }
             }
         }
         for (Fact f : figures) {

@@ -153,7 +153,9 @@ final class SentenceScorer {
                     got += weight;
                     total += weight;
                     covered.add(term.surface());
-                } else if (!implied(term, phrases, s, passage, doc)) {
+                } else if (question.identity() || !implied(term, phrases, s, passage, doc)) {
+                    // who fits a description is said where the description is: "the CEO of OpenAI" is one sentence's
+                    // words, not a name the paragraph spoke of before
                     criticalOk = false;
                     uncovered.add(term.surface());
                 }
@@ -214,14 +216,43 @@ final class SentenceScorer {
                 rarest == null || matches(rarest.phrases(lang), s.stemSet()) ? 1 : 0,
                 bigrams(s),
                 evidence == null ? 0 : 1.0 / Math.max(1, s.facts().stream().filter(x -> answers(x, question.kind(), s))
-                        .count())};
-        double probability = model.probability(signals);
+                        .count()),
+                // set by scoreAll, beside the other sources
+                0,
+                0};
+        return weighed(new Candidate(source, s, coverage, criticalOk, evidence, typeOk, false, similarity, covered,
+                uncovered, 0, signals));
+    }
+
+    /**
+     * Every source scored, each also beside the others that pass the hard checks: how far its coverage leads theirs,
+     * and whether it is the only one (a sentence is an answer more surely when nothing near it competes).
+     */
+    List<Candidate> scoreAll(List<AnswerRequest.Source> sources) {
+        List<Candidate> alone = sources.stream().map(this::score).toList();
+        List<Candidate> out = new ArrayList<>(alone.size());
+        int lead = AnswerWeights.SIGNALS.indexOf("lead");
+        int only = AnswerWeights.SIGNALS.indexOf("only");
+        for (Candidate c : alone) {
+            double best = alone.stream().filter(o -> o != c && o.criticalOk() && o.typeOk())
+                    .mapToDouble(Candidate::coverage).max().orElse(-1);
+            double[] signals = c.signals().clone();
+            signals[lead] = best < 0 ? c.coverage() : c.coverage() - best;
+            signals[only] = best < 0 ? 1 : 0;
+            out.add(weighed(new Candidate(c.source(), c.sentence(), c.coverage(), c.criticalOk(), c.evidence(),
+                    c.typeOk(), false, c.similarity(), c.covered(), c.uncovered(), 0, signals)));
+        }
+        return out;
+    }
+
+    /** A candidate with its probability, and whether that and what it says of the subject let it answer. */
+    private Candidate weighed(Candidate c) {
+        double probability = model.probability(c.signals());
         // whatever the weights, a sentence that says none of the question's subject words is not about it
-        boolean supported = probability >= model.threshold() && (subject.isEmpty() || signals[2] > 0)
+        boolean supported = probability >= model.threshold() && (subject.isEmpty() || c.signals()[2] > 0)
                 && aboutSomething;
-        double score = probability;
-        return new Candidate(source, s, coverage, criticalOk, evidence, typeOk, supported, similarity, covered,
-                uncovered, score, signals);
+        return new Candidate(c.source(), c.sentence(), c.coverage(), c.criticalOk(), c.evidence(), c.typeOk(),
+                supported, c.similarity(), c.covered(), c.uncovered(), probability, c.signals());
     }
 
     /** The IDF-weighted share of {@code terms} said, each as much as {@code says} credits it; 1 when there are none. */
@@ -325,13 +356,16 @@ final class SentenceScorer {
             case DATE -> f.type() == Fact.Type.DATE;
             case FREQUENCY -> f.type() == Fact.Type.FREQUENCY;
             case SINCE -> f.type() == Fact.Type.SINCE || f.type() == Fact.Type.TIME || f.type() == Fact.Type.DATE;
-            case AGE -> f.type() == Fact.Type.QUANTITY && f.dimension() == Dimension.DURATION;
+            // an age is counted in years ("71 years old", "71 anni") or written bare by a name ("Powell, 71,")
+            case AGE -> f.type() == Fact.Type.QUANTITY && f.dimension() == Dimension.DURATION
+                    && (reader.language(s.language()).ageUnits().in(f.text()) || f.text().chars().noneMatch(Character::isLetter));
             case EXTENT -> f.type() == Fact.Type.QUANTITY
                     && (f.dimension() == Dimension.LENGTH || f.dimension() == Dimension.DURATION);
             case COUNT -> counts(f, s);
             // "How big is the majority?" is answered by "174 seats" as well as by "$65 billion"
             case AMOUNT -> f.type() == Fact.Type.QUANTITY || f.type() == Fact.Type.NUMBER;
             case STATEMENT -> f.type() == Fact.Type.STATEMENT;
+            case RESULT -> f.type() == Fact.Type.RESULT;
             case PERSON, ORGANIZATION -> f.type() == Fact.Type.NAME;
             case PLACE -> f.type() == Fact.Type.PLACE;
             case REASON -> f.type() == Fact.Type.REASON;

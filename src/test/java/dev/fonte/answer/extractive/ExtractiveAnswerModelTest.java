@@ -87,14 +87,8 @@ class ExtractiveAnswerModelTest {
         index = PassageIndex.build(corpus, Glossary.load(folder), 0.3);
         // the fitted weights, with a low threshold: what these tests hold are the engine's checks, which no weight
         // overrules, on a corpus too small for retrieval ranks and embeddings to mean anything
-        AnswerWeights fitted = AnswerWeights.defaults();
         model = new ExtractiveAnswerModel(Languages.standard(), dev.fonte.language.Lexicon.empty(),
-                ExtractiveConfiguration.defaults(),
-                new AnswerWeights(fitted.bias(), fitted.coverage(), fitted.subject(), fitted.subjectContext(),
-                        fitted.document(), fitted.similarity(), fitted.rank(), fitted.names(), fitted.evidence(),
-                        fitted.owner(), fitted.projection(), fitted.unknown(), fitted.open(), fitted.length(),
-                        fitted.own(), fitted.thing(), fitted.clause(), fitted.rarest(), fitted.wording(),
-                        fitted.unique(), 0.15));
+                ExtractiveConfiguration.defaults(), AnswerWeights.defaults().withThreshold(0.15));
     }
 
     @AfterAll
