@@ -62,16 +62,16 @@ public final class Grounding {
     /**
      * What of a sentence its spans do not say: nothing when it is supported.
      *
-     * @param words    the content words the spans do not say
-     * @param said     how many content words the sentence has, said or not
-     * @param negation one side negates and the other does not
+     * @param words        the content words the spans do not say
+     * @param contentWords how many content words the sentence has, said or not
+     * @param negation     one side negates and the other does not
      */
-    public record Verdict(List<String> figures, List<String> names, List<String> words, int said, boolean negation,
-                          double minWordShare) {
+    public record Verdict(List<String> figures, List<String> names, List<String> words, int contentWords,
+                          boolean negation, double minWordShare) {
 
         public boolean supported() {
-            return figures.isEmpty() && names.isEmpty() && !negation
-                    && (said == 0 || (double) (said - words.size()) / said >= minWordShare - 1e-9);
+            return figures.isEmpty() && names.isEmpty() && !negation && (contentWords == 0
+                    || (double) (contentWords - words.size()) / contentWords >= minWordShare - 1e-9);
         }
 
         /** What is missing, for a log line: {@code figures 10.000; names Texas; words assumerà}. */
