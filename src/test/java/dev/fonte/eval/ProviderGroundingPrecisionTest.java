@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The harness's grounding precision on a provider run (one fake provider, one suite; the report over every provider
- * and the issues' suites is {@link ProviderGroundingReport}): whatever the fake model writes, what is served is
+ * and the core suites is {@link ProviderGroundingReport}): whatever the fake model writes, what is served is
  * grounded with the check on; with it off, a model's own claims and facts cited to the wrong span get through, and
  * the figure shows it.
  */

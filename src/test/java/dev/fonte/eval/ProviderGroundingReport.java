@@ -11,7 +11,7 @@ import java.util.Locale;
 
 /**
  * Prints the grounding precision of the embedded default and of each fake provider, with the grounding check on and
- * off, over the issues' suites (core-it, core-en); other fixture files as arguments. One command (src/docs/EVAL.md):
+ * off, over the core suites (core-it, core-en); other fixture files as arguments. One command (src/docs/EVAL.md):
  * {@code ./mvnw -q -Pgrounding test-compile exec:java}
  */
 public final class ProviderGroundingReport {

@@ -21,7 +21,10 @@ class BadSettingsStopTheStartTest {
     /** Far longer than a refused start takes (a few seconds); only a start that wrongly goes on reaches it. */
     static final long PATIENCE_SECONDS = 90;
 
-    /** The values the issue was found with, and the grounding mode; the in-process test covers every other one. */
+    /**
+     * The values once seen to slip through the start (an unknown provider, a missing key, a temperature of 3, a
+     * deadline under the timeout), and the grounding mode; the in-process test covers every other one.
+     */
     static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> badValues() {
         java.util.Set<String> seen = java.util.Set.of("nonsense", "anthropic", "openai", "3", "1s", "loose");
         return ProviderConfigurationTest.badValues().filter(a -> seen.contains((String) a.get()[2]));

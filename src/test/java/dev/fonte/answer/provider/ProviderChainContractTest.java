@@ -343,7 +343,7 @@ abstract class ProviderChainContractTest {
 
     @Test
     void given_a_fact_its_cited_source_does_not_hold_then_the_answer_falls_back_and_says_why() throws Exception {
-        // the case: a valid marker on a sentence about something else
+        // a valid marker on a sentence about something else, as a model wrote when first tried
         server.replies(prompt -> "Meta costruirà il data center in Texas e assumerà 10.000 persone [1].");
         double before = counted(ResilientChatModel.FALLBACKS, "unsupported");
 
