@@ -1,5 +1,6 @@
 package dev.fonte.answer;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.serde.annotation.Serdeable;
 
 import java.util.List;
@@ -11,8 +12,9 @@ import java.util.List;
  */
 public sealed interface AnswerEvent {
 
-    /** The candidate passages the answer may cite (not all of them will be cited). */
+    /** The candidate passages the answer may cite (not all of them will be cited); none is {@code []}, not absent. */
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     record Sources(List<Source> sources) implements AnswerEvent {
     }
 
