@@ -234,6 +234,23 @@ class MachineTranslationTest {
 
             assertThat(documents(client)).extracting(d -> d.get("id")).contains(BRIDGE, HARBOUR);
             assertThat(model.received()).as("a second start translates nothing again").isEmpty();
+
+            // the embedded default, answering when the provider fails, reads the rendering like any document
+            model.failsWith(500);
+            Answer english = ask(client, "How long is the bridge?", "");
+            Answer italian = ask(client, "Quanto sono costate le riparazioni del porto di Dover?", "");
+            assertThat(english.model()).startsWith("extractive");
+            assertThat(english.answer()).contains("240 metres");
+            assertThat(english.citations()).singleElement().satisfies(c -> {
+                assertThat(c.documentId()).isEqualTo(BRIDGE);
+                assertThat(c.machineTranslation()).isTrue();
+                assertOriginalIsExact(client, c.original(), "ponte-it");
+            });
+            assertThat(italian.answer()).contains("3 milioni di sterline");
+            assertThat(italian.citations()).singleElement().satisfies(c -> {
+                assertThat(c.documentId()).isEqualTo(HARBOUR);
+                assertOriginalIsExact(client, c.original(), "harbour-en");
+            });
         }
     }
 
