@@ -117,6 +117,20 @@ public final class Corpus {
     /** A capitalised word that does not start a sentence. */
     private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("(?<=[^.!?:]\\s)\\p{Lu}\\p{L}+");
 
+    /**
+     * Whether a document is also written in a language, as itself, its original or a rendering of the same original
+     * ("meta-ai-2025-it" is in English too: "meta-ai-2025-en" translates it).
+     */
+    public boolean writtenIn(String documentId, String language) {
+        Document doc = documents.get(documentId);
+        if (doc == null) {
+            return false;
+        }
+        String original = doc.isTranslation() ? doc.translationOf() : doc.id();
+        return documents.values().stream().anyMatch(d -> d.language().equals(language)
+                && (d.id().equals(original) || original.equals(d.translationOf())));
+    }
+
     /** The paragraph of a document that contains the character offset, if any. */
     public Optional<Passage> paragraphAt(String documentId, int offset) {
         return paragraphs(documentId).stream().filter(p -> p.start() <= offset && offset < p.end()).findFirst();

@@ -32,6 +32,8 @@ public final class CorpusLoader {
     static final Set<String> DOCUMENT_TYPES = Set.of("md", "markdown", "txt");
     /** File ending of the synonym glossary, read by retrieval, not a document. */
     public static final String GLOSSARY_TYPE = "synonyms";
+    /** Bilingual lexicons of the corpus's vocabulary ({@code en-it.tsv}), read by the retrieval, not documents. */
+    public static final String LEXICON_TYPE = "tsv";
 
     private final Cleaner cleaner;
 
@@ -65,7 +67,7 @@ public final class CorpusLoader {
         Set<String> ids = new HashSet<>();
         for (Path file : files) {
             String name = file.getFileName().toString();
-            if (name.startsWith(".") || extension(name).equals(GLOSSARY_TYPE)) {
+            if (name.startsWith(".") || extension(name).equals(GLOSSARY_TYPE) || extension(name).equals(LEXICON_TYPE)) {
                 continue;
             }
             try {

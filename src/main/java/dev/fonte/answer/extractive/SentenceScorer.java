@@ -52,6 +52,8 @@ final class SentenceScorer {
     private final List<Term> subject;
     /** The question itself asks about an estimate or a plan. */
     private final boolean projectionAsked;
+    /** The languages whose documents a question is answered from: its own, and those of originals it lacks. */
+    private final Set<String> searched;
     /** The question's terms that some document says. */
     private final List<Term> known;
     /** In a follow-up, the terms the asker wrote in this turn. */
@@ -66,6 +68,10 @@ final class SentenceScorer {
         this.reader = reader;
         this.config = config;
         this.questionWords = words(question.text());
+        String asked = question.language().code();
+        this.searched = corpus.documents().stream().filter(d -> d.language().equals(asked)
+                || !corpus.writtenIn(d.id(), asked)).map(d -> d.language()).collect(java.util.stream.Collectors.toCollection(HashSet::new));
+        this.searched.add(asked);
         this.terms = question.terms().stream().map(this::promote).toList();
         this.promoted = new HashSet<>();
         for (int i = 0; i < terms.size(); i++) {
@@ -120,9 +126,16 @@ final class SentenceScorer {
         return t;
     }
 
-    /** Whether some sentence, in some language, says the term in one of its ways (every word of a phrase). */
+    /**
+     * Whether some sentence says the term in one of its ways (every word of a phrase): in the question's language, or
+     * in another one the corpus has documents in that it has in no rendering in the question's language (a word the
+     * asker's rendering never uses is not known because the original uses its translation).
+     */
     boolean knownAnywhere(Term t) {
         for (Map.Entry<String, Set<List<String>>> e : t.phrases().entrySet()) {
+            if (!searched.contains(e.getKey())) {
+                continue;
+            }
             for (List<String> phrase : e.getValue()) {
                 if (phrase.stream().allMatch(stem -> index.knowsLike(e.getKey(), stem, Stems::sameWord))) {
                     return true;

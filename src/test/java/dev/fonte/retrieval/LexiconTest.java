@@ -1,0 +1,62 @@
+package dev.fonte.retrieval;
+
+import dev.fonte.language.Languages;
+import dev.fonte.language.Lexicon;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The bilingual lexicon as the retrieval uses it: entries compared by each language's analysis. */
+class LexiconTest {
+
+    @TempDir
+    Path corpus;
+
+    @Test
+    void a_lexicon_file_in_the_corpus_folder_adds_to_the_shipped_ones() throws IOException {
+        Files.writeString(corpus.resolve("en-it.tsv"), "# the newsroom's own words\nbooster\tprimo stadio\n");
+
+        Lexicon lexicon = Lexicon.load(Languages.standard(), corpus, LexiconFactory::analysed);
+
+        assertThat(lexicon.translations("booster", "en", "it")).containsExactly("primo stadio");
+        assertThat(lexicon.translations("primo stadio", "it", "en")).containsExactly("booster");
+    }
+
+    @Test
+    void an_entry_matches_every_form_of_its_words() throws IOException {
+        Files.writeString(corpus.resolve("en-it.tsv"), "economic forecast\tprevisione economica\n");
+
+        Lexicon lexicon = Lexicon.load(Languages.standard(), corpus, LexiconFactory::analysed);
+
+        // listed in the singular, asked in the plural, in either language
+        assertThat(lexicon.translations("economic forecasts", "en", "it")).containsExactly("previsione economica");
+        assertThat(lexicon.translations("previsioni economiche", "it", "en")).containsExactly("economic forecast");
+    }
+
+    @Test
+    void a_question_carried_into_another_language_keeps_names_and_figures_and_drops_stop_words() throws IOException {
+        Files.writeString(corpus.resolve("en-it.tsv"), "share\tquota\nown | owns\tpossedere | possiede\n");
+
+        Lexicon lexicon = Lexicon.load(Languages.standard(), corpus, LexiconFactory::analysed);
+        String carried = lexicon.carry("What share of OpenAI does Microsoft own in 2025?", "en", "it");
+
+        assertThat(carried.split(" ")).contains("quota", "possedere", "possiede", "OpenAI", "Microsoft", "2025")
+                .doesNotContain("of", "share", "own");
+    }
+
+    @Test
+    void a_file_of_an_unregistered_pair_or_a_malformed_line_is_left_out() throws IOException {
+        Files.writeString(corpus.resolve("en-xx.tsv"), "share\tpart\n");
+        Files.writeString(corpus.resolve("en-it.tsv"), "a line without a tab\nshare\tquota\n");
+
+        Lexicon lexicon = Lexicon.load(Languages.standard(), corpus, LexiconFactory::analysed);
+
+        assertThat(lexicon.translations("share", "en", "it")).contains("quota");
+        assertThat(lexicon.covers("en", "xx")).isFalse();
+    }
+}
