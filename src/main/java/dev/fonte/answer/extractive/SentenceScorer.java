@@ -232,7 +232,8 @@ final class SentenceScorer {
                         .count()),
                 // set by scoreAll, beside the other sources
                 0,
-                0};
+                0,
+                lang.equals(question.language().code()) ? 0 : 1};
         return weighed(new Candidate(source, s, coverage, criticalOk, evidence, typeOk, false, similarity, covered,
                 uncovered, 0, signals));
     }
