@@ -40,13 +40,15 @@ public sealed interface AnswerEvent {
      *
      * @param id        its citation id ({@code documentId:start-end}), resolvable by {@code GET /api/citations/{id}}
      * @param passageId the passage's own id ({@code documentId.pN.sM}), as fixtures name sources
+     * @param machineTranslation true when the text is a language model's translation; else null (absent)
      */
     @Serdeable
     record Source(String id, String documentId, String title, String text, int start, int end, double score,
-                  @io.micronaut.core.annotation.Nullable String passageId) {
+                  @io.micronaut.core.annotation.Nullable String passageId,
+                  @io.micronaut.core.annotation.Nullable Boolean machineTranslation) {
 
         public Source(String id, String documentId, String title, String text, int start, int end, double score) {
-            this(id, documentId, title, text, start, end, score, null);
+            this(id, documentId, title, text, start, end, score, null, null);
         }
     }
 }

@@ -45,6 +45,23 @@ public final class Corpus {
         return new Corpus(List.of(), List.of());
     }
 
+    /** This corpus and more documents (ids not yet used), split into passages as the loader splits its files. */
+    public Corpus plus(List<Document> added) {
+        if (added.isEmpty()) {
+            return this;
+        }
+        List<Document> docs = new ArrayList<>(documents.values());
+        List<Passage> all = new ArrayList<>(passages.values());
+        for (Document d : added) {
+            if (documents.containsKey(d.id())) {
+                throw new IllegalArgumentException("the corpus already has a document " + d.id());
+            }
+            docs.add(d);
+            all.addAll(Segmenter.segment(d.id(), d.language(), d.text()));
+        }
+        return new Corpus(docs, all);
+    }
+
     public List<Document> documents() {
         return List.copyOf(documents.values());
     }

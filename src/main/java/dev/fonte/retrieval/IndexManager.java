@@ -1,7 +1,9 @@
 package dev.fonte.retrieval;
 
+import dev.fonte.corpus.Corpus;
 import dev.fonte.corpus.CorpusConfiguration;
 import dev.fonte.corpus.CorpusLoader;
+import dev.fonte.corpus.translation.CorpusTranslation;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import io.micronaut.context.annotation.Context;
@@ -37,13 +39,15 @@ public class IndexManager {
     private volatile Instant builtAt;
 
     private final BeanProvider<EmbeddingModel> embeddingModel;
+    private final CorpusTranslation translations;
 
     /** The embedding model is resolved on the build thread: loading it must not hold up the server's start. */
     public IndexManager(CorpusConfiguration corpusConfiguration, RetrievalConfiguration configuration,
-                        BeanProvider<EmbeddingModel> embeddingModel) {
+                        BeanProvider<EmbeddingModel> embeddingModel, CorpusTranslation translations) {
         this.corpusConfiguration = corpusConfiguration;
         this.configuration = configuration;
         this.embeddingModel = embeddingModel;
+        this.translations = translations;
     }
 
     @PostConstruct
@@ -70,13 +74,14 @@ public class IndexManager {
         long t0 = System.nanoTime();
         Path folder = Path.of(corpusConfiguration.path());
         CorpusLoader.Result loaded = new CorpusLoader(corpusConfiguration.chrome()).load(folder);
+        Corpus corpus = translations.withStored(loaded.corpus());
         // a fresh embedder per index: cached vectors never outlive the corpus they were computed for
         EmbeddingModel model = configuration.dense() && embeddingModel.isPresent() ? embeddingModel.get() : null;
         Embedder embedder = new Embedder(model, configuration.cacheSize(), vectorStore(model));
-        PassageIndex index = PassageIndex.build(loaded.corpus(), Glossary.load(folder, loaded.corpus()), configuration.contextWeight(),
+        PassageIndex index = PassageIndex.build(corpus, Glossary.load(folder, corpus), configuration.contextWeight(),
                 embedder);
         LOG.info("Index ready: {} sentences from {} document(s) in {} ms", index.size(),
-                loaded.corpus().documents().size(), (System.nanoTime() - t0) / 1_000_000);
+                corpus.documents().size(), (System.nanoTime() - t0) / 1_000_000);
         return index;
     }
 
@@ -123,6 +128,12 @@ public class IndexManager {
      * and being in memory only (no files, no locks), it is reclaimed by the garbage collector with its caches.
      */
     public synchronized void swap(PassageIndex index) {
+        // machine renderings the corpus lacks are made in the background, then served by a rebuild
+        translations.served(index.corpus(), () -> {
+            PassageIndex rebuilt = build();
+            swap(rebuilt);
+            embedVocabulary(rebuilt);
+        });
         current = index;
         builtAt = Instant.now();
     }
