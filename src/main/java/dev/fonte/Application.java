@@ -1,16 +1,25 @@
 package dev.fonte;
 
+import dev.fonte.answer.provider.ProviderConfigurationException;
 import dev.fonte.http.ApiErrors;
 import dev.fonte.ops.LogConfigurator;
 import dev.fonte.retrieval.IndexCommand;
 import dev.fonte.retrieval.Preload;
+import io.micronaut.context.env.Environment;
 import io.micronaut.runtime.Micronaut;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
 import io.swagger.v3.oas.annotations.info.Info;
 import io.swagger.v3.oas.annotations.security.SecurityScheme;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import org.slf4j.LoggerFactory;
 
 import java.util.Arrays;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 @OpenAPIDefinition(info = @Info(title = "Fonte", version = "0.1",
         description = "Grounded answers about a news announcement, every claim tied to the passage it comes from. "
@@ -28,6 +37,48 @@ public class Application {
         // the embedding model loads while the application context starts (dev.fonte.retrieval.Preload)
         Preload.start(args);
         // in JSON mode every console line must be a JSON object: no banner
-        Micronaut.build(args).mainClass(Application.class).banner(!LogConfigurator.isJson()).start();
+        new Launcher().args(args).mainClass(Application.class).banner(!LogConfigurator.isJson()).start();
     }
+
+    /**
+     * Micronaut's launcher, except that a start refused by a configuration check ends with that check's own line
+     * (which names the setting and the values it takes) and exit code 1, instead of a wrapped stack trace.
+     */
+    static final class Launcher extends Micronaut {
+
+        @Override
+        protected void handleStartupException(Environment environment, Throwable exception) {
+            Optional<String> problem = configurationProblem(exception);
+            if (problem.isPresent() && !environment.getActiveNames().contains(Environment.TEST)) {
+                LoggerFactory.getLogger(Application.class).error("Fonte cannot start: {}", problem.get());
+                System.exit(1);
+            }
+            super.handleStartupException(environment, exception);
+        }
+    }
+
+    /** What a configuration check said, on one line, when one is what stopped the start. */
+    static Optional<String> configurationProblem(Throwable exception) {
+        for (Throwable t = exception; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof ProviderConfigurationException) {
+                return Optional.of(t.getMessage());
+            }
+            if (t instanceof ConstraintViolationException violations
+                    && !violations.getConstraintViolations().isEmpty()) {
+                return Optional.of(violations.getConstraintViolations().stream().map(ConstraintViolation::getMessage)
+                        .sorted().collect(Collectors.joining("; ")));
+            }
+            // Micronaut reports a configuration record's failed constraints in its message, one per line
+            Matcher violations = VIOLATIONS.matcher(t.getMessage() == null ? "" : t.getMessage());
+            if (violations.find()) {
+                return Optional.of(VIOLATION.matcher(violations.group(1)).results().map(m -> m.group(1).strip())
+                        .collect(Collectors.joining("; ")));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static final Pattern VIOLATIONS = Pattern.compile("List of constraint violations:\\[(.*?)\\n]",
+            Pattern.DOTALL);
+    private static final Pattern VIOLATION = Pattern.compile("(?m)^\\s*\\S+ - (.+)$");
 }

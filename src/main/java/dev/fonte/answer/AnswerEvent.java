@@ -1,5 +1,6 @@
 package dev.fonte.answer;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.serde.annotation.Serdeable;
 
 import java.util.List;
@@ -11,8 +12,9 @@ import java.util.List;
  */
 public sealed interface AnswerEvent {
 
-    /** The candidate passages the answer may cite (not all of them will be cited). */
+    /** The candidate passages the answer may cite (not all of them will be cited); none is {@code []}, not absent. */
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     record Sources(List<Source> sources) implements AnswerEvent {
     }
 
@@ -38,13 +40,15 @@ public sealed interface AnswerEvent {
      *
      * @param id        its citation id ({@code documentId:start-end}), resolvable by {@code GET /api/citations/{id}}
      * @param passageId the passage's own id ({@code documentId.pN.sM}), as fixtures name sources
+     * @param machineTranslation true when the text is a language model's translation; else null (absent)
      */
     @Serdeable
     record Source(String id, String documentId, String title, String text, int start, int end, double score,
-                  @io.micronaut.core.annotation.Nullable String passageId) {
+                  @io.micronaut.core.annotation.Nullable String passageId,
+                  @io.micronaut.core.annotation.Nullable Boolean machineTranslation) {
 
         public Source(String id, String documentId, String title, String text, int start, int end, double score) {
-            this(id, documentId, title, text, start, end, score, null);
+            this(id, documentId, title, text, start, end, score, null, null);
         }
     }
 }

@@ -71,13 +71,15 @@ final class AnswerRenderer {
         Citation.Original original = corpus.original(passage)
                 .map(o -> new Citation.Original(o.documentId(), o.text(), o.start(), o.end())).orElse(null);
         return new Citation(n, CitationIds.of(doc.id(), span[0], span[1]), doc.id(), doc.title(),
-                doc.text().substring(span[0], span[1]), span[0], span[1], relevance(source.retrieved()), original);
+                doc.text().substring(span[0], span[1]), span[0], span[1], relevance(source.retrieved()), original,
+                Citation.machineTranslation(doc));
     }
 
     static AnswerEvent.Source source(AnswerRequest.Source s) {
         Passage p = s.passage();
         return new AnswerEvent.Source(CitationIds.of(p.documentId(), p.start(), p.end()), p.documentId(),
-                s.document().title(), p.text(), p.start(), p.end(), relevance(s.retrieved()), p.id());
+                s.document().title(), p.text(), p.start(), p.end(), relevance(s.retrieved()), p.id(),
+                Citation.machineTranslation(s.document()));
     }
 
     /** Retrieval's score of the passage, in [0, 1], rounded for display. */

@@ -34,10 +34,23 @@ public record AnswerRequest(Task task, String question, String standalone, Langu
      *
      * @param n       its number, as a model cites it ({@code [n]})
      * @param context the passage's surroundings in its paragraph, shown to a language model beside it
+     * @param nextTo  for a sentence of another source's context, numbered so that a language model can cite it
+     *                ({@code ModelChain.citable}): that source; null for a retrieved source
      */
-    public record Source(int n, ScoredPassage retrieved, Document document, String context) {
+    public record Source(int n, ScoredPassage retrieved, Document document, String context, Source nextTo) {
+
+        /** A retrieved source. */
+        public Source(int n, ScoredPassage retrieved, Document document, String context) {
+            this(n, retrieved, document, context, null);
+        }
+
         public Passage passage() {
             return retrieved.passage();
+        }
+
+        /** Whether retrieval found it (else it is a sentence of a retrieved source's context). */
+        public boolean isRetrieved() {
+            return nextTo == null;
         }
     }
 

@@ -35,32 +35,35 @@ import jakarta.validation.constraints.DecimalMin;
  * @param unique             one over the number of facts of the asked kind it holds (one fact is no guess)
  * @param lead               its coverage less the best of the other sources that pass the hard checks
  * @param only               no other source passes the hard checks
+ * @param foreign            the sentence is in another language than the question (its wording and embedding
+ *                           similarity say less)
  * @param threshold          the probability a sentence needs to answer
  */
 @ConfigurationProperties(AnswerWeights.PREFIX)
 public record AnswerWeights(
-        @Bindable(defaultValue = "-2.006") double bias,
-        @Bindable(defaultValue = "0.699") double coverage,
-        @Bindable(defaultValue = "0.442") double subject,
-        @Bindable(defaultValue = "0.441") double subjectContext,
-        @Bindable(defaultValue = "-0.058") double document,
-        @Bindable(defaultValue = "0.438") double similarity,
-        @Bindable(defaultValue = "1.351") double rank,
-        @Bindable(defaultValue = "-0.126") double names,
-        @Bindable(defaultValue = "0.233") double evidence,
-        @Bindable(defaultValue = "-0.151") double owner,
-        @Bindable(defaultValue = "0.100") double projection,
-        @Bindable(defaultValue = "-0.201") double unknown,
-        @Bindable(defaultValue = "-0.247") double open,
-        @Bindable(defaultValue = "0.389") double length,
-        @Bindable(defaultValue = "-0.014") double own,
-        @Bindable(defaultValue = "0.038") double thing,
-        @Bindable(defaultValue = "0.704") double clause,
-        @Bindable(defaultValue = "0.307") double rarest,
-        @Bindable(defaultValue = "0.257") double wording,
-        @Bindable(defaultValue = "-0.328") double unique,
-        @Bindable(defaultValue = "1.719") double lead,
-        @Bindable(defaultValue = "0.204") double only,
+        @Bindable(defaultValue = "-2.099") double bias,
+        @Bindable(defaultValue = "0.694") double coverage,
+        @Bindable(defaultValue = "0.469") double subject,
+        @Bindable(defaultValue = "0.503") double subjectContext,
+        @Bindable(defaultValue = "0.106") double document,
+        @Bindable(defaultValue = "0.582") double similarity,
+        @Bindable(defaultValue = "1.263") double rank,
+        @Bindable(defaultValue = "-0.309") double names,
+        @Bindable(defaultValue = "0.182") double evidence,
+        @Bindable(defaultValue = "-0.157") double owner,
+        @Bindable(defaultValue = "0.005") double projection,
+        @Bindable(defaultValue = "-0.245") double unknown,
+        @Bindable(defaultValue = "-0.197") double open,
+        @Bindable(defaultValue = "0.286") double length,
+        @Bindable(defaultValue = "-0.015") double own,
+        @Bindable(defaultValue = "0.087") double thing,
+        @Bindable(defaultValue = "0.622") double clause,
+        @Bindable(defaultValue = "0.293") double rarest,
+        @Bindable(defaultValue = "0.273") double wording,
+        @Bindable(defaultValue = "-0.243") double unique,
+        @Bindable(defaultValue = "1.759") double lead,
+        @Bindable(defaultValue = "0.485") double only,
+        @Bindable(defaultValue = "-0.061") double foreign,
         @DecimalMin("0") @DecimalMax("1") @Bindable(defaultValue = "0.65") double threshold) {
 
     public static final String PREFIX = "fonte.answer.extractive.weights";
@@ -68,12 +71,12 @@ public record AnswerWeights(
     /** The names of the signals, in the order of {@link #vector()}. */
     public static final java.util.List<String> SIGNALS = java.util.List.of("coverage", "subject", "subjectContext",
             "document", "similarity", "rank", "names", "evidence", "owner", "projection", "unknown", "open", "length",
-            "own", "thing", "clause", "rarest", "wording", "unique", "lead", "only");
+            "own", "thing", "clause", "rarest", "wording", "unique", "lead", "only", "foreign");
 
     /** The weights of the signals, in the order of {@link #SIGNALS}. */
     public double[] vector() {
         return new double[] {coverage, subject, subjectContext, document, similarity, rank, names, evidence, owner,
-                projection, unknown, open, length, own, thing, clause, rarest, wording, unique, lead, only};
+                projection, unknown, open, length, own, thing, clause, rarest, wording, unique, lead, only, foreign};
     }
 
     /** The model's probability for a sentence's signals. */
@@ -90,10 +93,10 @@ public record AnswerWeights(
     public AnswerWeights withThreshold(double value) {
         return new AnswerWeights(bias, coverage, subject, subjectContext, document, similarity, rank, names, evidence,
                 owner, projection, unknown, open, length, own, thing, clause, rarest, wording, unique, lead, only,
-                value);
+                foreign, value);
     }
 
     public static AnswerWeights defaults() {
-        return new AnswerWeights(-2.006, 0.699, 0.442, 0.441, -0.058, 0.438, 1.351, -0.126, 0.233, -0.151, 0.100, -0.201, -0.247, 0.389, -0.014, 0.038, 0.704, 0.307, 0.257, -0.328, 1.719, 0.204, 0.65);
+        return new AnswerWeights(-2.099, 0.694, 0.469, 0.503, 0.106, 0.582, 1.263, -0.309, 0.182, -0.157, 0.005, -0.245, -0.197, 0.286, -0.015, 0.087, 0.622, 0.293, 0.273, -0.243, 1.759, 0.485, -0.061, 0.65);
     }
 }

@@ -1,5 +1,8 @@
 package dev.fonte.answer;
 
+import dev.fonte.language.Language;
+import dev.fonte.language.Languages;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -11,14 +14,17 @@ import java.util.regex.Pattern;
  * ({@code [1]}, {@code [1, 2]}, {@code [1][2]}, {@code [[1]]}, wide brackets {@code 【1】} {@code ［1］}), drops markers
  * that point at no source, drops sentences left without a valid marker (every sentence of an answer must be backed),
  * and narrows each citation to the quoted span when the sentence quotes its source verbatim. An answer with no valid
- * citation is not grounded; the fixed phrase is a refusal.
+ * citation is not grounded; the fixed phrase is a refusal, and so is an uncited refusal in the model's own words (the
+ * packs' {@code modelAnswers.refusals}, in any language). Whether what a cited sentence says is in its span is the next
+ * check's ({@link Grounding}).
  */
 public final class CitationChecker {
 
     /** The reason of a draft whose model answered without a single valid citation. */
     public static final String UNGROUNDED = "gave no valid citation";
 
-    private static final Pattern MARKER = Pattern.compile(
+    /** A citation marker, with the source numbers it holds in group 1. */
+    static final Pattern MARKER = Pattern.compile(
             "\\s*[\\[［【]{1,2}\\s*(\\d+(?:\\s*[,;]\\s*\\d+)*)\\s*[\\]］】]{1,2}");
     /** A sentence: text up to closing punctuation (with any markers before or right after it). */
     private static final Pattern SENTENCE = Pattern.compile(
@@ -27,47 +33,112 @@ public final class CitationChecker {
     private static final Pattern QUOTED = Pattern.compile("[«“\"]([^»”\"]{10,})[»”\"]");
     private static final int MIN_QUOTE_WORDS = 3;
 
+    /**
+     * A sentence of a text with citation markers: its words without the markers, ending with its punctuation, and
+     * the numbers its markers hold, valid or not, in order of first use.
+     */
+    public record Claim(String text, List<Integer> cited) {
+        public Claim {
+            cited = List.copyOf(cited);
+        }
+    }
+
+    /**
+     * What a model's text amounts to: the draft, and how many of its sentences were dropped for citing nothing
+     * valid (refusal sentences are not counted: they claim nothing).
+     */
+    public record Reading(Draft draft, int uncited) {
+    }
+
     private CitationChecker() {
     }
 
-    /** The draft a model's text amounts to: its cited sentences, or a refusal (its own, or for citing nothing). */
-    public static Draft read(String modelText, List<AnswerRequest.Source> sources, String model) {
-        String raw = modelText == null ? "" : modelText.strip();
-        if (raw.contains(ChainPrompt.NOT_IN_SOURCES)) {
-            return Draft.refused(model, Draft.Refusal.plain());
-        }
-        List<Draft.Sentence> out = new ArrayList<>();
-        Matcher sentences = SENTENCE.matcher(raw);
+    /** The sentences of a text with citation markers (a model's answer, or a rendered {@code Answer}). */
+    public static List<Claim> claims(String text) {
+        List<Claim> out = new ArrayList<>();
+        Matcher sentences = SENTENCE.matcher(text == null ? "" : text.strip());
         while (sentences.find()) {
             String sentence = sentences.group();
             if (sentence.isBlank()) {
                 continue;
             }
-            List<Integer> valid = new ArrayList<>();
+            List<Integer> cited = new ArrayList<>();
             Matcher m = MARKER.matcher(sentence);
             while (m.find()) {
                 for (String num : m.group(1).split("\\s*[,;]\\s*")) {
-                    int k = Integer.parseInt(num);
-                    if (k >= 1 && k <= sources.size() && !valid.contains(k)) {
-                        valid.add(k);
+                    int k = Integer.parseInt(num.length() > 9 ? "0" : num);
+                    if (!cited.contains(k)) {
+                        cited.add(k);
                     }
                 }
             }
-            if (valid.isEmpty()) {
+            String plain = MARKER.matcher(sentence).replaceAll("").strip();
+            if (plain.isEmpty()) {
                 continue;
             }
-            String plain = MARKER.matcher(sentence).replaceAll("").strip();
-            String quote = plain.replaceFirst("[.!?]+$", "").strip();
+            String body = plain.replaceFirst("[.!?]+$", "").strip();
             String punctuation = plain.matches("(?s).*[.!?]$") ? plain.substring(plain.length() - 1) : ".";
+            out.add(new Claim(body + punctuation, cited));
+        }
+        return out;
+    }
+
+    /** The draft a model's text amounts to: its cited sentences, or a refusal (its own, or for citing nothing). */
+    public static Draft read(String modelText, List<AnswerRequest.Source> sources, String model) {
+        return reading(modelText, sources, model).draft();
+    }
+
+    /** {@link #read}, telling also how many sentences were dropped for citing nothing valid. */
+    public static Reading reading(String modelText, List<AnswerRequest.Source> sources, String model) {
+        String raw = modelText == null ? "" : modelText.strip();
+        if (raw.contains(ChainPrompt.NOT_IN_SOURCES)) {
+            return new Reading(Draft.refused(model, Draft.Refusal.plain()), 0);
+        }
+        List<Draft.Sentence> out = new ArrayList<>();
+        int uncited = 0;
+        boolean refused = false;
+        for (Claim claim : claims(raw)) {
+            List<Integer> valid = claim.cited().stream().filter(k -> k >= 1 && k <= sources.size()).toList();
+            if (valid.isEmpty()) {
+                // "the sources do not say where" states no fact; a cited sentence is a claim, even a negative one
+                // ("the author holds no shares"), and its span must say it
+                if (refusal(claim.text())) {
+                    refused = true;
+                } else {
+                    uncited++;
+                }
+                continue;
+            }
+            String quote = claim.text().replaceFirst("[.!?]+$", "").strip();
             List<Draft.Cite> cites = new ArrayList<>();
             for (int k : valid) {
                 int[] span = narrow(sources.get(k - 1), quote);
                 cites.add(new Draft.Cite(k, span[0], span[1]));
             }
-            out.add(new Draft.Sentence(quote + punctuation, cites));
+            out.add(new Draft.Sentence(claim.text(), cites));
         }
-        return out.isEmpty() ? Draft.refused(model, new Draft.Refusal(null, List.of(), UNGROUNDED))
-                : Draft.answered(model, out);
+        if (!out.isEmpty()) {
+            return new Reading(Draft.answered(model, out), uncited);
+        }
+        return new Reading(Draft.refused(model, refused ? Draft.Refusal.plain()
+                : new Draft.Refusal(null, List.of(), UNGROUNDED)), uncited);
+    }
+
+    /** Whether a sentence is a model's refusal in its own words, in any registered language. */
+    static boolean refusal(String sentence) {
+        for (Language language : Languages.standard().all()) {
+            for (Pattern p : language.modelAnswers().refusals()) {
+                if (p.matcher(sentence).find()) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** A text without its citation markers: what a later turn's history shows of an answer. */
+    static String withoutMarkers(String text) {
+        return MARKER.matcher(text).replaceAll("");
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.fonte.answer;
 
 import dev.fonte.answer.extractive.ExtractiveAnswerModel;
 import dev.fonte.answer.provider.FailureReason;
+import dev.fonte.answer.provider.RequestLog;
 import dev.fonte.answer.provider.ResilientChatModel;
 import dev.fonte.retrieval.PassageIndex;
 import dev.langchain4j.model.chat.response.ChatResponse;
@@ -18,6 +19,7 @@ import reactor.core.publisher.FluxSink;
 import reactor.core.scheduler.Schedulers;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
 
@@ -55,7 +57,7 @@ public class DefaultAnswerService implements AnswerService {
     public Answer answer(Question question) {
         enter();
         try {
-            QuestionPreparer.Prepared prepared = preparer.prepare(question);
+            QuestionPreparer.Prepared prepared = citable(preparer.prepare(question));
             String conversationId = prepared.conversationId();
             // out of any conversation, the same question on the same index has the same answer: compute it once
             boolean fresh = question.conversationId() == null || memory.last(conversationId).isEmpty();
@@ -87,6 +89,11 @@ public class DefaultAnswerService implements AnswerService {
         }
     }
 
+    /** The prepared question with its request as the configured model reads it ({@link ModelChain#citable}). */
+    private QuestionPreparer.Prepared citable(QuestionPreparer.Prepared p) {
+        return new QuestionPreparer.Prepared(p.conversationId(), models.citable(p.request()), p.intent());
+    }
+
     private Draft draft(QuestionPreparer.Prepared p) {
         if (p.instruction() || p.request().sources().isEmpty()) {
             return Draft.refused(ExtractiveAnswerModel.NAME, Draft.Refusal.plain());
@@ -98,7 +105,9 @@ public class DefaultAnswerService implements AnswerService {
     public Publisher<AnswerEvent> stream(Question question) {
         // the place is taken now, so a full house is a 503 before any event; it is given back when the stream ends
         enter();
-        return Flux.<AnswerEvent>create(sink -> {
+        // the request's id is in the MDC of this thread only: carried by hand into the stream's threads
+        Map<String, String> logContext = RequestLog.capture();
+        return Flux.<AnswerEvent>create(sink -> RequestLog.within(logContext, () -> {
             QuestionPreparer.Prepared prepared = preparer.prepare(question);
             AnswerRequest request = prepared.request();
             sink.next(new AnswerEvent.Sources(request.sources().stream().map(AnswerRenderer::source).toList()));
@@ -106,10 +115,10 @@ public class DefaultAnswerService implements AnswerService {
                 finish(sink, complete(prepared, draft(prepared)), "");
                 return;
             }
-            CheckedStream handler = new CheckedStream(prepared, sink);
+            CheckedStream handler = new CheckedStream(citable(prepared), sink, logContext);
             sink.onCancel(handler::cancel);
-            models.stream(request, handler, handler.fallback);
-        }).subscribeOn(Schedulers.boundedElastic()).doFinally(signal -> inFlight.release());
+            handler.started(models.stream(handler.prepared.request(), handler, handler.fallback));
+        })).subscribeOn(Schedulers.boundedElastic()).doFinally(signal -> inFlight.release());
     }
 
     /** Emits what the answer adds to what was already streamed (withdrawing that first if it differs), then it. */
@@ -129,45 +138,51 @@ public class DefaultAnswerService implements AnswerService {
 
     /**
      * Streams a language model's answer as it is written, but only what has been checked: each sentence is released
-     * once it is complete (its closing punctuation and markers have arrived) and its citations are valid. The checked
-     * text only grows; when the provider fails after some of it was sent, a {@link AnswerEvent.Reset} withdraws it
-     * before the fallback's answer.
+     * once it is complete (its closing punctuation and markers have arrived), its citations are valid and its spans
+     * support it. The checked text only grows; when what counts in the end differs from it (the provider failed after
+     * some of it was sent, or the stricter mode failed the answer for a later sentence), a {@link AnswerEvent.Reset}
+     * withdraws it before the answer that counts. When the asker leaves, the model's call is stopped.
      */
     private final class CheckedStream implements StreamingChatResponseHandler, ResilientChatModel.FallbackListener {
         private final QuestionPreparer.Prepared prepared;
         private final FluxSink<AnswerEvent> sink;
         private final ModelChain.ExtractiveFallback fallback;
+        private final Map<String, String> logContext;
         private final StringBuilder text = new StringBuilder();
+        private String checked = "";
         private String streamed = "";
         private boolean fellBack;
-        private volatile StreamingHandle handle;
+        private volatile StreamingHandle call;
         private volatile boolean cancelled;
 
-        CheckedStream(QuestionPreparer.Prepared prepared, FluxSink<AnswerEvent> sink) {
+        CheckedStream(QuestionPreparer.Prepared prepared, FluxSink<AnswerEvent> sink, Map<String, String> logContext) {
             this.prepared = prepared;
             this.sink = sink;
+            this.logContext = logContext;
             this.fallback = models.new ExtractiveFallback(prepared.request());
+        }
+
+        /** The model's call is under way: this stops it (at once, when the asker has already left). */
+        void started(StreamingHandle handle) {
+            call = handle;
+            if (cancelled) {
+                handle.cancel();
+            }
         }
 
         @Override
         public synchronized void onPartialResponse(PartialResponse partial, PartialResponseContext context) {
-            if (context != null) {
-                handle = context.streamingHandle();
-            }
-            if (cancelled) {
-                cancel();
-                return;
-            }
-            if (fellBack) {
+            if (cancelled || fellBack) {
                 return;
             }
             text.append(partial.text());
             String complete = CitationChecker.completeSentences(text);
-            if (complete.isEmpty()) {
+            if (complete.isEmpty() || complete.equals(checked)) {
                 return;
             }
-            Draft checked = CitationChecker.read(complete, prepared.request().sources(), "");
-            String now = checked.answered() ? AnswerRenderer.render(checked, prepared.request()).text() : "";
+            checked = complete;
+            Draft draft = models.check(complete, prepared.request(), "").draft();
+            String now = draft.answered() ? AnswerRenderer.render(draft, prepared.request()).text() : "";
             if (now.length() > streamed.length() && now.startsWith(streamed)) {
                 Chunks.words(now.substring(streamed.length())).forEach(piece -> sink.next(new AnswerEvent.Delta(piece)));
                 streamed = now;
@@ -180,11 +195,11 @@ public class DefaultAnswerService implements AnswerService {
         }
 
         @Override
-        public synchronized void onFallback(FailureReason reason, boolean tokensDelivered) {
+        public synchronized void onFallback(FailureReason reason) {
             // the fallback starts over: what was streamed is withdrawn before its answer arrives
             fellBack = true;
             text.setLength(0);
-            if (!streamed.isEmpty()) {
+            if (!streamed.isEmpty() && !cancelled) {
                 sink.next(new AnswerEvent.Reset("the model " + reason.phrase()));
                 streamed = "";
             }
@@ -195,9 +210,10 @@ public class DefaultAnswerService implements AnswerService {
             if (cancelled) {
                 return;
             }
+            // the answer arrives on the provider client's thread: its log lines need the request's context
             Draft draft = fallback.draft() != null ? fallback.draft().withModel(response.modelName())
-                    : models.groundedOrFallback(prepared.request(), CitationChecker.read(response.aiMessage().text(),
-                    prepared.request().sources(), response.modelName()));
+                    : RequestLog.within(logContext, () -> models.groundedOrFallback(prepared.request(),
+                    response.aiMessage().text(), response.modelName()));
             String already;
             synchronized (this) {
                 already = streamed;
@@ -213,11 +229,12 @@ public class DefaultAnswerService implements AnswerService {
             }
         }
 
+        /** The asker left: the model's call stops, and it counts as neither a success nor a failure. */
         void cancel() {
             cancelled = true;
-            StreamingHandle h = handle;
-            if (h != null && !h.isCancelled()) {
-                h.cancel();
+            StreamingHandle handle = call;
+            if (handle != null && !handle.isCancelled()) {
+                handle.cancel();
             }
         }
     }

@@ -21,20 +21,32 @@ public class SourceLookup {
         this.indexes = indexes;
     }
 
-    /** A document's metadata, and its stored text when asked for. */
+    /**
+     * A document's metadata, and its stored text when asked for.
+     *
+     * @param machineTranslation whether a language model wrote this text (a rendering of {@code translationOf})
+     * @param translatedBy       the model that wrote it, for a machine translation
+     */
     @Serdeable
     public record DocumentView(String id, String title, String language, @Nullable String source, @Nullable String date,
-                               @Nullable String translationOf, int length, @Nullable String text) {
-        static DocumentView of(Document d, boolean withText) {
+                               @Nullable String translationOf, boolean machineTranslation,
+                               @Nullable String translatedBy, int length, @Nullable String text) {
+        public static DocumentView of(Document d, boolean withText) {
             return new DocumentView(d.id(), d.title(), d.language(), d.source(), d.date(), d.translationOf(),
-                    d.text().length(), withText ? d.text() : null);
+                    d.isMachineTranslation(), d.translatedBy(), d.text().length(), withText ? d.text() : null);
         }
     }
 
-    /** A cited span with the paragraph around it. */
+    /**
+     * A cited span with the paragraph around it.
+     *
+     * @param machineTranslation true when the span is a language model's translation (see {@code original}); else
+     *                           absent
+     */
     @Serdeable
     public record CitationView(String id, String documentId, String title, String text, int start, int end,
-                               String context, int contextStart, @Nullable Citation.Original original) {
+                               String context, int contextStart, @Nullable Citation.Original original,
+                               @Nullable Boolean machineTranslation) {
     }
 
     public List<DocumentView> documents() {
@@ -57,7 +69,8 @@ public class SourceLookup {
                             .map(o -> new Citation.Original(o.documentId(), o.text(), o.start(), o.end()))
                             .orElse(null);
                     return new CitationView(id, d.id(), d.title(), d.text().substring(span.start(), span.end()),
-                            span.start(), span.end(), paragraph.text(), paragraph.start(), original);
+                            span.start(), span.end(), paragraph.text(), paragraph.start(), original,
+                            Citation.machineTranslation(d));
                 })));
     }
 }

@@ -2,7 +2,6 @@ package dev.fonte.citation;
 
 import dev.fonte.answer.SourceLookup;
 import dev.fonte.corpus.Corpus;
-import dev.fonte.corpus.Document;
 import dev.fonte.retrieval.IndexManager;
 import jakarta.inject.Singleton;
 
@@ -29,13 +28,8 @@ public class DocumentPages {
 
     public Page page(int offset, int limit) {
         Corpus corpus = indexes.current().corpus();
-        List<SourceLookup.DocumentView> views = corpus.documents(offset, limit).stream().map(DocumentPages::view)
-                .toList();
+        List<SourceLookup.DocumentView> views = corpus.documents(offset, limit).stream()
+                .map(d -> SourceLookup.DocumentView.of(d, false)).toList();
         return new Page(views, offset, limit, corpus.size());
-    }
-
-    private static SourceLookup.DocumentView view(Document d) {
-        return new SourceLookup.DocumentView(d.id(), d.title(), d.language(), d.source(), d.date(), d.translationOf(),
-                d.text().length(), null);
     }
 }

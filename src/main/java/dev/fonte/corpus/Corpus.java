@@ -5,10 +5,16 @@ import com.github.benmanes.caffeine.cache.LoadingCache;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
 
@@ -38,6 +44,23 @@ public final class Corpus {
 
         /** The sentences of the paragraph with this id. */
         List<Passage> sentences(String paragraphId);
+
+        /**
+         * A document's language and the original it renders, without its text: a source that holds a large corpus
+         * answers this from what it keeps of every document.
+         */
+        default Optional<Lineage> lineage(String id) {
+            return document(id).map(Lineage::of);
+        }
+    }
+
+    /**
+     * A document's language and its original's id (its own for an original).
+     */
+    public record Lineage(String language, String original) {
+        static Lineage of(Document d) {
+            return new Lineage(d.language(), d.isTranslation() ? d.translationOf() : d.id());
+        }
     }
 
     private static final int TOPIC_SHARE_PERCENT = 30;
@@ -48,6 +71,9 @@ public final class Corpus {
 
     private final Source source;
     private final LoadingCache<String, List<String>> topics;
+    /** The languages each original is written in (itself and its renderings), read once when first asked. */
+    private volatile Map<String, Set<String>> languagesByOriginal;
+    private final Map<String, Set<String>> answeredFrom = new ConcurrentHashMap<>();
 
     public Corpus(List<Document> documents, List<Passage> passages) {
         this(new InMemory(documents, passages));
@@ -63,8 +89,61 @@ public final class Corpus {
         return new Corpus(source);
     }
 
+    /**
+     * A corpus that reads, at every call, the one {@code current} gives then: work that outlives a version of the
+     * corpus (a translation pass) reads whichever is served. What it derives once ({@link #writtenIn}) is not followed.
+     */
+    public static Corpus following(Supplier<Corpus> current) {
+        return new Corpus(new Source() {
+            @Override
+            public List<String> documentIds() {
+                return current.get().source.documentIds();
+            }
+
+            @Override
+            public Optional<Document> document(String id) {
+                return current.get().source.document(id);
+            }
+
+            @Override
+            public Optional<Passage> passage(String id) {
+                return current.get().source.passage(id);
+            }
+
+            @Override
+            public List<Passage> paragraphs(String documentId) {
+                return current.get().source.paragraphs(documentId);
+            }
+
+            @Override
+            public List<Passage> sentences(String paragraphId) {
+                return current.get().source.sentences(paragraphId);
+            }
+
+            @Override
+            public Optional<Lineage> lineage(String id) {
+                return current.get().source.lineage(id);
+            }
+        });
+    }
+
     public static Corpus empty() {
         return new Corpus(List.of(), List.of());
+    }
+
+    /** This corpus and more documents (ids not yet used), split into passages as the loader splits its files. */
+    public Corpus plus(List<Document> added) {
+        if (added.isEmpty()) {
+            return this;
+        }
+        List<Passage> passages = new ArrayList<>();
+        for (Document d : added) {
+            if (source.document(d.id()).isPresent()) {
+                throw new IllegalArgumentException("the corpus already has a document " + d.id());
+            }
+            passages.addAll(Segmenter.segment(d.id(), d.language(), d.text()));
+        }
+        return new Corpus(new Joined(source, new InMemory(added, passages)));
     }
 
     /** Every document with its text: reads the whole corpus, prefer {@link #documents(int, int)} on a large one. */
@@ -144,6 +223,47 @@ public final class Corpus {
         return counts.entrySet().stream().filter(e -> e.getValue() >= needed).map(Map.Entry::getKey).toList();
     }
 
+    /**
+     * Whether a document is also written in a language, as itself, its original or a rendering of the same original
+     * ("meta-ai-2025-it" is in English too: "meta-ai-2025-en" translates it).
+     */
+    public boolean writtenIn(String documentId, String language) {
+        return source.lineage(documentId)
+                .map(l -> languagesByOriginal().getOrDefault(l.original(), Set.of()).contains(language))
+                .orElse(false);
+    }
+
+    /**
+     * The languages a question in {@code language} is answered from: its own, and those of the documents that have no
+     * rendering in it.
+     */
+    public Set<String> answeredFrom(String language) {
+        return answeredFrom.computeIfAbsent(language, asked -> {
+            Set<String> out = new LinkedHashSet<>();
+            out.add(asked);
+            Map<String, Set<String>> byOriginal = languagesByOriginal();
+            for (String id : source.documentIds()) {
+                source.lineage(id).filter(l -> !byOriginal.getOrDefault(l.original(), Set.of()).contains(asked))
+                        .ifPresent(l -> out.add(l.language()));
+            }
+            return Collections.unmodifiableSet(out);
+        });
+    }
+
+    private Map<String, Set<String>> languagesByOriginal() {
+        Map<String, Set<String>> known = languagesByOriginal;
+        if (known == null) {
+            Map<String, Set<String>> out = new HashMap<>();
+            for (String id : source.documentIds()) {
+                source.lineage(id).ifPresent(l -> out.computeIfAbsent(l.original(), k -> new HashSet<>())
+                        .add(l.language()));
+            }
+            known = out;
+            languagesByOriginal = known;
+        }
+        return known;
+    }
+
     /** The paragraph of a document that contains the character offset, if any. */
     public Optional<Passage> paragraphAt(String documentId, int offset) {
         return paragraphs(documentId).stream().filter(p -> p.start() <= offset && offset < p.end()).findFirst();
@@ -171,6 +291,53 @@ public final class Corpus {
             }
         }
         return originalParagraph;
+    }
+
+    /** Two sources one after the other: documents of the second come after those of the first. */
+    private static final class Joined implements Source {
+        private final Source first;
+        private final Source second;
+        private final List<String> ids;
+
+        Joined(Source first, Source second) {
+            this.first = first;
+            this.second = second;
+            List<String> all = new ArrayList<>(first.documentIds());
+            all.addAll(second.documentIds());
+            this.ids = List.copyOf(all);
+        }
+
+        @Override
+        public List<String> documentIds() {
+            return ids;
+        }
+
+        @Override
+        public Optional<Document> document(String id) {
+            return first.document(id).or(() -> second.document(id));
+        }
+
+        @Override
+        public Optional<Passage> passage(String id) {
+            return first.passage(id).or(() -> second.passage(id));
+        }
+
+        @Override
+        public List<Passage> paragraphs(String documentId) {
+            List<Passage> out = first.paragraphs(documentId);
+            return out.isEmpty() ? second.paragraphs(documentId) : out;
+        }
+
+        @Override
+        public List<Passage> sentences(String paragraphId) {
+            List<Passage> out = first.sentences(paragraphId);
+            return out.isEmpty() ? second.sentences(paragraphId) : out;
+        }
+
+        @Override
+        public Optional<Lineage> lineage(String id) {
+            return first.lineage(id).or(() -> second.lineage(id));
+        }
     }
 
     /** The documents and passages given to the constructor, held in maps. */

@@ -28,7 +28,7 @@ import java.util.Map;
  * with leave-one-group-out cross-validation (a group is the documents a case asks about, named by the first part of
  * its id), so the printed figures speak of questions about documents the fit did not see.
  *
- * <pre>./mvnw -q -Peval compile exec:java -Dexec.mainClass=dev.fonte.eval.FitWeights \
+ * <pre>./mvnw -q -Peval compile exec:java -Deval.main=dev.fonte.eval.FitWeights \
  *     -Dexec.args="--corpus corpus --corpus src/test/resources/generality/corpus src/test/resources/generality/fixtures"</pre>
  *
  * It prints the weights as the {@code fonte.answer.extractive.weights} block of application.yml.

@@ -85,6 +85,16 @@ public final class Language {
         }
     }
 
+    /**
+     * How a language model's answer is read.
+     *
+     * @param refusals  a model's refusal in its own words: a sentence that states no fact
+     * @param filler    lowercase words a sentence may add to what the span it cites says: they claim nothing
+     * @param negations a negation: a sentence and its span must agree on having one
+     */
+    public record ModelAnswers(List<Pattern> refusals, Set<String> filler, List<Pattern> negations) {
+    }
+
     private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
     private static final Pattern GROUP_NAME = Pattern.compile("\\(\\?<([a-zA-Z][a-zA-Z0-9]*)>");
 
@@ -110,6 +120,7 @@ public final class Language {
     private final FollowUp followUp;
     private final Refusals refusals;
     private final String otherLanguageFrame;
+    private final ModelAnswers modelAnswers;
 
     private Language(Node root) {
         this.code = root.string("code").toLowerCase(Locale.ROOT);
@@ -176,6 +187,11 @@ public final class Language {
         this.refusals = new Refusals(texts(r.node("one")), texts(r.node("many")), r.string("empty"),
                 r.string("instruction"), Map.copyOf(facts));
         this.otherLanguageFrame = root.node("frames").string("otherLanguage");
+        Node m = root.node("modelAnswers");
+        Set<String> filler = new java.util.HashSet<>(lower(m.required("filler")));
+        m.list("fillerLists").forEach(file -> filler.addAll(lower(snowballWords(file))));
+        this.modelAnswers = new ModelAnswers(patterns(m.required("refusals")), Set.copyOf(filler),
+                patterns(m.required("negations")));
     }
 
     /** Reads a pack from its parsed YAML; a missing key or a bad pattern is a {@link LanguagePackException}. */
@@ -349,6 +365,10 @@ public final class Language {
         return refusals;
     }
 
+    public ModelAnswers modelAnswers() {
+        return modelAnswers;
+    }
+
     /** The frame around a quotation from a document in another language: {corpus}, {language}, {quote}. */
     public String otherLanguageFrame() {
         return otherLanguageFrame;
@@ -408,6 +428,15 @@ public final class Language {
                 throw error(key, "a list");
             }
             return list.stream().map(String::valueOf).toList();
+        }
+
+        /** A list that must be there and hold something: a pack that forgets it fails at start, naming the key. */
+        List<String> required(String key) {
+            List<String> out = list(key);
+            if (out.isEmpty()) {
+                throw error(key, "a non-empty list");
+            }
+            return out;
         }
 
         Phrases phrases(String key) {

@@ -31,7 +31,7 @@ import java.util.stream.Collectors;
 final class CommitData {
 
     /** Bumped whenever what the index holds changes shape. */
-    static final String SCHEMA_VERSION = "1";
+    static final String SCHEMA_VERSION = "2";
 
     static final String SCHEMA = "fonte.schema";
     static final String INGEST = "fonte.ingest";

@@ -80,11 +80,17 @@ final class IndexDocuments {
         d.add(new SortedDocValuesField(IndexFields.FILE, new BytesRef(file)));
         d.add(new SortedDocValuesField(IndexFields.FILE_HASH, new BytesRef(fileHash)));
         d.add(new SortedDocValuesField(IndexFields.ENTRY_LANGUAGE, new BytesRef(doc.language())));
+        d.add(new SortedDocValuesField(IndexFields.ENTRY_ORIGINAL,
+                new BytesRef(doc.isTranslation() ? doc.translationOf() : doc.id())));
+        if (doc.isMachineTranslation()) {
+            d.add(new SortedDocValuesField(IndexFields.ENTRY_TRANSLATED_BY, new BytesRef(doc.translatedBy())));
+        }
         d.add(new StringField(IndexFields.LANGUAGE, doc.language(), Field.Store.YES));
         d.add(new StoredField(IndexFields.TITLE, doc.title()));
         optional(d, IndexFields.SOURCE, doc.source());
         optional(d, IndexFields.DATE, doc.date());
         optional(d, IndexFields.TRANSLATION_OF, doc.translationOf());
+        optional(d, IndexFields.TRANSLATED_BY, doc.translatedBy());
         d.add(new StoredField(IndexFields.BODY, doc.text()));
         d.add(new TextField(IndexFields.field(IndexFields.DOCUMENT_TEXT, doc.language()),
                 doc.title() + "\n\n" + doc.text(), Field.Store.NO));

@@ -35,6 +35,14 @@ public final class IndexFields {
     public static final String SOURCE = "source";
     public static final String DATE = "date";
     public static final String TRANSLATION_OF = "translationOf";
+    /** The model that wrote a machine translation (stored, and as doc values of its entry); absent otherwise. */
+    public static final String TRANSLATED_BY = "translatedBy";
+    public static final String ENTRY_TRANSLATED_BY = "entryTranslatedBy";
+    /**
+     * A document's original (its own id for an original), doc values of its entry: which languages a document is
+     * also written in, without reading the documents.
+     */
+    public static final String ENTRY_ORIGINAL = "entryOriginal";
     /** A document's id and language as doc values, on document entries only: the document list, without stored fields. */
     public static final String ENTRY_ID = "entryId";
     public static final String ENTRY_LANGUAGE = "entryLanguage";

@@ -1,7 +1,9 @@
 package dev.fonte.retrieval;
 
+import dev.fonte.corpus.Corpus;
 import dev.fonte.corpus.CorpusConfiguration;
 import dev.fonte.corpus.CorpusException;
+import dev.fonte.corpus.translation.CorpusTranslation;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import io.micronaut.context.BeanProvider;
 import io.micronaut.scheduling.TaskScheduler;
@@ -57,6 +59,7 @@ public class IndexManager {
     private final ExecutorService embedding;
     private final TaskScheduler scheduler;
     private final ProcessExit exit;
+    private final CorpusTranslation translations;
     private final Path corpusFolder;
     private final Path indexFolder;
     private final AtomicBoolean started = new AtomicBoolean();
@@ -79,7 +82,7 @@ public class IndexManager {
     public IndexManager(CorpusConfiguration corpus, RetrievalConfiguration retrieval, IndexConfiguration config,
                         BeanProvider<EmbeddingModel> embeddingModel, @Named(WORKER) ExecutorService worker,
                         @Named(EmbeddingModelFactory.EXECUTOR) ExecutorService embedding, TaskScheduler scheduler,
-                        ProcessExit exit) {
+                        ProcessExit exit, CorpusTranslation translations) {
         this.corpus = corpus;
         this.retrieval = retrieval;
         this.config = config;
@@ -88,6 +91,7 @@ public class IndexManager {
         this.embedding = embedding;
         this.scheduler = scheduler;
         this.exit = exit;
+        this.translations = translations;
         this.corpusFolder = Path.of(corpus.path());
         this.indexFolder = config.folder(corpusFolder);
     }
@@ -413,7 +417,8 @@ public class IndexManager {
 
     private Indexer indexer() {
         if (indexer == null) {
-            indexer = new Indexer(corpus, config, model(), embedding);
+            indexer = new Indexer(corpus, config, model(), embedding,
+                    translations.active() ? translations::stored : null);
         }
         return indexer;
     }
@@ -512,6 +517,15 @@ public class IndexManager {
         if (old != null) {
             scheduler.schedule(config.retireAfter(), () -> closeQuietly(old));
         }
+        if (started.get() && !config.readOnly()) {
+            // machine renderings the corpus lacks are made in the background, then indexed by an update; the pass
+            // reads whichever version is served by then
+            translations.served(Corpus.following(this::currentCorpus), this::update);
+        }
+    }
+
+    private Corpus currentCorpus() {
+        return current().corpus();
     }
 
     private static void closeQuietly(PassageIndex index) {

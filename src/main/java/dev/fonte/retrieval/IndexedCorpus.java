@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.fonte.corpus.Corpus;
 import dev.fonte.corpus.Document;
 import dev.fonte.corpus.Passage;
+import io.micronaut.core.annotation.Nullable;
 import org.apache.lucene.index.FieldInfo;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.SortedDocValues;
@@ -38,18 +39,24 @@ import java.util.Set;
  */
 final class IndexedCorpus implements Corpus.Source {
 
-    /** The entries of one document in the document list: its id, file and file hash, language. */
-    record Entry(String id, String file, String fileHash, String language) {
+    /**
+     * The entry of one document in the document list: its id, file and file hash, language, original (its own id for
+     * an original) and, for a machine translation, the model that wrote it.
+     */
+    record Entry(String id, String file, String fileHash, String language, String original,
+                 @Nullable String translatedBy) {
     }
 
     private static final Set<String> DOCUMENT_FIELDS = Set.of(IndexFields.DOCUMENT_ID, IndexFields.TITLE,
-            IndexFields.LANGUAGE, IndexFields.SOURCE, IndexFields.DATE, IndexFields.TRANSLATION_OF, IndexFields.BODY);
+            IndexFields.LANGUAGE, IndexFields.SOURCE, IndexFields.DATE, IndexFields.TRANSLATION_OF,
+            IndexFields.TRANSLATED_BY, IndexFields.BODY);
     private static final Set<String> PASSAGE_FIELDS = Set.of(IndexFields.ID, IndexFields.DOCUMENT_ID,
             IndexFields.PARAGRAPH, IndexFields.SENTENCE, IndexFields.START, IndexFields.END, IndexFields.BODY);
 
     private final IndexSearcher searcher;
     private final List<Entry> entries;
     private final List<String> ids;
+    private final Map<String, Corpus.Lineage> lineages;
     private final Set<String> languages;
     private final Cache<String, Optional<Document>> documents;
     private final Cache<String, Optional<Passage>> passages;
@@ -57,9 +64,17 @@ final class IndexedCorpus implements Corpus.Source {
     private final Cache<String, List<Passage>> sentences;
 
     IndexedCorpus(IndexSearcher searcher, CacheSizes sizes) {
+        this(searcher, sizes, false);
+    }
+
+    /** @param writtenOnly leave out the machine renderings: the corpus as its folder holds it */
+    IndexedCorpus(IndexSearcher searcher, CacheSizes sizes, boolean writtenOnly) {
         this.searcher = searcher;
-        this.entries = entries(searcher);
+        this.entries = entries(searcher).stream().filter(e -> !writtenOnly || e.translatedBy() == null).toList();
         this.ids = entries.stream().map(Entry::id).toList();
+        Map<String, Corpus.Lineage> byId = new HashMap<>();
+        entries.forEach(e -> byId.put(e.id(), new Corpus.Lineage(e.language(), e.original())));
+        this.lineages = Map.copyOf(byId);
         Set<String> langs = new LinkedHashSet<>();
         entries.forEach(e -> langs.add(e.language()));
         this.languages = Collections.unmodifiableSet(langs);
@@ -84,7 +99,9 @@ final class IndexedCorpus implements Corpus.Source {
                 SortedDocValues files = leaf.reader().getSortedDocValues(IndexFields.FILE);
                 SortedDocValues hashes = leaf.reader().getSortedDocValues(IndexFields.FILE_HASH);
                 SortedDocValues languages = leaf.reader().getSortedDocValues(IndexFields.ENTRY_LANGUAGE);
-                if (ids == null || files == null || hashes == null || languages == null) {
+                SortedDocValues originals = leaf.reader().getSortedDocValues(IndexFields.ENTRY_ORIGINAL);
+                SortedDocValues models = leaf.reader().getSortedDocValues(IndexFields.ENTRY_TRANSLATED_BY);
+                if (ids == null || files == null || hashes == null || languages == null || originals == null) {
                     continue;
                 }
                 Bits live = leaf.reader().getLiveDocs();
@@ -95,10 +112,14 @@ final class IndexedCorpus implements Corpus.Source {
                     files.advanceExact(doc);
                     hashes.advanceExact(doc);
                     languages.advanceExact(doc);
+                    originals.advanceExact(doc);
+                    String model = models != null && models.advanceExact(doc)
+                            ? models.lookupOrd(models.ordValue()).utf8ToString() : null;
                     out.add(new Entry(ids.lookupOrd(ids.ordValue()).utf8ToString(),
                             files.lookupOrd(files.ordValue()).utf8ToString(),
                             hashes.lookupOrd(hashes.ordValue()).utf8ToString(),
-                            languages.lookupOrd(languages.ordValue()).utf8ToString()));
+                            languages.lookupOrd(languages.ordValue()).utf8ToString(),
+                            originals.lookupOrd(originals.ordValue()).utf8ToString(), model));
                 }
             }
         } catch (IOException e) {
@@ -149,8 +170,16 @@ final class IndexedCorpus implements Corpus.Source {
 
     @Override
     public Optional<Document> document(String id) {
+        if (!lineages.containsKey(id)) {
+            return Optional.empty();
+        }
         return documents.get(id, key -> first(kind(IndexFields.Kind.DOCUMENT, IndexFields.DOCUMENT_ID, key))
                 .map(doc -> toDocument(stored(doc, DOCUMENT_FIELDS))));
+    }
+
+    @Override
+    public Optional<Corpus.Lineage> lineage(String id) {
+        return Optional.ofNullable(lineages.get(id));
     }
 
     @Override
@@ -244,7 +273,7 @@ final class IndexedCorpus implements Corpus.Source {
     private static Document toDocument(Map<String, Object> d) {
         return new Document(text(d, IndexFields.DOCUMENT_ID), text(d, IndexFields.TITLE), text(d, IndexFields.LANGUAGE),
                 text(d, IndexFields.SOURCE), text(d, IndexFields.DATE), text(d, IndexFields.TRANSLATION_OF),
-                text(d, IndexFields.BODY));
+                text(d, IndexFields.BODY), text(d, IndexFields.TRANSLATED_BY));
     }
 
     private static Passage toPassage(Map<String, Object> d) {

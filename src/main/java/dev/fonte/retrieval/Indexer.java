@@ -1,8 +1,11 @@
 package dev.fonte.retrieval;
 
+import dev.fonte.corpus.Corpus;
 import dev.fonte.corpus.CorpusConfiguration;
 import dev.fonte.corpus.CorpusException;
 import dev.fonte.corpus.CorpusLoader;
+import dev.fonte.corpus.Document;
+import dev.fonte.corpus.Segmenter;
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
@@ -37,6 +40,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 
 /**
  * Brings the index up to date with a corpus folder, in two steps each ending in a commit:
@@ -58,15 +62,21 @@ final class Indexer {
     private final IndexConfiguration config;
     private final EmbeddingModel model;
     private final Executor writeExecutor;
+    private final Function<Corpus, List<Document>> renderings;
     private final String ingest;
 
-    /** @param writeExecutor where the vectors of a batch are written while the next batch is embedded */
+    /**
+     * @param writeExecutor where the vectors of a batch are written while the next batch is embedded
+     * @param renderings    the machine renderings to index beside the documents of the folder, given those documents
+     *                      as written (null: none, and those indexed before are deleted)
+     */
     Indexer(CorpusConfiguration corpus, IndexConfiguration config, @Nullable EmbeddingModel model,
-            Executor writeExecutor) {
+            Executor writeExecutor, @Nullable Function<Corpus, List<Document>> renderings) {
         this.corpus = corpus;
         this.config = config;
         this.model = model;
         this.writeExecutor = writeExecutor;
+        this.renderings = renderings;
         this.ingest = CommitData.ingest(corpus);
     }
 
@@ -117,6 +127,7 @@ final class Indexer {
         }
         listener.step("documents", files.size());
         Set<String> kept = new LinkedHashSet<>();
+        Map<String, String> fileOf = new HashMap<>();
         List<CorpusLoader.Skipped> skipped = new ArrayList<>();
         int added = 0;
         int changed = 0;
@@ -142,6 +153,7 @@ final class Indexer {
                     }
                 }
                 kept.add(id);
+                fileOf.put(id, name);
             } catch (CorpusException e) {
                 LOG.warn("Skipping corpus file {}: {}", file, e.getMessage());
                 skipped.add(new CorpusLoader.Skipped(file, e.getMessage()));
@@ -152,12 +164,16 @@ final class Indexer {
             throw new CorpusException("the corpus folder has no readable document; the served index is kept");
         }
         int removed = 0;
-        for (String id : existing.keySet()) {
-            if (!kept.contains(id)) {
-                writer.deleteDocuments(new Term(IndexFields.DOCUMENT_ID, id));
+        for (IndexedCorpus.Entry e : existing.values()) {
+            if (e.translatedBy() == null && !kept.contains(e.id())) {
+                writer.deleteDocuments(new Term(IndexFields.DOCUMENT_ID, e.id()));
                 removed++;
             }
         }
+        int[] rendered = renderings(writer, existing, kept, fileOf);
+        added += rendered[0];
+        changed += rendered[1];
+        removed += rendered[2];
         String identity = model == null ? "" : ModelIdentity.of(model);
         boolean modelChanged = model != null && !identity.equals(lastCommit.getOrDefault(CommitData.MODEL, identity));
         if (modelChanged) {
@@ -187,6 +203,43 @@ final class Indexer {
                         + "{} sentence vector(s) and {} word vector(s) computed", summary.took().toMillis(),
                 summary.documents(), added, changed, removed, sentences, embedded[0], embedded[1]);
         return summary;
+    }
+
+    /**
+     * Writes the machine renderings of the documents as now written (an unchanged one is left as it is) and deletes
+     * those no longer made; returns how many were added, changed and removed. A rendering sorts after its original.
+     */
+    private int[] renderings(IndexWriter writer, Map<String, IndexedCorpus.Entry> existing, Set<String> kept,
+                             Map<String, String> fileOf) throws IOException {
+        List<Document> made = List.of();
+        if (renderings != null) {
+            try (DirectoryReader reader = DirectoryReader.open(writer)) {
+                made = renderings.apply(Corpus.over(new IndexedCorpus(new IndexSearcher(reader), config.cacheSizes(),
+                        true)));
+            }
+        }
+        int[] counts = {0, 0, 0};
+        for (Document d : made) {
+            String file = fileOf.get(d.translationOf());
+            if (file == null || kept.contains(d.id())) {
+                continue;
+            }
+            String hash = ContentHash.of(d.translatedBy() + "\n" + d.title() + "\n" + d.text());
+            IndexedCorpus.Entry old = existing.get(d.id());
+            if (old == null || !old.file().equals(file) || !old.fileHash().equals(hash)) {
+                writer.updateDocuments(new Term(IndexFields.DOCUMENT_ID, d.id()),
+                        IndexDocuments.of(d, Segmenter.segment(d.id(), d.language(), d.text()), file, hash));
+                counts[old == null ? 0 : 1]++;
+            }
+            kept.add(d.id());
+        }
+        for (IndexedCorpus.Entry e : existing.values()) {
+            if (e.translatedBy() != null && !kept.contains(e.id())) {
+                writer.deleteDocuments(new Term(IndexFields.DOCUMENT_ID, e.id()));
+                counts[2]++;
+            }
+        }
+        return counts;
     }
 
     private static byte[] read(Path file) {

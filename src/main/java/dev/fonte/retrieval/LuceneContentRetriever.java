@@ -88,7 +88,10 @@ public class LuceneContentRetriever implements ContentRetriever, PassageRetrieve
             // (names and figures cross as they are, so even a language pair without a lexicon finds them)
             for (String other : index.languages()) {
                 if (!other.equals(language)) {
-                    rankings.add(index.searchLexical(lexicon.carry(query, language, other), other, n));
+                    // a document also written in the question's language is found in it: its rendering is the
+                    // better match, and quoting it answers in the asker's language
+                    rankings.add(index.searchLexical(lexicon.carry(query, language, other), other, n).stream()
+                            .filter(p -> !index.corpus().writtenIn(p.passage().documentId(), language)).toList());
                     weights.add(config.otherLanguageWeight());
                 }
             }

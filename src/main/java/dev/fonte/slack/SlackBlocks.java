@@ -13,7 +13,8 @@ import java.util.Map;
  * a {@code response_url}, or the {@code blocks} of {@code POST /api/chat} with {@code "format": "slack"}).
  * <p>
  * Layout: a notice when the article does not cover the question, the answer text (markers kept as {@code [n]}) in
- * one or more sections, then a "Sources" / "Fonti" header and one section per citation quoting its exact span.
+ * one or more sections, then a "Sources" / "Fonti" header and one section per citation quoting its exact span. The
+ * fixed texts are in the answer's language ({@link SlackMessages}).
  * Block Kit's limits hold: a section's text is at most {@value #MAX_SECTION_TEXT} characters (long text is split at
  * sentence, else word, boundaries), a message has at most {@value #MAX_BLOCKS} blocks, and {@code &}, {@code <},
  * {@code >} are escaped so user or corpus text never turns into a mention or a link.
@@ -31,12 +32,23 @@ public final class SlackBlocks {
     }
 
     public static List<Map<String, Object>> render(Answer answer) {
-        boolean italian = "it".equalsIgnoreCase(answer.language());
-        List<Map<String, Object>> blocks = new ArrayList<>();
+        return render(answer, SlackMessages.in(answer.language()), List.of());
+    }
+
+    /**
+     * The answer to a slash command as the channel sees it: who asked what, above the answer (the command itself is
+     * not shown in the channel, so without this line nobody knows what is being answered).
+     */
+    public static List<Map<String, Object>> renderAsked(Answer answer, String userId, String question) {
+        SlackMessages messages = SlackMessages.in(answer.language());
+        return render(answer, messages, List.of(context(messages.asked(userId, question))));
+    }
+
+    private static List<Map<String, Object>> render(Answer answer, SlackMessages messages,
+                                                    List<Map<String, Object>> first) {
+        List<Map<String, Object>> blocks = new ArrayList<>(first);
         if (!answer.answered()) {
-            blocks.add(context(italian
-                    ? ":warning: L'articolo non tratta questa domanda: nessuna risposta inventata."
-                    : ":warning: The article does not cover this question: no answer was made up."));
+            blocks.add(context(messages.notCovered()));
         }
         String text = answer.answer() == null ? "" : answer.answer().strip();
         for (String part : split(escape(text), MAX_SECTION_TEXT)) {
@@ -47,16 +59,23 @@ public final class SlackBlocks {
             sources.add(section(source(citation)));
         }
         if (!sources.isEmpty()) {
-            blocks.add(header(italian ? "Fonti" : "Sources"));
+            blocks.add(header(messages.sources()));
             blocks.addAll(sources);
         }
-        return withinBlockLimit(blocks, italian);
+        return withinBlockLimit(blocks, messages);
     }
 
     /** Plain text for notifications and clients that do not show blocks (the {@code text} beside {@code blocks}). */
     public static String fallbackText(Answer answer) {
         String text = answer.answer() == null ? "" : answer.answer().strip();
         return truncate(escape(text), MAX_SECTION_TEXT);
+    }
+
+    /** The notification text of a slash command's answer: the question, then the answer. */
+    public static String fallbackTextAsked(Answer answer, String userId, String question) {
+        String asked = SlackMessages.in(answer.language()).asked(userId, question);
+        return truncate(asked + "\n" + escape(answer.answer() == null ? "" : answer.answer().strip()),
+                MAX_SECTION_TEXT);
     }
 
     /** Slack's escaping for text it would otherwise read as markup: {@code &}, {@code <}, {@code >}. */
@@ -85,14 +104,13 @@ public final class SlackBlocks {
         return text == null ? "" : text.replaceAll("\\s*\\R\\s*", " ").strip();
     }
 
-    private static List<Map<String, Object>> withinBlockLimit(List<Map<String, Object>> blocks, boolean italian) {
+    private static List<Map<String, Object>> withinBlockLimit(List<Map<String, Object>> blocks,
+                                                              SlackMessages messages) {
         if (blocks.size() <= MAX_BLOCKS) {
             return List.copyOf(blocks);
         }
         List<Map<String, Object>> kept = new ArrayList<>(blocks.subList(0, MAX_BLOCKS - 1));
-        int dropped = blocks.size() - kept.size();
-        kept.add(context(italian ? "… e altri " + dropped + " blocchi non mostrati."
-                : "… and " + dropped + " more blocks not shown."));
+        kept.add(context(messages.moreBlocks(blocks.size() - kept.size())));
         return List.copyOf(kept);
     }
 

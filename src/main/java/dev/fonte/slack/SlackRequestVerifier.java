@@ -1,7 +1,6 @@
 package dev.fonte.slack;
 
 import com.slack.api.app_backend.SlackSignature;
-import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -13,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.HexFormat;
 
@@ -26,7 +26,6 @@ import java.util.HexFormat;
  * round trip (a non-UTF-8 platform and a non-ASCII body) the HMAC is computed over the raw bytes directly.
  */
 @Singleton
-@Requires(beans = SlackConfiguration.class)
 class SlackRequestVerifier {
 
     static final String TIMESTAMP_HEADER = SlackSignature.HeaderNames.X_SLACK_REQUEST_TIMESTAMP;
@@ -39,13 +38,13 @@ class SlackRequestVerifier {
 
     @Inject
     SlackRequestVerifier(SlackConfiguration configuration) {
-        this(configuration, Clock.systemUTC());
+        this(configuration.signingSecret(), configuration.timestampWindow(), Clock.systemUTC());
     }
 
-    SlackRequestVerifier(SlackConfiguration configuration, Clock clock) {
-        this.generator = new SlackSignature.Generator(configuration.signingSecret());
-        this.secret = configuration.signingSecret().getBytes(StandardCharsets.UTF_8);
-        this.windowSeconds = configuration.timestampWindow().toSeconds();
+    SlackRequestVerifier(String signingSecret, Duration window, Clock clock) {
+        this.generator = new SlackSignature.Generator(signingSecret);
+        this.secret = signingSecret.getBytes(StandardCharsets.UTF_8);
+        this.windowSeconds = window.toSeconds();
         this.clock = clock;
     }
 

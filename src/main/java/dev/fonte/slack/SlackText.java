@@ -23,7 +23,11 @@ final class SlackText {
         return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
     }
 
-    static String conversationId(String channel, String threadTs) {
-        return "slack:" + channel + ":" + threadTs;
+    /**
+     * A thread is one conversation of the answer service's memory. The workspace is part of the id: a channel shared
+     * between workspaces (Slack Connect) has one id in all of them.
+     */
+    static String conversationId(String teamId, String channel, String threadTs) {
+        return "slack:" + (teamId == null ? "-" : teamId) + ":" + channel + ":" + threadTs;
     }
 }

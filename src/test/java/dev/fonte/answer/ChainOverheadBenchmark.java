@@ -48,8 +48,7 @@ public final class ChainOverheadBenchmark {
                 public Draft draft(AnswerRequest request) {
                     // the prompt is written as for a real model, then the instant answer is checked like one
                     ChainPrompt.messages(request);
-                    return groundedOrFallback(request, CitationChecker.read(instant(request), request.sources(),
-                            "instant"));
+                    return groundedOrFallback(request, instant(request), "instant");
                 }
             };
             DefaultAnswerService chain = new DefaultAnswerService(context.getBean(QuestionPreparer.class), instant,

@@ -192,4 +192,35 @@ class CitationCheckerEdgeCasesTest {
         Citation cited = checked.cited().get(0);
         assertThat(DOCUMENT.substring(cited.start(), cited.end())).isEqualTo(SENTENCES[1]);
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "Le fonti non contengono questa informazione.",
+            "L'articolo non specifica dove sorgerà il data center.",
+            "Non posso rispondere con le fonti fornite.",
+            "The sources do not say where the data center will be built.",
+            "The provided documents don't mention it.",
+            "I cannot find this information in the sources.",
+            "Las fuentes no indican dónde se construirá el centro de datos."})
+    void given_a_refusal_in_the_models_own_words_in_any_language_then_it_is_a_refusal(String modelText) {
+        Checked checked = check(modelText);
+
+        assertThat(checked.refused()).isTrue();
+        assertThat(checked.cited()).isEmpty();
+    }
+
+    @Test
+    void given_a_refusal_sentence_beside_a_cited_one_then_the_cited_one_is_the_answer() {
+        Checked checked = check("Meta spenderà 65 miliardi [1]. L'articolo non dice dove sorgerà il data center.");
+
+        assertThat(checked.text()).isEqualTo("Meta spenderà 65 miliardi [1].");
+    }
+
+    @Test
+    void given_a_negative_fact_with_its_citation_then_it_is_a_fact_not_a_refusal() {
+        Checked checked = check("Zuckerberg non ha indicato altre cifre [3].");
+
+        assertThat(checked.grounded()).isTrue();
+        assertThat(checked.text()).isEqualTo("Zuckerberg non ha indicato altre cifre [1].");
+    }
 }

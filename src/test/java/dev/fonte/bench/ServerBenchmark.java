@@ -41,7 +41,9 @@ import java.util.stream.Stream;
  * <p>Run: {@code ./mvnw -q -Pbench package -DskipTests} (see src/docs/BENCHMARK.md). Tuning, as system properties:
  * {@code bench.seconds} (each measured phase, default 10), {@code bench.warmup} (seconds, default 5),
  * {@code bench.clients} (concurrent clients, default 4), {@code bench.starts} (rounds of start-up measurements,
- * default 3; 0: none), {@code bench.cache} (0: no answer cache), {@code bench.jar} (another jar).
+ * default 3; 0: none), {@code bench.slack} (0: no first-Slack-reply measurement), {@code bench.compare} (an older
+ * jar whose first replies are measured interleaved with these), {@code bench.cache} (0: no answer cache),
+ * {@code bench.jar} (another jar).
  */
 public final class ServerBenchmark {
 
@@ -88,6 +90,9 @@ public final class ServerBenchmark {
         ServerBenchmark bench = new ServerBenchmark(Path.of("").toAbsolutePath());
         if (!loadTest) {
             bench.startups(Integer.getInteger("bench.starts", 3));
+            if (Integer.getInteger("bench.slack", 1) > 0) {
+                bench.firstReplies(Integer.getInteger("bench.starts", 3));
+            }
         }
         bench.run(seconds, warmup, clients, loadTest);
     }
@@ -114,8 +119,10 @@ public final class ServerBenchmark {
         Files.deleteIfExists(archive);
         System.out.printf(Locale.ROOT, "start-up: a training start (-XX:ArchiveClassesAtExit=%s), then %d rounds of 4 starts%n",
                 project.relativize(archive), starts);
-        Launch training = new Launch("training", List.of("-XX:ArchiveClassesAtExit=" + archive),
-                Map.of("FONTE_INDEX_PATH", index.toString()));
+        // Slack on, its Web API at a closed port, as src/main/sh/cds-archive.sh trains the Docker image's archive
+        Map<String, String> trainingEnv = new java.util.HashMap<>(slackEnv("http://127.0.0.1:9/api/"));
+        trainingEnv.put("FONTE_INDEX_PATH", index.toString());
+        Launch training = new Launch("training", List.of("-XX:ArchiveClassesAtExit=" + archive), trainingEnv);
         Process trainer = start(jar, training);
         try {
             URI chat = URI.create("http://127.0.0.1:" + launchPort + "/api/chat");
@@ -123,6 +130,8 @@ public final class ServerBenchmark {
             for (String q : QUESTIONS) {
                 http.send(post(chat, q), HttpResponse.BodyHandlers.discarding());
             }
+            http.send(slackCommand(chat.resolve("/slack/commands"), QUESTIONS.get(1), "http://127.0.0.1:9/r"),
+                    HttpResponse.BodyHandlers.discarding());
             Thread.sleep(1000);
         } finally {
             stop(trainer, false);
@@ -163,6 +172,147 @@ public final class ServerBenchmark {
                     cpu[cpu.length / 2]);
         }
         System.out.printf(Locale.ROOT, "load average after the start-up runs: %s%n", loadAverage());
+    }
+
+    static final String SLACK_SECRET = "bench-signing-secret";
+    static final String SLACK_BOT_TOKEN = "xoxb-1111111111-1111111111111-benchbenchbenchbenchbench";
+
+    /** Slack on in HTTP events mode, its Web API at {@code apiUrl}. */
+    static Map<String, String> slackEnv(String apiUrl) {
+        return Map.of("SLACK_SIGNING_SECRET", SLACK_SECRET, "SLACK_BOT_TOKEN", SLACK_BOT_TOKEN,
+                "FONTE_SLACK_API_URL", apiUrl);
+    }
+
+    /** {@code /fonte <question>} from workspace T1, signed as Slack signs it. */
+    private static HttpRequest slackCommand(URI commands, String question, String responseUrl) {
+        String body = "team_id=T1&channel_id=C1&user_id=U1&command=%2Ffonte&text="
+                + java.net.URLEncoder.encode(question, java.nio.charset.StandardCharsets.UTF_8)
+                + "&response_url=" + java.net.URLEncoder.encode(responseUrl, java.nio.charset.StandardCharsets.UTF_8);
+        String timestamp = String.valueOf(System.currentTimeMillis() / 1000);
+        return HttpRequest.newBuilder(commands)
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("X-Slack-Request-Timestamp", timestamp)
+                .header("X-Slack-Signature", new com.slack.api.app_backend.SlackSignature.Generator(SLACK_SECRET)
+                        .generate(timestamp, body))
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
+    }
+
+    /**
+     * The first reply after a start, Slack's beside the chat API's: {@code rounds} rounds of starts with Slack on
+     * (HTTP events, a local fake of Slack's Web API and response URLs), plain {@code java -jar} and with the class-data
+     * archive. Each start waits for readiness ({@code GET /health/readiness}), then sends one request: either
+     * {@code POST /api/chat} (how long until its answer), or a signed {@code /fonte} command (how long until the
+     * acknowledgement, which Slack wants within 3 s, and until the answer reaches the fake's {@code response_url}).
+     * The index is on disk (a restart). Prints the medians.
+     */
+    private void firstReplies(int rounds) throws Exception {
+        if (rounds <= 0) {
+            return;
+        }
+        Path jar = jar();
+        Path archive = project.resolve("target/fonte.jsa");
+        try (dev.fonte.slack.FakeSlack slack = new dev.fonte.slack.FakeSlack()) {
+            slack.workspace("T1", SLACK_BOT_TOKEN);
+            Map<String, String> env = new java.util.HashMap<>(slackEnv(slack.apiUrl()));
+            env.put("FONTE_INDEX_PATH", project.resolve("target/bench-index").toString());
+            Map<Launch, Path> launches = new LinkedHashMap<>();
+            launches.put(new Launch("java -jar", List.of(), env), jar);
+            if (Files.isRegularFile(archive)) {
+                launches.put(new Launch("AppCDS  ", List.of("-XX:SharedArchiveFile=" + archive), env), jar);
+            }
+            // -Dbench.compare=<older jar>: its plain starts interleaved with these, so that the load weighs alike
+            if (System.getProperty("bench.compare") != null) {
+                launches.put(new Launch("compared", List.of(), env),
+                        Path.of(System.getProperty("bench.compare")).toAbsolutePath());
+            }
+            System.out.printf(Locale.ROOT, "first reply after the server is ready, Slack on (HTTP events): %d rounds "
+                    + "of %d starts%s%n", rounds, launches.size() * 2, System.getProperty("bench.compare") == null ? ""
+                    : " (compared: " + System.getProperty("bench.compare") + ")");
+            Map<String, List<long[]>> figures = new LinkedHashMap<>();
+            int sent = 0;
+            for (int round = 0; round < rounds; round++) {
+                for (Launch launch : launches.keySet()) {
+                    Process server = start(launches.get(launch), launch);
+                    try {
+                        URI base = URI.create("http://127.0.0.1:" + launchPort);
+                        awaitReady(server, base);
+                        long t = System.nanoTime();
+                        HttpResponse<String> answer = http.send(post(base.resolve("/api/chat"), QUESTIONS.get(1)),
+                                HttpResponse.BodyHandlers.ofString());
+                        long chatMs = (System.nanoTime() - t) / 1_000_000;
+                        if (answer.statusCode() != 200) {
+                            throw new IllegalStateException("first chat answer: HTTP " + answer.statusCode());
+                        }
+                        figures.computeIfAbsent(launch.label() + " chat", k -> new ArrayList<>())
+                                .add(new long[] {chatMs});
+                    } finally {
+                        stop(server, false);
+                    }
+                    server = start(launches.get(launch), launch);
+                    try {
+                        URI base = URI.create("http://127.0.0.1:" + launchPort);
+                        awaitReady(server, base);
+                        String reply = "bench-" + (++sent);
+                        long t = System.nanoTime();
+                        HttpResponse<String> ack = http.send(slackCommand(base.resolve("/slack/commands"),
+                                QUESTIONS.get(1), slack.responseUrl(reply)), HttpResponse.BodyHandlers.ofString());
+                        long ackMs = (System.nanoTime() - t) / 1_000_000;
+                        if (ack.statusCode() != 200) {
+                            throw new IllegalStateException("first Slack command: HTTP " + ack.statusCode() + " "
+                                    + ack.body());
+                        }
+                        dev.fonte.slack.FakeSlack.Call posted = slack.await(call -> call.path().endsWith(reply));
+                        long postedMs = (posted.receivedNanos() - t) / 1_000_000;
+                        figures.computeIfAbsent(launch.label() + " slack", k -> new ArrayList<>())
+                                .add(new long[] {ackMs, postedMs});
+                    } finally {
+                        stop(server, false);
+                    }
+                }
+            }
+            for (Launch launch : launches.keySet()) {
+                List<long[]> chat = figures.get(launch.label() + " chat");
+                List<long[]> commands = figures.get(launch.label() + " slack");
+                System.out.printf(Locale.ROOT, "%s: POST /api/chat answered in %5d ms | Slack /fonte acknowledged in "
+                                + "%5d ms, its answer at the response_url after %5d ms   (runs %s | %s)%n",
+                        launch.label(), median(chat, 0), median(commands, 0), median(commands, 1),
+                        runs(chat, 0), runs(commands, 1));
+            }
+            System.out.printf(Locale.ROOT, "load average after the first-reply runs: %s%n", loadAverage());
+        }
+    }
+
+    private static long median(List<long[]> figures, int index) {
+        long[] sorted = figures.stream().mapToLong(f -> f[index]).sorted().toArray();
+        return sorted[sorted.length / 2];
+    }
+
+    private static String runs(List<long[]> figures, int index) {
+        return Arrays.toString(figures.stream().mapToLong(f -> f[index]).toArray());
+    }
+
+    /** Polls GET /health/readiness until it answers 200 (the index is built). */
+    private void awaitReady(Process server, URI base) throws InterruptedException {
+        HttpRequest ready = HttpRequest.newBuilder(base.resolve("/health/readiness"))
+                .timeout(Duration.ofSeconds(5)).GET().build();
+        long t0 = System.nanoTime();
+        while (System.nanoTime() - t0 < READY_TIMEOUT.toNanos()) {
+            if (!server.isAlive()) {
+                throw new IllegalStateException("the server exited with " + server.exitValue()
+                        + " before it was ready; see target/bench-server.log");
+            }
+            try {
+                if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(10);
+        }
+        throw new IllegalStateException("not ready within " + READY_TIMEOUT.toSeconds() + " s");
     }
 
     private int launchPort;

@@ -70,14 +70,16 @@ class SlackBlocksTest {
         List<Map<String, Object>> blocks = SlackBlocks.render(refused);
 
         assertThat(blocks.get(0)).containsEntry("type", "context");
-        assertThat(texts(blocks, "context")).singleElement().asString().contains("L'articolo non tratta questa domanda");
+        assertThat(texts(blocks, "context")).singleElement().asString()
+                .contains("L'articolo non tratta questa domanda");
         assertThat(texts(blocks, "section")).containsExactly("L'articolo non dice nulla sul meteo di Roma.");
         assertThat(blocks).noneMatch(block -> "header".equals(block.get("type")));
     }
 
     @Test
     void an_answered_question_quotes_each_cited_span_with_its_title_under_a_sources_header_in_its_language() {
-        Answer answer = answer("Meta spenderà fino a 65 miliardi [1]. I data center crescono [2].", true, "it", List.of(
+        Answer answer = answer("Meta spenderà fino a 65 miliardi [1]. I data center crescono [2].", true, "it",
+                List.of(
                 citation(1, "Meta e l'IA", "fino a 65 miliardi di dollari"),
                 citation(2, "Meta e l'IA", "un data center da oltre 2 gigawatt")));
 

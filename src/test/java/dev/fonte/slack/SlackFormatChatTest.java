@@ -67,11 +67,13 @@ class SlackFormatChatTest {
     @Test
     void format_slack_on_the_stream_puts_the_same_blocks_in_the_done_event() throws java.io.IOException {
         String stream = client.toBlocking().retrieve(HttpRequest.POST("/api/chat/stream",
-                Map.of("question", "Quanto spende Meta?", "format", "slack")).accept(MediaType.TEXT_EVENT_STREAM), String.class);
+                        Map.of("question", "Quanto spende Meta?", "format", "slack"))
+                .accept(MediaType.TEXT_EVENT_STREAM), String.class);
 
         String done = stream.substring(stream.indexOf("event: done"));
         String data = done.substring(done.indexOf("data: ") + "data: ".length()).lines().findFirst().orElseThrow();
-        Map<String, Object> body = io.micronaut.serde.ObjectMapper.getDefault().readValue(data, Argument.mapOf(String.class, Object.class));
+        Map<String, Object> body = io.micronaut.serde.ObjectMapper.getDefault()
+                .readValue(data, Argument.mapOf(String.class, Object.class));
         assertThat(body).containsEntry("answer", LONG.answer());
         assertThat(body.get("blocks")).isEqualTo(SlackBlocks.render(LONG));
     }

@@ -17,8 +17,7 @@ class SlackRequestVerifierTest {
     static final String SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
     static final Instant NOW = Instant.parse("2025-02-01T10:00:00Z");
 
-    private final SlackRequestVerifier verifier = new SlackRequestVerifier(new SlackConfiguration(SECRET,
-            "xoxb-" + "x".repeat(50), null, Duration.ofMinutes(5), Duration.ofMinutes(10), 100, 1, 10),
+    private final SlackRequestVerifier verifier = new SlackRequestVerifier(SECRET, Duration.ofMinutes(5),
             Clock.fixed(NOW, ZoneOffset.UTC));
     private final SlackSignature.Generator slack = new SlackSignature.Generator(SECRET);
 

@@ -42,6 +42,12 @@ public final class QuestionReader {
     private static final Pattern ELIDED = Pattern.compile("^\\p{L}{1,5}['’](?=\\p{L}{3})");
 
     private final Map<String, Set<String>> skipStems = new ConcurrentHashMap<>();
+    /**
+     * The most ways of saying one term that are kept: glossary synonyms and translations multiply, and a question must
+     * not be able to make the reader enumerate them all.
+     */
+    private static final int MAX_WAYS = 64;
+
     private final Lexicon lexicon;
 
     public QuestionReader(Lexicon lexicon) {
@@ -215,7 +221,8 @@ public final class QuestionReader {
                 Set<List<String>> phrases = new LinkedHashSet<>();
                 int spanStart = Integer.MAX_VALUE;
                 int spanEnd = -1;
-                for (Iterator<TokenStream> paths = graph.getFiniteStrings(from, to); paths.hasNext(); ) {
+                for (Iterator<TokenStream> paths = graph.getFiniteStrings(from, to);
+                     paths.hasNext() && phrases.size() < MAX_WAYS; ) {
                     TokenStream path = paths.next();
                     CharTermAttribute term = path.addAttribute(CharTermAttribute.class);
                     OffsetAttribute offset = path.addAttribute(OffsetAttribute.class);
@@ -248,12 +255,10 @@ public final class QuestionReader {
                     if (everyLanguage && !other.equals(language.code())) {
                         // names and figures cross languages as they are; words cross by the lexicon, every sense kept
                         Set<List<String>> ways = new LinkedHashSet<>(sayings(surface, other, index));
-                        Set<String> translations = lexicon.translations(surface, language.code(), other);
-                        if (translations.isEmpty() && lexicon.covers(language.code(), other)) {
-                            String carried = lexicon.carry(surface, language.code(), other);
-                            translations = carried.equalsIgnoreCase(surface) ? Set.of() : Set.of(carried);
-                        }
-                        for (String t : translations) {
+                        for (String t : translations(surface, language.code(), other)) {
+                            if (ways.size() >= MAX_WAYS) {
+                                break;
+                            }
                             ways.addAll(sayings(t, other, index));
                         }
                         byLanguage.put(other, Set.copyOf(ways));
@@ -284,12 +289,43 @@ public final class QuestionReader {
         return out;
     }
 
+    /**
+     * The ways the lexicon says a term in another language: its translations as a whole, else each combination of
+     * its words' translations (a word without one kept as it is), at most {@link #MAX_WAYS} of them.
+     */
+    private List<String> translations(String surface, String from, String to) {
+        Set<String> whole = lexicon.translations(surface, from, to);
+        if (!whole.isEmpty() || !lexicon.covers(from, to)) {
+            return List.copyOf(whole);
+        }
+        String[] words = surface.split("\\s+");
+        if (words.length < 2) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>(List.of(""));
+        boolean any = false;
+        for (String word : words) {
+            Set<String> ways = lexicon.translations(word, from, to);
+            any |= !ways.isEmpty();
+            List<String> next = new ArrayList<>();
+            for (String prefix : out) {
+                for (String way : ways.isEmpty() ? Set.of(word) : ways) {
+                    if (next.size() < MAX_WAYS) {
+                        next.add((prefix + " " + way).strip());
+                    }
+                }
+            }
+            out = next;
+        }
+        return any ? out : List.of();
+    }
+
     /** The ways another language's analysis says a term's words (names and numbers cross languages as they are). */
     private Set<List<String>> sayings(String surface, String language, PassageIndex index) {
         Set<List<String>> out = new LinkedHashSet<>();
         try (TokenStream ts = index.queryAnalyzer(language).tokenStream("q", surface)) {
             GraphTokenStreamFiniteStrings graph = new GraphTokenStreamFiniteStrings(ts);
-            for (Iterator<TokenStream> paths = graph.getFiniteStrings(); paths.hasNext(); ) {
+            for (Iterator<TokenStream> paths = graph.getFiniteStrings(); paths.hasNext() && out.size() < MAX_WAYS; ) {
                 TokenStream path = paths.next();
                 CharTermAttribute term = path.addAttribute(CharTermAttribute.class);
                 List<String> phrase = new ArrayList<>();

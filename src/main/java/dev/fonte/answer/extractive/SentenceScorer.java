@@ -52,6 +52,8 @@ final class SentenceScorer {
     private final List<Term> subject;
     /** The question itself asks about an estimate or a plan. */
     private final boolean projectionAsked;
+    /** The languages whose documents a question is answered from: its own, and those of originals it lacks. */
+    private final Set<String> searched;
     /** The question's terms that some document says. */
     private final List<Term> known;
     /** In a follow-up, the terms the asker wrote in this turn. */
@@ -66,6 +68,8 @@ final class SentenceScorer {
         this.reader = reader;
         this.config = config;
         this.questionWords = words(question.text());
+        String asked = question.language().code();
+        this.searched = corpus.answeredFrom(asked);
         this.terms = question.terms().stream().map(this::promote).toList();
         this.promoted = new HashSet<>();
         for (int i = 0; i < terms.size(); i++) {
@@ -120,9 +124,16 @@ final class SentenceScorer {
         return t;
     }
 
-    /** Whether some sentence, in some language, says the term in one of its ways (every word of a phrase). */
+    /**
+     * Whether some sentence says the term in one of its ways (every word of a phrase): in the question's language, or
+     * in another one the corpus has documents in that it has in no rendering in the question's language (a word the
+     * asker's rendering never uses is not known because the original uses its translation).
+     */
     boolean knownAnywhere(Term t) {
         for (Map.Entry<String, Set<List<String>>> e : t.phrases().entrySet()) {
+            if (!searched.contains(e.getKey())) {
+                continue;
+            }
             for (List<String> phrase : e.getValue()) {
                 if (phrase.stream().allMatch(stem -> index.knowsLike(e.getKey(), stem, Stems::sameWord))) {
                     return true;
@@ -219,7 +230,8 @@ final class SentenceScorer {
                         .count()),
                 // set by scoreAll, beside the other sources
                 0,
-                0};
+                0,
+                lang.equals(question.language().code()) ? 0 : 1};
         return weighed(new Candidate(source, s, coverage, criticalOk, evidence, typeOk, false, similarity, covered,
                 uncovered, 0, signals));
     }

@@ -6,7 +6,8 @@ import java.time.Instant;
 
 /**
  * Skips a provider that keeps failing: after {@code failuresToOpen} consecutive failures it stays open for
- * {@code openFor}, then lets one trial call through (half-open). A success closes it; a failed trial reopens it.
+ * {@code openFor}, then lets one trial call through (half-open). A success closes it; a failed trial reopens it; a
+ * trial that ends with neither (the asker left) gives the trial back, so the breaker always leaves half-open.
  * Thread-safe; time comes from the injected {@link Clock} so tests need not sleep.
  */
 public final class CircuitBreaker {
@@ -48,6 +49,17 @@ public final class CircuitBreaker {
     public synchronized void onSuccess() {
         state = State.CLOSED;
         consecutiveFailures = 0;
+    }
+
+    /**
+     * A call that ended without telling whether the provider works (the asker left while it was answering). A trial
+     * is given back: the breaker is open again with its time already served, so the next call is the new trial.
+     * Outside a trial nothing changes: the call counts as neither a success nor a failure.
+     */
+    public synchronized void release() {
+        if (state == State.HALF_OPEN) {
+            state = State.OPEN;
+        }
     }
 
     /** @return true when this failure opened the breaker */

@@ -10,15 +10,15 @@ import dev.langchain4j.model.openai.OpenAiChatModel;
 import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 
-import java.net.URI;
-
 /**
  * Builds the configured provider's {@link ChatModel} and {@link StreamingChatModel} with LangChain4j's own clients,
- * both named {@value #PROVIDER}. Only the configured provider's pair exists; with {@code extractive} there is none and
- * {@link ResilientChatModel} answers with the embedded default alone.
+ * both named {@value #PROVIDER}. Only a configured language model has them; with {@code extractive} there is none
+ * and {@link ResilientChatModel} answers with the embedded default alone. The configuration was checked when it was
+ * read ({@link ProviderConfiguration}): a key the provider needs is there, a base URL is an http(s) URL.
  *
  * <p>Retries are off ({@code maxRetries(0)}): the resilient wrapper owns the time budget, and a retry inside the
  * client would spend it on a provider that just failed.
@@ -35,7 +35,28 @@ public class ModelProviderFactory {
 
     @Singleton
     @Named(PROVIDER)
-    @Requires(property = ProviderConfiguration.PREFIX + ".provider", value = "openai")
+    @Requires(condition = LanguageModelConfigured.class)
+    ChatModel chatModel(ProviderConfiguration config) {
+        return switch (config.kind()) {
+            case OPENAI -> openAi(config);
+            case OLLAMA -> ollama(config);
+            case ANTHROPIC -> anthropic(config);
+            case EXTRACTIVE -> throw new IllegalStateException("the embedded default has no LangChain4j model");
+        };
+    }
+
+    @Singleton
+    @Named(PROVIDER)
+    @Requires(condition = LanguageModelConfigured.class)
+    StreamingChatModel streamingChatModel(ProviderConfiguration config) {
+        return switch (config.kind()) {
+            case OPENAI -> openAiStreaming(config);
+            case OLLAMA -> ollamaStreaming(config);
+            case ANTHROPIC -> anthropicStreaming(config);
+            case EXTRACTIVE -> throw new IllegalStateException("the embedded default has no LangChain4j model");
+        };
+    }
+
     ChatModel openAi(ProviderConfiguration config) {
         return OpenAiChatModel.builder()
                 .baseUrl(config.baseUrlOrNull())
@@ -48,12 +69,9 @@ public class ModelProviderFactory {
                 .build();
     }
 
-    @Singleton
-    @Named(PROVIDER)
-    @Requires(property = ProviderConfiguration.PREFIX + ".provider", value = "openai")
     StreamingChatModel openAiStreaming(ProviderConfiguration config) {
         return OpenAiStreamingChatModel.builder()
-                .httpClientBuilder(StreamEndWatch.httpClientBuilder())
+                .httpClientBuilder(StreamWatch.httpClientBuilder())
                 .baseUrl(config.baseUrlOrNull())
                 .apiKey(openAiKey(config))
                 .modelName(config.modelOrDefault())
@@ -63,9 +81,6 @@ public class ModelProviderFactory {
                 .build();
     }
 
-    @Singleton
-    @Named(PROVIDER)
-    @Requires(property = ProviderConfiguration.PREFIX + ".provider", value = "ollama")
     ChatModel ollama(ProviderConfiguration config) {
         return OllamaChatModel.builder()
                 .baseUrl(ollamaUrl(config))
@@ -77,12 +92,9 @@ public class ModelProviderFactory {
                 .build();
     }
 
-    @Singleton
-    @Named(PROVIDER)
-    @Requires(property = ProviderConfiguration.PREFIX + ".provider", value = "ollama")
     StreamingChatModel ollamaStreaming(ProviderConfiguration config) {
         return OllamaStreamingChatModel.builder()
-                .httpClientBuilder(StreamEndWatch.httpClientBuilder())
+                .httpClientBuilder(StreamWatch.httpClientBuilder())
                 .baseUrl(ollamaUrl(config))
                 .modelName(config.modelOrDefault())
                 .temperature(config.temperature())
@@ -91,13 +103,10 @@ public class ModelProviderFactory {
                 .build();
     }
 
-    @Singleton
-    @Named(PROVIDER)
-    @Requires(property = ProviderConfiguration.PREFIX + ".provider", value = "anthropic")
     ChatModel anthropic(ProviderConfiguration config) {
         return AnthropicChatModel.builder()
-                .baseUrl(config.baseUrlOrNull())
-                .apiKey(requiredKey(config))
+                .baseUrl(anthropicUrl(config))
+                .apiKey(config.apiKeyOrNull())
                 .modelName(config.modelOrDefault())
                 .temperature(config.temperature())
                 .maxTokens(config.maxTokens())
@@ -106,14 +115,11 @@ public class ModelProviderFactory {
                 .build();
     }
 
-    @Singleton
-    @Named(PROVIDER)
-    @Requires(property = ProviderConfiguration.PREFIX + ".provider", value = "anthropic")
     StreamingChatModel anthropicStreaming(ProviderConfiguration config) {
         return AnthropicStreamingChatModel.builder()
-                .httpClientBuilder(StreamEndWatch.httpClientBuilder())
-                .baseUrl(config.baseUrlOrNull())
-                .apiKey(requiredKey(config))
+                .httpClientBuilder(StreamWatch.httpClientBuilder())
+                .baseUrl(anthropicUrl(config))
+                .apiKey(config.apiKeyOrNull())
                 .modelName(config.modelOrDefault())
                 .temperature(config.temperature())
                 .maxTokens(config.maxTokens())
@@ -122,42 +128,25 @@ public class ModelProviderFactory {
     }
 
     private static String openAiKey(ProviderConfiguration config) {
-        if (config.apiKey() != null && !config.apiKey().isBlank()) {
-            return config.apiKey().strip();
-        }
-        if (config.baseUrlOrNull() != null) {
-            checkUrl(config);
-            return NO_KEY;
-        }
-        throw new ProviderConfigurationException("FONTE_PROVIDER=openai needs FONTE_API_KEY, or FONTE_BASE_URL "
-                + "pointing at an OpenAI-compatible server (llama.cpp, vLLM, LM Studio)");
-    }
-
-    private static String requiredKey(ProviderConfiguration config) {
-        checkUrl(config);
-        if (config.apiKey() == null || config.apiKey().isBlank()) {
-            throw new ProviderConfigurationException("FONTE_PROVIDER=" + config.kind().id() + " needs FONTE_API_KEY");
-        }
-        return config.apiKey().strip();
+        return config.apiKeyOrNull() != null ? config.apiKeyOrNull() : NO_KEY;
     }
 
     private static String ollamaUrl(ProviderConfiguration config) {
-        checkUrl(config);
         return config.baseUrlOrNull() == null ? OLLAMA_DEFAULT_URL : config.baseUrlOrNull();
     }
 
-    private static void checkUrl(ProviderConfiguration config) {
+    /**
+     * Anthropic's client posts to the base URL followed by {@code messages}, so the URL must end with the API's
+     * version, {@code /v1}: a server's root ({@code http://proxy:8080}) or its {@code /v1} URL are both taken, the
+     * version added when it is missing.
+     */
+    @Nullable
+    static String anthropicUrl(ProviderConfiguration config) {
         String url = config.baseUrlOrNull();
         if (url == null) {
-            return;
+            return null;
         }
-        try {
-            URI uri = URI.create(url);
-            if (uri.getScheme() == null || !uri.getScheme().startsWith("http") || uri.getHost() == null) {
-                throw new IllegalArgumentException("not an http(s) URL");
-            }
-        } catch (IllegalArgumentException e) {
-            throw new ProviderConfigurationException("FONTE_BASE_URL is not a valid http(s) URL: " + url);
-        }
+        String bare = url.replaceAll("/+$", "");
+        return (bare.endsWith("/v1") ? bare : bare + "/v1") + "/";
     }
 }

@@ -1,5 +1,6 @@
 package dev.fonte.answer.provider;
 
+import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
@@ -12,12 +13,13 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.core.annotation.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.ExecutionException;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -28,6 +30,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 
 /**
  * The configured provider behind a deadline, a circuit breaker and a fallback given with each call (the embedded
@@ -35,8 +38,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>A provider call that times out, answers 4xx/5xx, sends malformed JSON or an empty answer, or whose stream stalls
  * (no token for {@code timeout}), runs past {@code deadline} or ends without its end-of-stream event, never fails the
- * request: the fallback answers instead. The failure is logged and counted ({@value #FAILURES} and
- * {@value #FALLBACKS}, tagged {@code provider} and {@code reason}).
+ * request: the fallback answers instead. The failure is logged once, on one line (with the request's id, from the
+ * logging context) and no stack trace, and counted ({@value #FAILURES} and {@value #FALLBACKS}, tagged {@code provider} and {@code reason}).
  *
  * <p>Every response names what answered in {@link ChatResponse#modelName()}, in the form of {@code Answer.model}:
  * {@code openai:gpt-4o-mini}, {@code extractive}, or {@code extractive (fallback: openai timed out)}.
@@ -44,14 +47,21 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Streaming: tokens reach the handler as the provider writes them. When the provider fails after some tokens
  * were delivered, the fallback's answer follows; a handler that implements {@link FallbackListener} is told first,
  * so it can discard what it showed. The final {@code onCompleteResponse} always carries the complete, authoritative
- * answer text.
+ * answer text. A streamed call can be cancelled at any time through the handle it returns, before the first token
+ * too: the HTTP exchange stops, nothing more is sent, and the call counts as neither a success nor a failure
+ * ({@value #CANCELLED}); a cancelled half-open trial gives the trial back to the breaker.
  */
 public final class ResilientChatModel implements AutoCloseable {
 
     public static final String FAILURES = "fonte.provider.failures";
     public static final String FALLBACKS = "fonte.provider.fallbacks";
+    public static final String CANCELLED = "fonte.provider.cancelled";
 
     private static final Logger LOG = LoggerFactory.getLogger(ResilientChatModel.class);
+    /** A provider's error message is kept to its first line and this many characters in the log. */
+    private static final int DETAIL = 160;
+    /** The warm-up call's prompt (a fake provider in the tests tells the warm-up from the questions by it). */
+    public static final String WARM_UP_PROMPT = "Reply with one word: ready";
 
     private final ProviderConfiguration config;
     @Nullable
@@ -61,6 +71,7 @@ public final class ResilientChatModel implements AutoCloseable {
     private final String fallbackLabel;
     private final MeterRegistry meters;
     private final CircuitBreaker breaker;
+    private final UnaryOperator<ChatRequest> fit;
     private final ExecutorService calls = Executors.newCachedThreadPool(daemon("fonte-provider-"));
     private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(daemon("fonte-provider-timer-"));
 
@@ -71,6 +82,13 @@ public final class ResilientChatModel implements AutoCloseable {
     public ResilientChatModel(ProviderConfiguration config,
                               @Nullable ChatModel primary, @Nullable StreamingChatModel primaryStreaming,
                               String fallbackLabel, MeterRegistry meters, Clock clock) {
+        this(config, primary, primaryStreaming, fallbackLabel, meters, clock, UnaryOperator.identity());
+    }
+
+    /** @param fit what the provider needs set on each request it is sent (Ollama: a context window for the prompt) */
+    public ResilientChatModel(ProviderConfiguration config,
+                              @Nullable ChatModel primary, @Nullable StreamingChatModel primaryStreaming,
+                              String fallbackLabel, MeterRegistry meters, Clock clock, UnaryOperator<ChatRequest> fit) {
         if ((primary == null) != (primaryStreaming == null)) {
             throw new IllegalArgumentException("the provider needs both a ChatModel and a StreamingChatModel");
         }
@@ -80,11 +98,17 @@ public final class ResilientChatModel implements AutoCloseable {
         this.fallbackLabel = fallbackLabel;
         this.meters = meters;
         this.breaker = new CircuitBreaker(config.breakerFailures(), config.breakerOpenFor(), clock);
+        this.fit = fit;
     }
 
     /** What answers when the provider works, e.g. {@code openai:gpt-4o-mini}; the fallback's label without one. */
     public String label() {
         return primary == null ? fallbackLabel : config.label();
+    }
+
+    /** The metric tag of the provider: {@code openai}, {@code extractive}. */
+    public String providerTag() {
+        return config.kind().id();
     }
 
     public CircuitBreaker.State breakerState() {
@@ -107,7 +131,7 @@ public final class ResilientChatModel implements AutoCloseable {
         if (!breaker.tryAcquire()) {
             return fallBack(request, fallback, FailureReason.CIRCUIT_OPEN);
         }
-        Future<ChatResponse> call = calls.submit(() -> primary.chat(request));
+        Future<ChatResponse> call = calls.submit(() -> primary.chat(fit.apply(request)));
         try {
             ChatResponse response = call.get(config.timeout().toMillis(), TimeUnit.MILLISECONDS);
             if (isBlank(response)) {
@@ -117,7 +141,7 @@ public final class ResilientChatModel implements AutoCloseable {
             return labelled(response, config.label());
         } catch (TimeoutException e) {
             call.cancel(true);
-            return fail(request, fallback, FailureReason.TIMEOUT, e);
+            return fail(request, fallback, FailureReason.TIMEOUT, null);
         } catch (ExecutionException e) {
             return fail(request, fallback, FailureReason.of(e.getCause()), e.getCause());
         } catch (InterruptedException e) {
@@ -127,17 +151,72 @@ public final class ResilientChatModel implements AutoCloseable {
         }
     }
 
-    /** Streams the provider's answer; when it fails (or is skipped), {@code fallback} streams one instead. */
-    public void chat(ChatRequest request, StreamingChatResponseHandler handler, StreamingChatModel fallback) {
+    /**
+     * Streams the provider's answer; when it fails (or is skipped), {@code fallback} streams one instead.
+     *
+     * @return the handle that stops the call, whether or not a token has arrived yet
+     */
+    public StreamingHandle chat(ChatRequest request, StreamingChatResponseHandler handler,
+                                StreamingChatModel fallback) {
         if (primaryStreaming == null) {
             fallback.chat(request, new Relabelling(handler, fallbackLabel));
-            return;
+            return Finished.HANDLE;
         }
         if (!breaker.tryAcquire()) {
-            streamFallback(request, handler, fallback, FailureReason.CIRCUIT_OPEN, false);
-            return;
+            streamFallback(request, handler, fallback, FailureReason.CIRCUIT_OPEN);
+            return Finished.HANDLE;
         }
-        new StreamAttempt(request, handler, fallback).start();
+        StreamAttempt attempt = new StreamAttempt(request, handler, fallback);
+        attempt.start();
+        return attempt;
+    }
+
+    /**
+     * One small call through each of the provider's clients, off the request path, so that the first question does
+     * not pay for loading the clients' classes, opening the connection (TLS included) and, on Ollama, loading the
+     * model. Its outcome is logged once and is neither counted nor seen by the breaker.
+     *
+     * @return completes when both calls have answered, or with the failure that stopped them
+     */
+    public CompletableFuture<Duration> warmUp() {
+        if (primary == null || primaryStreaming == null) {
+            return CompletableFuture.completedFuture(Duration.ZERO);
+        }
+        ChatRequest probe = fit.apply(ChatRequest.builder().messages(UserMessage.from(WARM_UP_PROMPT))
+                .maxOutputTokens(1).build());
+        return CompletableFuture.supplyAsync(() -> {
+            long started = System.nanoTime();
+            primary.chat(probe);
+            CompletableFuture<ChatResponse> streamed = new CompletableFuture<>();
+            primaryStreaming.chat(probe, new StreamingChatResponseHandler() {
+                @Override
+                public void onPartialResponse(String partialResponse) {
+                    // only its completion matters
+                }
+
+                @Override
+                public void onCompleteResponse(ChatResponse response) {
+                    streamed.complete(response);
+                }
+
+                @Override
+                public void onError(Throwable error) {
+                    streamed.completeExceptionally(error);
+                }
+            });
+            streamed.orTimeout(config.timeout().toMillis(), TimeUnit.MILLISECONDS).join();
+            return Duration.ofNanos(System.nanoTime() - started);
+        }, calls).orTimeout(config.deadline().toMillis(), TimeUnit.MILLISECONDS).whenComplete((took, error) -> {
+            if (error == null) {
+                LOG.info("Provider {} warmed up in {} ms", config.label(), took.toMillis());
+            } else {
+                Throwable cause = error instanceof CompletionException && error.getCause() != null
+                        ? error.getCause() : error;
+                // the phrase only: the provider's message is logged with the first question it fails, if it does
+                LOG.warn("Provider {} did not answer its warm-up call: it {}; questions are answered all the same, "
+                        + "by {} while it fails", config.label(), FailureReason.of(cause).phrase(), fallbackLabel);
+            }
+        });
     }
 
     private ChatResponse fail(ChatRequest request, ChatModel fallback, FailureReason reason,
@@ -147,32 +226,43 @@ public final class ResilientChatModel implements AutoCloseable {
     }
 
     private ChatResponse fallBack(ChatRequest request, ChatModel fallback, FailureReason reason) {
-        meters.counter(FALLBACKS, "provider", config.kind().id(), "reason", reason.tag()).increment();
+        meters.counter(FALLBACKS, "provider", providerTag(), "reason", reason.tag()).increment();
         return labelled(fallback.chat(request), fallbackLabelFor(reason));
     }
 
     private void streamFallback(ChatRequest request, StreamingChatResponseHandler handler,
-                                StreamingChatModel fallback, FailureReason reason, boolean tokensDelivered) {
-        meters.counter(FALLBACKS, "provider", config.kind().id(), "reason", reason.tag()).increment();
+                                StreamingChatModel fallback, FailureReason reason) {
+        meters.counter(FALLBACKS, "provider", providerTag(), "reason", reason.tag()).increment();
         if (handler instanceof FallbackListener listener) {
-            listener.onFallback(reason, tokensDelivered);
+            listener.onFallback(reason);
         }
         fallback.chat(request, new Relabelling(handler, fallbackLabelFor(reason)));
     }
 
+    /**
+     * Counts the failure, tells the breaker, and logs it: one line (the request's id is in the logging context), no
+     * stack trace.
+     */
     private void recordFailure(FailureReason reason, @Nullable Throwable error) {
-        meters.counter(FAILURES, "provider", config.kind().id(), "reason", reason.tag()).increment();
+        meters.counter(FAILURES, "provider", providerTag(), "reason", reason.tag()).increment();
         boolean opened = breaker.onFailure();
-        LOG.warn("Provider {} {}{}; answering with {}", config.label(), reason.phrase(),
-                error == null || error.getMessage() == null ? "" : " (" + error.getMessage() + ")", fallbackLabel);
-        if (opened) {
-            LOG.warn("Provider {} is skipped for {} after {} consecutive failures", config.label(),
-                    config.breakerOpenFor(), config.breakerFailures());
+        LOG.warn("Provider {} {}{}; {} answers instead{}", config.label(),
+                reason.phrase(), detail(error), fallbackLabel, opened ? "; the provider is skipped for "
+                        + config.breakerOpenFor().toSeconds() + " s after " + config.breakerFailures()
+                        + " consecutive failures" : "");
+    }
+
+    /** What a failure said, for a log line: its message's first line, shortened; nothing for a plain timeout. */
+    private static String detail(@Nullable Throwable error) {
+        if (error == null || error.getMessage() == null || error.getMessage().isBlank()) {
+            return "";
         }
+        String line = error.getMessage().strip().lines().findFirst().orElse("");
+        return " (" + (line.length() > DETAIL ? line.substring(0, DETAIL) + "…" : line) + ")";
     }
 
     private String fallbackLabelFor(FailureReason reason) {
-        return fallbackLabel + " (fallback: " + config.kind().id() + " " + reason.phrase() + ")";
+        return fallbackLabel + " (fallback: " + providerTag() + " " + reason.phrase() + ")";
     }
 
     private static boolean isBlank(ChatResponse response) {
@@ -188,19 +278,19 @@ public final class ResilientChatModel implements AutoCloseable {
     }
 
     /** One streamed call to the provider: idle and overall timers, and exactly one outcome. */
-    private final class StreamAttempt implements StreamingChatResponseHandler, StreamingHandle {
+    private final class StreamAttempt implements StreamingChatResponseHandler, StreamingHandle, StreamWatch.Observer {
 
         private final ChatRequest request;
         private final StreamingChatResponseHandler downstream;
         private final StreamingChatModel fallback;
+        /** The logging context (request id) of the request: failures arrive on the provider client's threads. */
+        private final Map<String, String> logContext = RequestLog.capture();
+        private final StreamWatch watch = new StreamWatch(this);
         private final AtomicBoolean settled = new AtomicBoolean();
         private final AtomicBoolean cancelled = new AtomicBoolean();
         private final AtomicInteger tokens = new AtomicInteger();
-        private volatile StreamingHandle providerHandle;
         private volatile ScheduledFuture<?> idleTimer;
         private volatile ScheduledFuture<?> deadlineTimer;
-        /** The logging context (request id) of the request: failures arrive on the provider client's threads. */
-        private final Map<String, String> mdc = MDC.getCopyOfContextMap();
 
         StreamAttempt(ChatRequest request, StreamingChatResponseHandler downstream, StreamingChatModel fallback) {
             this.request = request;
@@ -213,7 +303,7 @@ public final class ResilientChatModel implements AutoCloseable {
                     config.deadline().toMillis(), TimeUnit.MILLISECONDS);
             armIdleTimer();
             try {
-                StreamEndWatch.watching(this::onStreamEnded, () -> primaryStreaming.chat(request, this));
+                StreamWatch.watching(watch, () -> primaryStreaming.chat(fit.apply(request), this));
             } catch (RuntimeException e) {
                 failOnce(FailureReason.of(e), e);
             }
@@ -237,15 +327,12 @@ public final class ResilientChatModel implements AutoCloseable {
 
         @Override
         public void onPartialResponse(PartialResponse partial, @Nullable PartialResponseContext context) {
-            if (context != null) {
-                providerHandle = context.streamingHandle();
-            }
             if (settled.get() || partial.text() == null || partial.text().isEmpty()) {
                 return;
             }
             armIdleTimer();
             tokens.incrementAndGet();
-            downstream.onPartialResponse(partial, new PartialResponseContext(this));
+            handOver(() -> downstream.onPartialResponse(partial, new PartialResponseContext(this)));
         }
 
         @Override
@@ -257,7 +344,20 @@ public final class ResilientChatModel implements AutoCloseable {
                 failOnce(FailureReason.STREAM_CUT, null);
             } else if (settle()) {
                 breaker.onSuccess();
-                downstream.onCompleteResponse(labelled(response, config.label()));
+                handOver(() -> downstream.onCompleteResponse(labelled(response, config.label())));
+            }
+        }
+
+        /**
+         * Runs the handler's side of a callback on the client's thread, where an exception would be taken for the
+         * provider's (or lost): a failure of our own ends the stream with an error instead.
+         */
+        private void handOver(Runnable callback) {
+            try {
+                callback.run();
+            } catch (RuntimeException e) {
+                RequestLog.within(logContext, () -> LOG.error("Answering from the {} stream failed", config.label(), e));
+                downstream.onError(e);
             }
         }
 
@@ -266,27 +366,30 @@ public final class ResilientChatModel implements AutoCloseable {
             failOnce(FailureReason.of(error), error);
         }
 
-        /** The HTTP response ended; the client has had its chance to complete, so anything else is a cut. */
-        private void onStreamEnded() {
+        @Override
+        public void onStreamEnded() {
             failOnce(FailureReason.STREAM_CUT, null);
+        }
+
+        @Override
+        public void onUnreadableEvent(RuntimeException error) {
+            failOnce(FailureReason.MALFORMED, error);
         }
 
         private void failOnce(FailureReason reason, @Nullable Throwable error) {
             if (!settle()) {
                 return;
             }
-            cancelProvider();
+            watch.cancel();
             if (cancelled.get()) {
+                // the asker left first: what failed after that is no verdict on the provider
+                breaker.release();
                 return;
             }
-            Map<String, String> previous = MDC.getCopyOfContextMap();
-            MDC.setContextMap(mdc == null ? Map.of() : mdc);
-            try {
+            RequestLog.within(logContext, () -> {
                 recordFailure(reason, error);
-                streamFallback(request, downstream, fallback, reason, tokens.get() > 0);
-            } finally {
-                MDC.setContextMap(previous == null ? Map.of() : previous);
-            }
+                streamFallback(request, downstream, fallback, reason);
+            });
         }
 
         private boolean settle() {
@@ -304,29 +407,36 @@ public final class ResilientChatModel implements AutoCloseable {
             return true;
         }
 
-        private void cancelProvider() {
-            StreamingHandle handle = providerHandle;
-            if (handle != null && !handle.isCancelled()) {
-                try {
-                    handle.cancel();
-                } catch (RuntimeException e) {
-                    LOG.debug("Cancelling the {} stream failed", config.label(), e);
-                }
-            }
-        }
-
-        /** The subscriber went away: stop the provider, answer nothing more. */
+        /** The asker went away: stop the provider's exchange, answer nothing more, and judge nobody. */
         @Override
         public void cancel() {
             cancelled.set(true);
             if (settle()) {
-                cancelProvider();
+                watch.cancel();
+                breaker.release();
+                meters.counter(CANCELLED, "provider", providerTag()).increment();
+                RequestLog.within(logContext, () -> LOG.debug("The asker left; the {} call is stopped", config.label()));
             }
         }
 
         @Override
         public boolean isCancelled() {
             return cancelled.get();
+        }
+    }
+
+    /** The handle of a call that is already over (the fallback answered at once): nothing to stop. */
+    private enum Finished implements StreamingHandle {
+        HANDLE;
+
+        @Override
+        public void cancel() {
+            // nothing runs any more
+        }
+
+        @Override
+        public boolean isCancelled() {
+            return false;
         }
     }
 
@@ -372,7 +482,6 @@ public final class ResilientChatModel implements AutoCloseable {
 
     /** A streaming handler that wants to know when the fallback takes over, e.g. to discard tokens it showed. */
     public interface FallbackListener {
-        /** @param tokensDelivered whether the failed provider had already delivered some text */
-        void onFallback(FailureReason reason, boolean tokensDelivered);
+        void onFallback(FailureReason reason);
     }
 }

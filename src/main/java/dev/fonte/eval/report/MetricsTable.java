@@ -13,7 +13,7 @@ import java.util.Map;
 final class MetricsTable {
 
     static final List<String> METRIC_HEADER = List.of("cases", "passed", "accuracy", "cite P", "cite R",
-            "refuse P", "refuse R", "R@1", "R@3", "R@k", "MRR", "p50 ms", "p95 ms");
+            "ground P", "refuse P", "refuse R", "R@1", "R@3", "R@k", "MRR", "p50 ms", "p95 ms");
 
     private MetricsTable() {
     }
@@ -100,7 +100,8 @@ final class MetricsTable {
     private static List<String> cells(Metrics m) {
         return List.of(String.valueOf(m.cases()), String.valueOf(m.passed()), Format.ratio(m.accuracy()),
                 Format.ratio(m.citationPrecision()), Format.ratio(m.citationRecall()),
-                Format.ratio(m.refusalPrecision()), Format.ratio(m.refusalRecall()),
+                Format.ratio(m.groundingPrecision()), Format.ratio(m.refusalPrecision()),
+                Format.ratio(m.refusalRecall()),
                 Format.ratio(m.recallAt1()), Format.ratio(m.recallAt3()), Format.ratio(m.recallAtK()),
                 Format.ratio(m.mrr()), String.valueOf(m.latencyP50Millis()), String.valueOf(m.latencyP95Millis()));
     }

@@ -18,6 +18,8 @@ import java.util.function.ToDoubleFunction;
  *                           an expected fact / all their citations
  * @param citationRecall     expected facts (a {@code cites} value, a {@code contains-*} value) stated by some citation /
  *                           expected facts, over turns that should be answered
+ * @param groundingPrecision over answered turns: sentences whose figures, names and content words are in the spans
+ *                           they cite / sentences ({@link GroundingCheck}); 1.0 for the embedded engine by construction
  * @param refusalPrecision   refusals that the fixture expected / refusals
  * @param refusalRecall      expected refusals that happened / expected refusals
  * @param recallAt1          over turns naming a source: share of named sources among the first candidate
@@ -30,6 +32,7 @@ import java.util.function.ToDoubleFunction;
 @Serdeable
 public record Metrics(int cases, int passed, double accuracy,
                       @Nullable Double citationPrecision, @Nullable Double citationRecall,
+                      @Nullable Double groundingPrecision, int groundedSentences,
                       @Nullable Double refusalPrecision, @Nullable Double refusalRecall,
                       @Nullable Double recallAt1, @Nullable Double recallAt3, @Nullable Double recallAtK, @Nullable Double mrr,
                       int retrievalTurns, long latencyP50Millis, long latencyP95Millis,
@@ -71,11 +74,17 @@ public record Metrics(int cases, int passed, double accuracy,
             }
         }
 
+        int sentences = answeredTurns.stream().filter(t -> t.grounding() != null)
+                .mapToInt(t -> t.grounding().sentences()).sum();
+        int supported = answeredTurns.stream().filter(t -> t.grounding() != null)
+                .mapToInt(t -> t.grounding().supported()).sum();
+
         List<Retrieval> retrievals = answeredTurns.stream().map(TurnResult::retrieval).filter(r -> r != null).toList();
         long[] latencies = answeredTurns.stream().mapToLong(t -> t.reply().latency().toMillis()).sorted().toArray();
 
         return new Metrics(results.size(), passed, results.isEmpty() ? 0 : (double) passed / results.size(),
                 ratio(citationsSupporting, citationsTotal), ratio(factsSupported, factsTotal),
+                ratio(supported, sentences), sentences,
                 ratio(refusalsExpectedAndMade, refusalsMade), ratio(refusalsExpectedAndMade, refusalsExpected),
                 mean(retrievals, r -> r.recallAt(1)), mean(retrievals, r -> r.recallAt(3)),
                 mean(retrievals, r -> r.recallAt(Integer.MAX_VALUE)), mean(retrievals, Retrieval::reciprocalRank),

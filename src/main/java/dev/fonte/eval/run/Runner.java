@@ -76,7 +76,7 @@ public final class Runner {
             try {
                 Reply reply = target.ask(turn.question(), conversationId);
                 conversationId = reply.answer().conversationId();
-                turns.add(TurnResult.of(turn, reply, target.sources()));
+                turns.add(TurnResult.of(turn, reply, target.sources(), target.grounding()));
             } catch (TargetException e) {
                 turns.add(TurnResult.failed(turn, e.getMessage()));
                 break;

@@ -14,12 +14,18 @@ import java.util.Optional;
  *
  * @param reply     null when the target gave no answer; {@code error} then says why
  * @param retrieval null when the turn names no source or got no answer
+ * @param grounding how many of the answer's sentences their citations support; null for a refusal or no answer
  */
 public record TurnResult(Turn turn, @Nullable Reply reply, List<Checked> checks, @Nullable Retrieval retrieval,
-                         @Nullable String error) {
+                         @Nullable String error, @Nullable GroundingScore grounding) {
 
     public TurnResult {
         checks = List.copyOf(checks);
+    }
+
+    public TurnResult(Turn turn, @Nullable Reply reply, List<Checked> checks, @Nullable Retrieval retrieval,
+                      @Nullable String error) {
+        this(turn, reply, checks, retrieval, error, null);
     }
 
     /** An assertion and its verdict on this turn's answer. */
@@ -28,10 +34,17 @@ public record TurnResult(Turn turn, @Nullable Reply reply, List<Checked> checks,
 
     /** Checks the reply against the turn's assertions and finds its named sources among the candidates. */
     public static TurnResult of(Turn turn, Reply reply, Optional<SourceMatcher> sources) {
+        return of(turn, reply, sources, null);
+    }
+
+    /** ... and measures how many of the answer's sentences their citations support, when {@code grounding} is given. */
+    public static TurnResult of(Turn turn, Reply reply, Optional<SourceMatcher> sources,
+                                @Nullable GroundingCheck grounding) {
         Retrieval retrieval = turn.sources().isEmpty() ? null
                 : sources.map(m -> Retrieval.of(turn.sources(), reply.candidates(), m)).orElse(null);
         return new TurnResult(turn, reply,
-                turn.assertions().stream().map(a -> new Checked(a, a.check(reply.answer()))).toList(), retrieval, null);
+                turn.assertions().stream().map(a -> new Checked(a, a.check(reply.answer()))).toList(), retrieval, null,
+                grounding == null ? null : grounding.score(reply.answer()));
     }
 
     static TurnResult failed(Turn turn, String error) {

@@ -4,7 +4,10 @@ import dev.fonte.answer.Answer;
 import dev.fonte.answer.AnswerEvent;
 import dev.fonte.answer.AnswerService;
 import dev.fonte.answer.Question;
+import dev.fonte.answer.Grounding;
 import dev.fonte.corpus.CorpusConfiguration;
+import dev.fonte.eval.run.GroundingCheck;
+import dev.fonte.language.Languages;
 import dev.fonte.retrieval.IndexManager;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.ApplicationContextBuilder;
@@ -22,6 +25,7 @@ public final class InProcessTarget implements Target {
 
     private final AnswerService answers;
     private final SourceMatcher sources;
+    private final GroundingCheck grounding;
     private final Duration timeout;
     @Nullable
     private final ApplicationContext owned;
@@ -30,13 +34,14 @@ public final class InProcessTarget implements Target {
 
     /** Over any answer service; candidates are matched to named sources by id. */
     public InProcessTarget(AnswerService answers, Duration timeout) {
-        this(answers, SourceMatcher.BY_ID, timeout, null, null);
+        this(answers, SourceMatcher.BY_ID, GroundingCheck.standalone(), timeout, null, null);
     }
 
-    private InProcessTarget(AnswerService answers, SourceMatcher sources, Duration timeout,
+    private InProcessTarget(AnswerService answers, SourceMatcher sources, GroundingCheck grounding, Duration timeout,
                             @Nullable ApplicationContext owned, @Nullable AssembledCorpus corpus) {
         this.answers = answers;
         this.sources = sources;
+        this.grounding = grounding;
         this.timeout = timeout;
         this.owned = owned;
         this.corpus = corpus;
@@ -54,7 +59,17 @@ public final class InProcessTarget implements Target {
         SourceMatcher sources = context.findBean(IndexManager.class)
                 .map(index -> SourceMatcher.bySpan(id -> index.current().corpus().passage(id)))
                 .orElse(SourceMatcher.BY_ID);
-        return new InProcessTarget(context.getBean(AnswerService.class), sources, timeout, owned, corpus);
+        GroundingCheck grounding = context.findBean(IndexManager.class).map(InProcessTarget::grounding)
+                .orElseGet(GroundingCheck::standalone);
+        return new InProcessTarget(context.getBean(AnswerService.class), sources, grounding, timeout, owned, corpus);
+    }
+
+    /** Grounding measured with the served index's glossary, and its documents' languages and subjects. */
+    private static GroundingCheck grounding(IndexManager indexes) {
+        return new GroundingCheck(code -> indexes.current().queryAnalyzer(code),
+                (id, text) -> indexes.current().corpus().document(id).map(d -> d.language())
+                        .orElseGet(() -> Languages.standard().detect(text).code()),
+                (id, title) -> Grounding.subject(title, indexes.current().corpus().topics(id)));
     }
 
     /** Starts the application (without its HTTP server) with the usual configuration and asks its answer service. */
@@ -126,6 +141,11 @@ public final class InProcessTarget implements Target {
     @Override
     public Optional<SourceMatcher> sources() {
         return Optional.of(sources);
+    }
+
+    @Override
+    public GroundingCheck grounding() {
+        return grounding;
     }
 
     @Override

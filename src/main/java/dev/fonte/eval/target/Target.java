@@ -1,5 +1,6 @@
 package dev.fonte.eval.target;
 
+import dev.fonte.eval.run.GroundingCheck;
 import io.micronaut.core.annotation.Nullable;
 
 import java.util.Optional;
@@ -21,6 +22,14 @@ public interface Target extends AutoCloseable {
      */
     default Optional<SourceMatcher> sources() {
         return Optional.of(SourceMatcher.BY_ID);
+    }
+
+    /**
+     * How the harness measures grounding precision on this target's answers: with the served corpus's glossary and
+     * documents when it has them, else from the answers alone ({@link GroundingCheck#standalone()}).
+     */
+    default GroundingCheck grounding() {
+        return GroundingCheck.standalone();
     }
 
     /** For reports: "in-process" or the URL. */

@@ -10,7 +10,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 /** Collects a streamed answer the way the SSE endpoint consumes it. */
-final class CollectingHandler implements StreamingChatResponseHandler, ResilientChatModel.FallbackListener {
+class CollectingHandler implements StreamingChatResponseHandler, ResilientChatModel.FallbackListener {
 
     final List<String> partials = new CopyOnWriteArrayList<>();
     final List<String> events = new CopyOnWriteArrayList<>();
@@ -36,7 +36,7 @@ final class CollectingHandler implements StreamingChatResponseHandler, Resilient
     }
 
     @Override
-    public void onFallback(FailureReason reason, boolean tokensDelivered) {
+    public void onFallback(FailureReason reason) {
         events.add("fallback");
         fallbackReason = reason;
     }

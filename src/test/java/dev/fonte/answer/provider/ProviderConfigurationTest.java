@@ -3,13 +3,16 @@ package dev.fonte.answer.provider;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.StreamingChatModel;
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.context.exceptions.BeanInstantiationException;
-import io.micronaut.context.exceptions.DependencyInjectionException;
 import io.micronaut.inject.qualifiers.Qualifiers;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -35,7 +38,8 @@ class ProviderConfigurationTest {
                 "fonte.answer.model", "qwen2.5-7b-instruct",
                 "fonte.answer.base-url", "http://127.0.0.1:8000/v1",
                 "fonte.answer.temperature", "0.2",
-                "fonte.answer.timeout", "5s"))) {
+                "fonte.answer.timeout", "5s",
+                "fonte.answer.warm-up", "false"))) {
             ProviderConfiguration config = context.getBean(ProviderConfiguration.class);
 
             assertThat(config.label()).isEqualTo("openai:qwen2.5-7b-instruct");
@@ -49,44 +53,66 @@ class ProviderConfigurationTest {
 
     @Test
     void given_ollama_without_a_model_then_its_default_model_and_local_url_are_used() {
-        try (ApplicationContext context = ApplicationContext.run(Map.of("fonte.answer.provider", "ollama"))) {
+        try (ApplicationContext context = ApplicationContext.run(Map.of("fonte.answer.provider", "ollama",
+                "fonte.answer.warm-up", "false"))) {
             assertThat(context.getBean(ProviderConfiguration.class).label()).isEqualTo("ollama:llama3.2");
             assertThat(context.getBean(ChatModel.class, Qualifiers.byName(ModelProviderFactory.PROVIDER)))
                     .isInstanceOf(dev.langchain4j.model.ollama.OllamaChatModel.class);
         }
     }
 
-    @Test
-    void given_anthropic_without_an_api_key_then_the_client_is_refused_with_a_clear_message() {
-        try (ApplicationContext context = ApplicationContext.run(Map.of("fonte.answer.provider", "anthropic"))) {
-            assertThatThrownBy(() -> context.getBean(ChatModel.class, Qualifiers.byName(ModelProviderFactory.PROVIDER)))
-                    .hasRootCauseInstanceOf(ProviderConfigurationException.class)
-                    .rootCause().hasMessageContaining("FONTE_API_KEY");
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"OpenAI, openai", "ANTHROPIC, anthropic", "' Ollama ', ollama", "Extractive, extractive"})
+    void given_a_provider_name_in_any_case_then_it_is_that_provider(String written, String provider) {
+        try (ApplicationContext context = ApplicationContext.run(Map.of("fonte.answer.provider", written,
+                "fonte.answer.api-key", "test-key", "fonte.answer.warm-up", "false"))) {
+            assertThat(context.getBean(ProviderConfiguration.class).kind().id()).isEqualTo(provider);
+            assertThat(context.getBean(ResilientChatModel.class).hasProvider())
+                    .isEqualTo(!provider.equals("extractive"));
         }
     }
 
-    @Test
-    void given_an_unknown_provider_then_the_configuration_is_refused() {
-        try (ApplicationContext context = ApplicationContext.run(Map.of("fonte.answer.provider", "gpt5"))) {
-            assertThatThrownBy(() -> context.getBean(ProviderConfiguration.class))
-                    .isInstanceOfAny(DependencyInjectionException.class, BeanInstantiationException.class);
-        }
+    /**
+     * Every bad value the application refuses at start: its environment variable and property, and what the one line
+     * that stops the start must say (the variable, and the values it takes). The same values stop the packaged
+     * application in {@link BadSettingsStopTheStartTest}.
+     */
+    static Stream<Arguments> badValues() {
+        return Stream.of(
+                Arguments.of("FONTE_PROVIDER", "fonte.answer.provider", "nonsense", "FONTE_PROVIDER",
+                        "extractive, ollama, openai, anthropic"),
+                Arguments.of("FONTE_PROVIDER", "fonte.answer.provider", "anthropic", "FONTE_API_KEY", "anthropic"),
+                Arguments.of("FONTE_PROVIDER", "fonte.answer.provider", "openai", "FONTE_API_KEY", "FONTE_BASE_URL"),
+                Arguments.of("FONTE_TEMPERATURE", "fonte.answer.temperature", "3", "FONTE_TEMPERATURE", "from 0 to 2"),
+                Arguments.of("FONTE_TEMPERATURE", "fonte.answer.temperature", "warm", "FONTE_TEMPERATURE",
+                        "from 0 to 2"),
+                Arguments.of("FONTE_DEADLINE", "fonte.answer.deadline", "1s", "FONTE_DEADLINE", "at least the timeout"),
+                Arguments.of("FONTE_DEADLINE", "fonte.answer.deadline", "soon", "FONTE_DEADLINE", "such as 60s"),
+                Arguments.of("FONTE_MAX_TOKENS", "fonte.answer.max-tokens", "0", "FONTE_MAX_TOKENS", "at least 1"),
+                Arguments.of("FONTE_WARM_UP", "fonte.answer.warm-up", "maybe", "FONTE_WARM_UP", "true or false"),
+                Arguments.of("FONTE_BASE_URL", "fonte.answer.base-url", "localhost:11434", "FONTE_BASE_URL",
+                        "http(s) URL"),
+                Arguments.of("FONTE_GROUNDING", "fonte.answer.grounding.mode", "loose", "FONTE_GROUNDING",
+                        "sentence, answer, off"));
     }
 
-    @Test
-    void given_a_temperature_out_of_range_then_the_configuration_is_refused() {
-        try (ApplicationContext context = ApplicationContext.run(Map.of("fonte.answer.temperature", "3.5"))) {
-            assertThatThrownBy(() -> context.getBean(ProviderConfiguration.class))
-                    .hasMessageContaining("temperature");
-        }
+    @ParameterizedTest(name = "{0}={2}")
+    @MethodSource("badValues")
+    void given_a_bad_value_then_the_context_does_not_start_and_says_which_variable_takes_what(
+            String variable, String key, String value, String names, String allowed) {
+        assertThatThrownBy(() -> ApplicationContext.run(Map.of(key, value)).close())
+                .hasStackTraceContaining(names).hasStackTraceContaining(allowed);
     }
 
-    @Test
-    void given_a_deadline_shorter_than_the_timeout_then_the_configuration_is_refused() {
-        try (ApplicationContext context = ApplicationContext.run(Map.of(
-                "fonte.answer.timeout", "30s", "fonte.answer.deadline", "10s"))) {
-            assertThatThrownBy(() -> context.getBean(ProviderConfiguration.class))
-                    .hasStackTraceContaining("must not be shorter than");
-        }
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource({"http://proxy:8080, http://proxy:8080/v1/", "http://proxy:8080/, http://proxy:8080/v1/",
+            "https://api.anthropic.com/v1, https://api.anthropic.com/v1/",
+            "http://gw/anthropic/v1/, http://gw/anthropic/v1/"})
+    void given_an_anthropic_base_url_with_or_without_its_version_then_the_client_gets_the_v1_url(String url,
+                                                                                                 String expected) {
+        ProviderConfiguration config = new ProviderConfiguration(Provider.ANTHROPIC, null, url, "k",
+                Duration.ofSeconds(1), Duration.ofSeconds(2), 0, 10, 1, Duration.ofSeconds(1));
+
+        assertThat(ModelProviderFactory.anthropicUrl(config)).isEqualTo(expected);
     }
 }

@@ -12,12 +12,24 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import dev.langchain4j.model.chat.response.PartialResponse;
+import dev.langchain4j.model.chat.response.PartialResponseContext;
+import dev.langchain4j.model.chat.response.StreamingHandle;
+import org.slf4j.LoggerFactory;
+
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The real LangChain4j client of one provider, built by {@link ModelProviderFactory}, against a local fake server
@@ -35,7 +47,9 @@ abstract class ProviderWireContractTest {
     FakeModelServer server;
     SimpleMeterRegistry meters;
     CannedModel fallback;
+    MutableClock clock;
     ResilientChatModel model;
+    ListAppender<ILoggingEvent> logs;
 
     abstract Provider provider();
 
@@ -48,6 +62,10 @@ abstract class ProviderWireContractTest {
         server = startServer();
         meters = new SimpleMeterRegistry();
         fallback = new CannedModel();
+        clock = new MutableClock();
+        logs = new ListAppender<>();
+        logs.start();
+        root().addAppender(logs);
         if (WARMED.add(provider())) {
             warmUp();
         }
@@ -89,14 +107,25 @@ abstract class ProviderWireContractTest {
             }
             default -> throw new IllegalStateException(provider().name());
         }
-        return new ResilientChatModel(config, chat, streaming, "extractive", meters,
-                Clock.systemUTC());
+        UnaryOperator<ChatRequest> fit = provider() == Provider.OLLAMA
+                ? request -> OllamaConfiguration.defaults().fit(request, config.maxTokens()) : UnaryOperator.identity();
+        return new ResilientChatModel(config, chat, streaming, "extractive", meters, clock, fit);
     }
 
     @AfterEach
     void stop() {
+        root().detachAppender(logs);
         model.close();
         server.close();
+    }
+
+    private static ch.qos.logback.classic.Logger root() {
+        return (ch.qos.logback.classic.Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    }
+
+    /** What was logged at WARN or above during the test. */
+    List<ILoggingEvent> warnings() {
+        return logs.list.stream().filter(e -> e.getLevel().isGreaterOrEqual(Level.WARN)).toList();
     }
 
     static ChatRequest request() {
@@ -255,7 +284,7 @@ abstract class ProviderWireContractTest {
     }
 
     @Test
-    void given_a_malformed_stream_when_asked_then_the_fallback_answers() throws Exception {
+    void given_a_malformed_stream_when_asked_then_the_fallback_answers_and_one_line_says_malformed() throws Exception {
         server.sendsMalformedBody();
         CollectingHandler handler = new CollectingHandler();
 
@@ -263,8 +292,14 @@ abstract class ProviderWireContractTest {
         ChatResponse response = handler.await(DEADLINE);
 
         assertThat(response.aiMessage().text()).isEqualTo(CannedModel.TEXT);
-        assertThat(response.modelName()).startsWith("extractive (fallback: " + provider().id());
+        assertThat(response.modelName()).isEqualTo(fallbackLabel("sent a malformed response"));
         assertThat(handler.events).containsOnlyOnce("complete").doesNotContain("error");
+        assertThat(failures(FailureReason.MALFORMED)).isEqualTo(1);
+        assertThat(failures(FailureReason.STREAM_CUT)).isZero();
+        // an expected failure: one line of ours, and no library stack trace
+        assertThat(warnings()).hasSize(1).allMatch(e -> e.getThrowableProxy() == null)
+                .allMatch(e -> e.getLoggerName().equals(ResilientChatModel.class.getName()))
+                .allMatch(e -> !e.getFormattedMessage().contains("\n"));
     }
 
     @Test
@@ -324,6 +359,100 @@ abstract class ProviderWireContractTest {
         assertThat(model.breakerState()).isEqualTo(CircuitBreaker.State.OPEN);
         assertThat(model.chat(request(), fallback).modelName()).isEqualTo(fallbackLabel("is skipped after repeated failures"));
         assertThat(fallback.calls).hasValue(6);
+    }
+
+    // ---- the asker leaves
+
+    @Test
+    void given_an_asker_who_leaves_before_the_first_token_then_the_exchange_stops_and_nothing_is_counted()
+            throws Exception {
+        server.slowly(Duration.ofMillis(500), Duration.ofMillis(20), prompt -> GROUNDED);
+        CollectingHandler handler = new CollectingHandler();
+
+        StreamingHandle call = model.chat(request(), handler, fallback);
+        assertThat(eventually(() -> !server.received().isEmpty())).as("the provider is working on it").isTrue();
+        call.cancel();
+
+        assertThat(eventually(() -> server.abandoned() > 0)).as("the fake saw the client go away").isTrue();
+        assertThat(handler.events).isEmpty();
+        assertThat(fallback.calls).hasValue(0);
+        assertThat(meters.find(ResilientChatModel.FAILURES).counters()).isEmpty();
+        assertThat(meters.find(ResilientChatModel.CANCELLED).counter().count()).isEqualTo(1);
+        assertThat(model.breakerState()).isEqualTo(CircuitBreaker.State.CLOSED);
+    }
+
+    /**
+     * The sequence that left the breaker open for good: it opens, its open time passes, the half-open trial is a
+     * stream, and the asker leaves while its tokens flow (a closed tab, the widget's Stop button).
+     */
+    @Test
+    void given_the_half_open_trial_is_a_stream_the_asker_leaves_then_the_breaker_is_not_stuck() throws Exception {
+        server.failsWith(500);
+        for (int i = 0; i < 3; i++) {
+            model.chat(request(), fallback);
+        }
+        assertThat(model.breakerState()).isEqualTo(CircuitBreaker.State.OPEN);
+        clock.advance(Duration.ofSeconds(30));
+        server.slowly(Duration.ZERO, Duration.ofMillis(30), prompt -> GROUNDED);
+        CollectingHandler leaving = new CollectingHandler() {
+            @Override
+            public void onPartialResponse(PartialResponse partial, PartialResponseContext context) {
+                super.onPartialResponse(partial.text());
+                context.streamingHandle().cancel();
+            }
+        };
+
+        model.chat(request(), leaving, fallback);
+
+        assertThat(eventually(() -> !leaving.partials.isEmpty())).isTrue();
+        // the handler leaves right after it is handed its first token, on the client's thread
+        assertThat(eventually(() -> model.breakerState() != CircuitBreaker.State.HALF_OPEN))
+                .as("the trial is given back").isTrue();
+        server.replies(GROUNDED);
+        ChatResponse next = model.chat(request(), fallback);
+        assertThat(next.modelName()).as("the next question is the new trial, and it is answered").isEqualTo(label());
+        assertThat(model.breakerState()).isEqualTo(CircuitBreaker.State.CLOSED);
+        assertThat(failures(FailureReason.SERVER_ERROR)).isEqualTo(3);
+        assertThat(meters.find(ResilientChatModel.FAILURES).counters()).hasSize(1);
+        assertThat(leaving.events).doesNotContain("fallback", "complete", "error");
+    }
+
+    // ---- warming up
+
+    @Test
+    void given_a_working_provider_when_warmed_up_then_both_clients_call_it_once_and_nothing_is_counted()
+            throws Exception {
+        server.replies(GROUNDED);
+
+        Duration took = model.warmUp().get(10, TimeUnit.SECONDS);
+
+        assertThat(took).isPositive();
+        assertThat(server.received()).hasSize(2);
+        assertThat(server.received()).extracting(r -> r.json().path("stream").asBoolean()).containsExactly(false, true);
+        assertThat(meters.getMeters()).isEmpty();
+    }
+
+    @Test
+    void given_a_failing_provider_when_warmed_up_then_one_line_says_so_and_the_breaker_does_not_count_it() {
+        server.failsWith(503);
+
+        assertThatThrownBy(() -> model.warmUp().get(10, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class);
+
+        assertThat(model.breakerState()).isEqualTo(CircuitBreaker.State.CLOSED);
+        assertThat(meters.getMeters()).isEmpty();
+        assertThat(warnings()).hasSize(1).allMatch(e -> e.getThrowableProxy() == null)
+                .allMatch(e -> e.getFormattedMessage().contains("warm-up"));
+    }
+
+    /** Polls a condition for a few seconds (what it waits for happens on other threads). */
+    static boolean eventually(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        for (int i = 0; i < 100; i++) {
+            if (condition.getAsBoolean()) {
+                return true;
+            }
+            Thread.sleep(50);
+        }
+        return condition.getAsBoolean();
     }
 
     /** Ollama sends sampling settings under {@code options}; OpenAI and Anthropic at the top level. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.fonte.answer.provider.ResilientChatModel;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -24,14 +25,18 @@ import java.util.function.Function;
 
 /**
  * A local server on 127.0.0.1 that speaks one model provider's wire protocol, plain and streaming, and misbehaves on
- * demand: an HTTP error, a hang, a malformed body, a stream cut or stalled half-way. It records every request.
- * Subclasses write the protocol's bodies and stream frames; the behaviour is the same for all.
+ * demand: an HTTP error, a hang, a malformed body, a stream cut or stalled half-way, a slow stream. It records every
+ * request, and notices a client that goes away before the answer is written. What it answers is written by a
+ * responder from the prompt it received, as a model would (quoting a source, taking a fact from a source's context,
+ * refusing in its own words, obeying an order hidden in the question). A request that is not one of Fonte's
+ * questions (the warm-up call) is answered "ready". Subclasses write the protocol's bodies and stream frames; the
+ * behaviour is the same for all.
  */
 public abstract class FakeModelServer implements AutoCloseable {
 
     protected static final ObjectMapper JSON = new ObjectMapper();
 
-    private enum Mode { REPLY, STATUS, HANG, MALFORMED, CUT, STALL }
+    private enum Mode { REPLY, STATUS, HANG, MALFORMED, CUT, STALL, SLOW }
 
     /** One request the fake received. Header names are lower case. */
     public record Received(String method, String path, Map<String, String> headers, String body) {
@@ -53,9 +58,11 @@ public abstract class FakeModelServer implements AutoCloseable {
     private final CountDownLatch closed = new CountDownLatch(1);
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private volatile Mode mode = Mode.REPLY;
-    private volatile String text = "";
     private volatile Function<String, String> responder;
     private volatile int status = 200;
+    private volatile long firstTokenAfterMillis;
+    private volatile long betweenTokensMillis;
+    private final java.util.concurrent.atomic.AtomicInteger abandoned = new java.util.concurrent.atomic.AtomicInteger();
 
     protected FakeModelServer() {
         try {
@@ -139,14 +146,37 @@ public abstract class FakeModelServer implements AutoCloseable {
 
     /** Streams the first half of this text, then ends the response without the protocol's end-of-stream. */
     public FakeModelServer cutsStreamHalfway(String text) {
-        this.text = text;
+        return cutsStreamHalfway(prompt -> text);
+    }
+
+    /** Streams the first half of what {@code responder} writes, then ends without the protocol's end-of-stream. */
+    public FakeModelServer cutsStreamHalfway(Function<String, String> responder) {
+        this.responder = responder;
         this.mode = Mode.CUT;
         return this;
     }
 
+    /**
+     * Answers with what {@code responder} writes, slowly: the response starts after {@code firstToken}, then one token
+     * every {@code between}. A client that goes away meanwhile is noticed ({@link #abandoned()}).
+     */
+    public FakeModelServer slowly(java.time.Duration firstToken, java.time.Duration between,
+                                  Function<String, String> responder) {
+        this.responder = responder;
+        this.firstTokenAfterMillis = firstToken.toMillis();
+        this.betweenTokensMillis = between.toMillis();
+        this.mode = Mode.SLOW;
+        return this;
+    }
+
+    /** How many answers this server could not finish writing because the client had gone away. */
+    public int abandoned() {
+        return abandoned.get();
+    }
+
     /** Streams the first half of this text, then goes silent with the connection open. */
     public FakeModelServer stallsHalfway(String text) {
-        this.text = text;
+        this.responder = prompt -> text;
         this.mode = Mode.STALL;
         return this;
     }
@@ -197,20 +227,21 @@ public abstract class FakeModelServer implements AutoCloseable {
             JsonNode request = JSON.readTree(body);
             boolean stream = request.path("stream").asBoolean(false);
             String model = request.path("model").asText("unknown");
+            String user = userMessage(request);
+            if (user.equals(ResilientChatModel.WARM_UP_PROMPT) && mode != Mode.STATUS && mode != Mode.HANG) {
+                // the warm-up call at start
+                reply(exchange, stream, model, "ready");
+                return;
+            }
             switch (mode) {
                 case STATUS -> send(exchange, status, "application/json", errorBody(status));
                 case HANG -> awaitClose();
                 case MALFORMED -> send(exchange, 200, stream ? streamContentType() : "application/json",
                         stream ? malformedFrame() : "{\"id\": \"x\", \"choices\": [{\"message\": <html>oops");
-                case REPLY -> {
-                    String text = responder.apply(userMessage(request));
-                    if (stream) {
-                        stream(exchange, streamFrames(model, tokens(text), true), false);
-                    } else {
-                        send(exchange, 200, "application/json", completeBody(model, text));
-                    }
-                }
+                case REPLY -> reply(exchange, stream, model, responder.apply(user));
+                case SLOW -> slow(exchange, stream, model, responder.apply(user));
                 case CUT, STALL -> {
+                    String text = responder.apply(user);
                     if (stream) {
                         List<String> all = tokens(text);
                         stream(exchange, streamFrames(model, all.subList(0, all.size() / 2), false), mode == Mode.STALL);
@@ -224,6 +255,40 @@ public abstract class FakeModelServer implements AutoCloseable {
             }
         } catch (IOException e) {
             // the client went away (it timed out or cancelled): nothing to answer
+            abandoned.incrementAndGet();
+        }
+    }
+
+    private void reply(HttpExchange exchange, boolean stream, String model, String text) throws IOException {
+        if (stream) {
+            stream(exchange, streamFrames(model, tokens(text), true), false);
+        } else {
+            send(exchange, 200, "application/json", completeBody(model, text));
+        }
+    }
+
+    /** The answer, each frame after a pause; a client that went away shows as a failed write. */
+    private void slow(HttpExchange exchange, boolean stream, String model, String text) throws IOException {
+        pause(firstTokenAfterMillis);
+        if (!stream) {
+            send(exchange, 200, "application/json", completeBody(model, text));
+            return;
+        }
+        exchange.getResponseHeaders().set("Content-Type", streamContentType());
+        exchange.sendResponseHeaders(200, 0);
+        OutputStream out = exchange.getResponseBody();
+        for (String frame : streamFrames(model, tokens(text), true)) {
+            out.write(frame.getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            pause(betweenTokensMillis);
+        }
+    }
+
+    private void pause(long millis) {
+        try {
+            closed.await(millis, java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
