@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
 import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
 
@@ -87,44 +86,6 @@ public final class Corpus {
     /** A corpus read from {@code source} whenever it is asked something. */
     public static Corpus over(Source source) {
         return new Corpus(source);
-    }
-
-    /**
-     * A corpus that reads, at every call, the one {@code current} gives then: work that outlives a version of the
-     * corpus (a translation pass) reads whichever is served. What it derives once ({@link #writtenIn}) is not followed.
-     */
-    public static Corpus following(Supplier<Corpus> current) {
-        return new Corpus(new Source() {
-            @Override
-            public List<String> documentIds() {
-                return current.get().source.documentIds();
-            }
-
-            @Override
-            public Optional<Document> document(String id) {
-                return current.get().source.document(id);
-            }
-
-            @Override
-            public Optional<Passage> passage(String id) {
-                return current.get().source.passage(id);
-            }
-
-            @Override
-            public List<Passage> paragraphs(String documentId) {
-                return current.get().source.paragraphs(documentId);
-            }
-
-            @Override
-            public List<Passage> sentences(String paragraphId) {
-                return current.get().source.sentences(paragraphId);
-            }
-
-            @Override
-            public Optional<Lineage> lineage(String id) {
-                return current.get().source.lineage(id);
-            }
-        });
     }
 
     public static Corpus empty() {

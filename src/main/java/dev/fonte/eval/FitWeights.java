@@ -67,7 +67,7 @@ public final class FitWeights {
         List<Asked> asked = new ArrayList<>();
         try (AssembledCorpus corpus = AssembledCorpus.of(corpora.isEmpty() ? List.of(Path.of("corpus")) : corpora);
              ApplicationContext context = ApplicationContext.run(Map.of("fonte.corpus.path",
-                     corpus.folder().toString(), "fonte.retrieval.vector-cache", "off"))) {
+                     corpus.folder().toString(), "fonte.index.home", "target/fit-indexes"))) {
             context.getBean(IndexManager.class).awaitReady(Duration.ofMinutes(5));
             QuestionPreparer preparer = context.getBean(QuestionPreparer.class);
             ExtractiveAnswerModel model = context.getBean(ExtractiveAnswerModel.class);

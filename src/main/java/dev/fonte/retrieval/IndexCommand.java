@@ -60,7 +60,10 @@ public final class IndexCommand {
         properties.put(IndexConfiguration.PREFIX + ".read-only", false);
         // the command reports for itself: only problems are logged, from the start on
         properties.put("logger.levels.ROOT", "WARN");
-        if (LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME) instanceof ch.qos.logback.classic.Logger root) {
+        ch.qos.logback.classic.Logger root = LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)
+                instanceof ch.qos.logback.classic.Logger r ? r : null;
+        Level before = root == null ? null : root.getLevel();
+        if (root != null) {
             root.setLevel(Level.WARN);
         }
         Preload.start(new String[0]);
@@ -78,6 +81,11 @@ public final class IndexCommand {
         } catch (Exception | Error e) {
             err.println("The index could not be built: " + e.getMessage());
             return 1;
+        } finally {
+            // a caller that goes on in the same JVM (a test) logs as it did before
+            if (root != null) {
+                root.setLevel(before);
+            }
         }
     }
 

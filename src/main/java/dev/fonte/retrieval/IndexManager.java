@@ -1,6 +1,5 @@
 package dev.fonte.retrieval;
 
-import dev.fonte.corpus.Corpus;
 import dev.fonte.corpus.CorpusConfiguration;
 import dev.fonte.corpus.CorpusException;
 import dev.fonte.corpus.translation.CorpusTranslation;
@@ -520,12 +519,8 @@ public class IndexManager {
         if (started.get() && !config.readOnly()) {
             // machine renderings the corpus lacks are made in the background, then indexed by an update; the pass
             // reads whichever version is served by then
-            translations.served(Corpus.following(this::currentCorpus), this::update);
+            translations.served(() -> current().corpus(), this::update);
         }
-    }
-
-    private Corpus currentCorpus() {
-        return current().corpus();
     }
 
     private static void closeQuietly(PassageIndex index) {

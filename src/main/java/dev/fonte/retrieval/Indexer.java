@@ -47,7 +47,8 @@ import java.util.function.Function;
  * <ol>
  *   <li>texts: a document whose file is new or changed (by the hash of its bytes) is read, segmented and written
  *   whole, replacing what the index had of it; one whose file is gone is deleted; unchanged files are not even
- *   parsed. The glossary is recorded. Then the vectors no sentence needs any more are deleted;</li>
+ *   parsed. Machine renderings of the documents, when translation is on, are written beside them the same way (by
+ *   the hash of their text). The glossary is recorded. Then the vectors no sentence needs any more are deleted;</li>
  *   <li>vectors: every sentence text without a vector (and every new corpus word) is embedded, in batches spread over
  *   all cores, and written; what is done is committed now and then, so a restart resumes there. Vectors are keyed by
  *   their text: an unchanged sentence is never embedded again, and a changed document costs only its new sentences.</li>

@@ -39,7 +39,7 @@ class JsonLogProcessTest {
                 .redirectErrorStream(true).redirectOutput(output.toFile());
         builder.environment().put("FONTE_LOG_FORMAT", "json");
         builder.environment().put("MICRONAUT_SERVER_PORT", Integer.toString(port));
-        builder.environment().put("FONTE_VECTOR_CACHE", "target/test-vectors");
+        builder.environment().put("FONTE_INDEX_PATH", "target/test-indexes/json-log");
         Process server = builder.start();
         try {
             HttpClient http = HttpClient.newHttpClient();

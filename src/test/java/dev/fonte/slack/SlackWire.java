@@ -15,21 +15,21 @@ import java.util.HashMap;
 import java.util.Map;
 
 /** What Slack sends, as Slack sends it: signed HTTP requests, Events API payloads and slash command forms. */
-final class SlackWire {
+public final class SlackWire {
 
-    static final String SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
+    public static final String SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
 
     private final URI server;
     private final SlackSignature.Generator signer;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    SlackWire(URI server, String secret) {
+    public SlackWire(URI server, String secret) {
         this.server = server;
         this.signer = new SlackSignature.Generator(secret);
     }
 
     /** An {@code app_mention} event_callback of workspace {@code team}, in channel C1. */
-    static String mention(String team, String eventId, String text, String ts, String threadTs, String botId) {
+    public static String mention(String team, String eventId, String text, String ts, String threadTs, String botId) {
         return """
                 {"token":"x","team_id":"%s","api_app_id":"A0FONTE","type":"event_callback","event_id":"%s",\
                 "event_time":1700000000,"event":{"type":"app_mention","user":"U1","text":"%s","ts":"%s",\
@@ -65,11 +65,11 @@ final class SlackWire {
         return out.append('}').toString();
     }
 
-    static String now() {
+    public static String now() {
         return String.valueOf(Instant.now().getEpochSecond());
     }
 
-    HttpResponse<String> event(String body) throws IOException, InterruptedException {
+    public HttpResponse<String> event(String body) throws IOException, InterruptedException {
         return signed("/slack/events", "application/json", body, now(), Map.of());
     }
 
@@ -77,7 +77,7 @@ final class SlackWire {
         return signed("/slack/commands", "application/x-www-form-urlencoded", form(fields), now(), Map.of());
     }
 
-    HttpResponse<String> signed(String path, String contentType, String body, String timestamp,
+    public HttpResponse<String> signed(String path, String contentType, String body, String timestamp,
                                 Map<String, String> extraHeaders) throws IOException, InterruptedException {
         Map<String, String> headers = new HashMap<>(extraHeaders);
         headers.put("X-Slack-Request-Timestamp", timestamp);

@@ -3,6 +3,8 @@ package dev.fonte.store;
 import dev.fonte.answer.Answer;
 import dev.fonte.answer.ConversationMemory;
 import dev.fonte.retrieval.IndexManager;
+import dev.fonte.slack.FakeSlack;
+import dev.fonte.slack.SlackWire;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.client.BlockingHttpClient;
@@ -13,23 +15,31 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Two instances of the application on two ports, as two replicas behind a load balancer: one Redis for their shared
- * state, one index folder (the first builds it, the second only reads it and has no corpus folder at all). A
- * conversation whose turns alternate between them is followed as on one instance.
+ * state, one index folder (the first builds it, the second only reads it and has no corpus folder at all), one Slack
+ * app. A conversation whose turns alternate between them is followed as on one instance, and a Slack event retried to
+ * the other one is answered once.
  */
 class ReplicasTest {
 
+    private static final String BOT_TOKEN = "xoxb-" + "1234567890-1234567890123-abcdefghijklmnopqrstuvwx";
+    private static final String POST = "/api/chat.postMessage";
+
     private static RedisServer redis;
+    private static FakeSlack slack;
     private static EmbeddedServer first;
     private static EmbeddedServer second;
     private static BlockingHttpClient toFirst;
@@ -42,13 +52,21 @@ class ReplicasTest {
         }
         redis = RedisServer.start();
         Path corpus = Files.createTempDirectory("fonte-replicas-corpus");
-        for (String file : new String[] {"meta-ai-2025.it.md", "meta-ai-2025.en.md", "glossary.synonyms"}) {
-            Files.copy(Path.of("corpus", file), corpus.resolve(file));
+        // the shipped corpus folder, glossaries included (a follow-up is read with the names glossary)
+        try (Stream<Path> files = Files.list(Path.of("corpus"))) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Files.copy(file, corpus.resolve(file.getFileName()));
+            }
         }
         Path index = Files.createTempDirectory("fonte-replicas-index");
         Map<String, Object> shared = new HashMap<>();
         shared.put("fonte.store.redis-url", redis.url());
         shared.put("fonte.index.path", index.toString());
+        slack = FakeSlack.startLocally().workspace("T1", BOT_TOKEN);
+        shared.put("fonte.slack.signing-secret", SlackWire.SECRET);
+        shared.put("fonte.slack.bot-token", BOT_TOKEN);
+        shared.put("fonte.slack.api-url", slack.apiUrl());
+        shared.put("fonte.slack.workers", "1");
         Map<String, Object> writer = new HashMap<>(shared);
         writer.put("fonte.corpus.path", corpus.toString());
         first = ApplicationContext.run(EmbeddedServer.class, writer);
@@ -72,6 +90,9 @@ class ReplicasTest {
         }
         if (redis != null) {
             redis.close();
+        }
+        if (slack != null) {
+            slack.close();
         }
     }
 
@@ -116,6 +137,28 @@ class ReplicasTest {
         assertThat(reader.status().documents()).isEqualTo(2);
         assertThat(reader.current().dense()).isTrue();
         assertThat(reader.folder()).isEqualTo(first.getApplicationContext().getBean(IndexManager.class).folder());
+    }
+
+    @Test
+    void a_slack_event_retried_to_the_other_replica_is_answered_once() throws Exception {
+        String eventId = "Ev" + UUID.randomUUID();
+        String mention = SlackWire.mention("T1", eventId, "<@U0APP> Quanto investirà Meta nel 2025?",
+                "1700000100.000100", null, null);
+        HttpResponse<String> delivered = new SlackWire(first.getURI(), SlackWire.SECRET).event(mention);
+        HttpResponse<String> retried = new SlackWire(second.getURI(), SlackWire.SECRET).signed("/slack/events",
+                "application/json", mention, SlackWire.now(), Map.of("X-Slack-Retry-Num", "1",
+                        "X-Slack-Retry-Reason", "http_timeout"));
+        // a later event on the replica the retry reached, whose one worker answers in order: once the later one is
+        // posted, an answer to the retry would have been too
+        new SlackWire(second.getURI(), SlackWire.SECRET).event(SlackWire.mention("T1", "Ev" + UUID.randomUUID(),
+                "<@U0APP> sentinel", "1700000101.000100", null, null));
+        slack.await(call -> "1700000100.000100".equals(call.form().get("thread_ts")));
+        slack.await(call -> "1700000101.000100".equals(call.form().get("thread_ts")));
+
+        assertThat(delivered.statusCode()).isEqualTo(200);
+        assertThat(retried.statusCode()).isEqualTo(200);
+        assertThat(slack.calls(POST)).extracting(call -> call.form().get("thread_ts"))
+                .containsExactlyInAnyOrder("1700000100.000100", "1700000101.000100");
     }
 
     private static Answer ask(BlockingHttpClient client, String question, String conversationId) {

@@ -23,6 +23,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 /**
  * Machine renderings for the index ({@code fonte.corpus.translate}): an index update takes the renderings already
@@ -49,8 +50,11 @@ public class CorpusTranslation {
     private volatile MachineRenderings renderings;
     private volatile boolean resolved;
 
-    /** A served corpus to complete, and how to rebuild the index once renderings were added. */
-    private record Pass(Corpus corpus, Runnable rebuild) {
+    /**
+     * A served corpus to complete (read again for each document: the version served changes while the model works),
+     * and how to rebuild the index once renderings were added.
+     */
+    private record Pass(Supplier<Corpus> corpus, Runnable rebuild) {
     }
 
     public CorpusTranslation(TranslationConfiguration configuration, BeanProvider<Translator> translator,
@@ -90,10 +94,10 @@ public class CorpusTranslation {
     }
 
     /**
-     * The index of {@code corpus} is being served: translates what it lacks in the background, then runs
-     * {@code rebuild} (which reads the renderings through {@link #stored}) when renderings were added.
+     * An index of the corpus {@code served} gives is being served: translates what it lacks in the background, then
+     * runs {@code rebuild} (which reads the renderings through {@link #stored}) when renderings were added.
      */
-    public void served(Corpus corpus, Runnable rebuild) {
+    public void served(Supplier<Corpus> corpus, Runnable rebuild) {
         if (closed || renderings() == null) {
             return;
         }
@@ -133,16 +137,17 @@ public class CorpusTranslation {
     }
 
     /** Translates every rendering the corpus lacks; the number made. */
-    private int translate(Corpus corpus) {
+    private int translate(Supplier<Corpus> served) {
         MachineRenderings r = renderings;
         int made = 0;
-        for (MachineRenderings.Wanted wanted : r.wanted(corpus)) {
+        for (MachineRenderings.Wanted wanted : r.wanted(served.get())) {
             String attempt = wanted.renderingId() + ' ' + wanted.original().title().hashCode() + ' '
                     + wanted.original().text().hashCode();
             if (closed || failed.contains(attempt)) {
                 continue;
             }
             String from = wanted.original().language();
+            Corpus corpus = served.get();
             try {
                 MachineRenderings.Made rendering = r.translate(corpus, wanted);
                 made++;
