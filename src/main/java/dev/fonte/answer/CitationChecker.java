@@ -1,13 +1,16 @@
 package dev.fonte.answer;
 
+import dev.fonte.corpus.Segmenter;
 import dev.fonte.language.Language;
 import dev.fonte.language.Languages;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Reads a language model's answer against the sources it was given. It reads the citation markers models write
@@ -32,6 +35,9 @@ public final class CitationChecker {
     /** A quotation inside a sentence: what a frame quotes ("The article says: «...»"). */
     private static final Pattern QUOTED = Pattern.compile("[«“\"]([^»”\"]{10,})[»”\"]");
     private static final int MIN_QUOTE_WORDS = 3;
+    /** Abbreviations of every registered language: a model's answer may quote a source in another language. */
+    private static final Set<String> ABBREVIATIONS = Languages.standard().all().stream()
+            .flatMap(l -> l.abbreviations().stream()).collect(Collectors.toUnmodifiableSet());
 
     /**
      * A sentence of a text with citation markers: its words without the markers, ending with its punctuation, and
@@ -56,9 +62,18 @@ public final class CitationChecker {
     /** The sentences of a text with citation markers (a model's answer, or a rendered {@code Answer}). */
     public static List<Claim> claims(String text) {
         List<Claim> out = new ArrayList<>();
-        Matcher sentences = SENTENCE.matcher(text == null ? "" : text.strip());
+        String all = text == null ? "" : text.strip();
+        Matcher sentences = SENTENCE.matcher(all);
+        int from = 0;
         while (sentences.find()) {
-            String sentence = sentences.group();
+            // "the U.S. economy", "at 7:25 a.m. local time": a period that ends an abbreviation, with no marker after
+            // it, does not end the sentence (the corpus is segmented the same way)
+            if (sentences.end() < all.length() && !MARKER.matcher(sentences.group()).find()
+                    && Segmenter.abbreviated(all.substring(from, sentences.end()).stripTrailing(), ABBREVIATIONS)) {
+                continue;
+            }
+            String sentence = all.substring(from, sentences.end());
+            from = sentences.end();
             if (sentence.isBlank()) {
                 continue;
             }

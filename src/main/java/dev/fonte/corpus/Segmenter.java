@@ -153,7 +153,7 @@ public final class Segmenter {
     private static final Pattern LAST_WORD = Pattern.compile("([\\p{L}.]+)\\.$");
 
     /** Whether a text before a sentence break ends with an abbreviation's period rather than a sentence's. */
-    static boolean abbreviated(String before, Set<String> abbreviations) {
+    public static boolean abbreviated(String before, Set<String> abbreviations) {
         if (INITIAL_OR_DOTTED.matcher(before).find()) {
             return true;
         }

@@ -82,6 +82,19 @@ class CitationCheckerEdgeCasesTest {
         assertThat(citedIds(checked)).containsExactly("doc.p1.s1");
     }
 
+    @Test
+    void given_an_abbreviation_inside_a_sentence_then_the_sentence_is_one_claim() {
+        List<CitationChecker.Claim> claims = CitationChecker.claims(
+                "The U.S. economy grew by 2% [1]. Starship lifted off at 7:25 a.m. local time [2]. Wile E. Coyote "
+                        + "watched [1].");
+
+        assertThat(claims).extracting(CitationChecker.Claim::text).containsExactly(
+                "The U.S. economy grew by 2%.", "Starship lifted off at 7:25 a.m. local time.",
+                "Wile E. Coyote watched.");
+        assertThat(claims).extracting(CitationChecker.Claim::cited)
+                .containsExactly(List.of(1), List.of(2), List.of(1));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {
             "Il piano prevede 65 miliardi e 1,3 milioni di GPU [1, 2].",

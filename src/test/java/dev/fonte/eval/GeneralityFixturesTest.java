@@ -128,6 +128,10 @@ class GeneralityFixturesTest implements TestPropertyProvider {
         tests.add(DynamicTest.dynamicTest("every held suite ran",
                 () -> assertThat(run.suites()).extracting(s -> s.suite().name())
                         .containsExactlyInAnyOrderElementsOf(HELD_SUITES)));
+        // its answers quote the spans they cite, in any language and on any document: every sentence is grounded
+        tests.add(DynamicTest.dynamicTest("the embedded default's grounding precision is 1.0",
+                () -> assertThat(run.overall().groundingPrecision()).as("grounding precision%n%s", console)
+                        .isEqualTo(1.0)));
         for (SuiteResult suite : run.suites()) {
             String name = suite.suite().name();
             Outcomes o = Metrics.of(suite.cases()).outcomes();

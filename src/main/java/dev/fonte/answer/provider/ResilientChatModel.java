@@ -60,8 +60,7 @@ public final class ResilientChatModel implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ResilientChatModel.class);
     /** A provider's error message is kept to its first line and this many characters in the log. */
     private static final int DETAIL = 160;
-    /** The warm-up call's prompt (a fake provider in the tests tells the warm-up from the questions by it). */
-    public static final String WARM_UP_PROMPT = "Reply with one word: ready";
+    private static final String WARM_UP_PROMPT = "Reply with one word: ready";
 
     private final ProviderConfiguration config;
     @Nullable

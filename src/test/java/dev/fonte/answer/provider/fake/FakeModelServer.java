@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import dev.fonte.answer.provider.ResilientChatModel;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -28,13 +27,16 @@ import java.util.function.Function;
  * demand: an HTTP error, a hang, a malformed body, a stream cut or stalled half-way, a slow stream. It records every
  * request, and notices a client that goes away before the answer is written. What it answers is written by a
  * responder from the prompt it received, as a model would (quoting a source, taking a fact from a source's context,
- * refusing in its own words, obeying an order hidden in the question). A request that is not one of Fonte's
- * questions (the warm-up call) is answered "ready". Subclasses write the protocol's bodies and stream frames; the
+ * refusing in its own words, obeying an order hidden in the question, translating). The warm-up call is answered
+ * "ready". Subclasses write the protocol's bodies and stream frames; the
  * behaviour is the same for all.
  */
 public abstract class FakeModelServer implements AutoCloseable {
 
     protected static final ObjectMapper JSON = new ObjectMapper();
+
+    /** How the warm-up call at start opens (its prompt asks for one word). */
+    private static final String WARM_UP = "Reply with one word";
 
     private enum Mode { REPLY, STATUS, HANG, MALFORMED, CUT, STALL, SLOW }
 
@@ -228,8 +230,8 @@ public abstract class FakeModelServer implements AutoCloseable {
             boolean stream = request.path("stream").asBoolean(false);
             String model = request.path("model").asText("unknown");
             String user = userMessage(request);
-            if (user.equals(ResilientChatModel.WARM_UP_PROMPT) && mode != Mode.STATUS && mode != Mode.HANG) {
-                // the warm-up call at start
+            if (user.startsWith(WARM_UP) && mode != Mode.STATUS && mode != Mode.HANG) {
+                // the warm-up call at start, whatever the responder answers to questions and translations
                 reply(exchange, stream, model, "ready");
                 return;
             }
