@@ -1,5 +1,6 @@
 package dev.fonte.retrieval;
 
+import dev.fonte.corpus.CacheFolders;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.bind.annotation.Bindable;
@@ -66,9 +67,7 @@ public record IndexConfiguration(
         if (home != null && !home.isBlank()) {
             return Path.of(home.trim());
         }
-        String cache = System.getenv("XDG_CACHE_HOME");
-        Path base = cache != null && !cache.isBlank() ? Path.of(cache) : Path.of(System.getProperty("user.home"), ".cache");
-        return base.resolve("fonte");
+        return CacheFolders.home();
     }
 
     IndexedCorpus.CacheSizes cacheSizes() {

@@ -1,5 +1,6 @@
 package dev.fonte.retrieval;
 
+import dev.fonte.corpus.CacheFolders;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexFileNames;
 import org.apache.lucene.index.IndexReader;
@@ -20,7 +21,6 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -55,13 +55,8 @@ final class IndexFolder implements Closeable {
      * @throws IOException when it cannot be created or opened
      */
     static IndexFolder open(Path path, boolean writable) throws IOException {
-        if (writable && !Files.isDirectory(path)) {
-            Files.createDirectories(path);
-            try {
-                Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rwx------"));
-            } catch (UnsupportedOperationException e) {
-                LOG.debug("no POSIX permissions on {}", path);
-            }
+        if (writable) {
+            CacheFolders.createPrivate(path);
         }
         return new IndexFolder(path, new MMapDirectory(path));
     }

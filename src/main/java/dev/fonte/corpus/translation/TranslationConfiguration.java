@@ -1,5 +1,6 @@
 package dev.fonte.corpus.translation;
 
+import dev.fonte.corpus.CacheFolders;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.bind.annotation.Bindable;
@@ -22,8 +23,8 @@ import java.util.List;
  * @param languages      the languages to render every original into (ISO 639-1 codes with a language pack); empty:
  *                       the languages the corpus's documents are written in
  * @param cache          folder where translations are kept between starts, one file per translated paragraph (empty:
- *                       fonte-translations in the temporary directory; {@code off}: kept in memory only, so every
- *                       start translates again)
+ *                       {@code translations} in the user's cache folder, {@link CacheFolders#home()};
+ *                       {@code off}: kept in memory only, so every start translates again)
  * @param maxLengthRatio a reply longer than this many times the source, or shorter than the source divided by it, is
  *                       not a translation of it (a refusal, a commentary, a summary)
  * @param maxTokens      the longest reply asked of the model for one paragraph
@@ -49,7 +50,7 @@ public record TranslationConfiguration(
     @Nullable
     public Path cacheFolder() {
         if (cache == null || cache.isBlank()) {
-            return Path.of(System.getProperty("java.io.tmpdir"), "fonte-translations");
+            return CacheFolders.home().resolve("translations");
         }
         return cache.trim().equalsIgnoreCase("off") ? null : Path.of(cache.trim());
     }

@@ -1,5 +1,6 @@
 package dev.fonte.corpus.translation;
 
+import dev.fonte.corpus.CacheFolders;
 import io.micronaut.core.annotation.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -78,7 +79,7 @@ final class TranslationStore {
         }
         Path tmp = null;
         try {
-            Files.createDirectories(folder);
+            CacheFolders.createPrivate(folder);
             tmp = Files.createTempFile(folder, key, ".tmp");
             Files.writeString(tmp, translation, StandardCharsets.UTF_8);
             Files.move(tmp, folder.resolve(key + SUFFIX), StandardCopyOption.REPLACE_EXISTING,
