@@ -60,6 +60,8 @@ final class IndexedCorpus implements Corpus.Source {
     private final Set<String> languages;
     private final Cache<String, Optional<Document>> documents;
     private final Cache<String, Optional<Passage>> passages;
+    /** Passages by Lucene document number (stable within this version): search hits are read without decompressing. */
+    private final Cache<Integer, Passage> passagesAt;
     private final Cache<String, List<Passage>> paragraphs;
     private final Cache<String, List<Passage>> sentences;
 
@@ -82,6 +84,7 @@ final class IndexedCorpus implements Corpus.Source {
                 .weigher((String id, Optional<Document> d) -> d.map(x -> x.text().length() + 64).orElse(64))
                 .build();
         this.passages = Caffeine.newBuilder().maximumSize(sizes.passages()).build();
+        this.passagesAt = Caffeine.newBuilder().maximumSize(sizes.passages()).build();
         this.paragraphs = Caffeine.newBuilder().maximumSize(sizes.lists()).build();
         this.sentences = Caffeine.newBuilder().maximumSize(sizes.lists()).build();
     }
@@ -197,9 +200,11 @@ final class IndexedCorpus implements Corpus.Source {
 
     /** The passage stored in a Lucene document (by its index-wide number), kept for the next time. */
     Passage passageAt(int doc) {
-        Passage p = toPassage(stored(doc, PASSAGE_FIELDS));
-        passages.put(p.id(), Optional.of(p));
-        return p;
+        return passagesAt.get(doc, d -> {
+            Passage p = toPassage(stored(d, PASSAGE_FIELDS));
+            passages.put(p.id(), Optional.of(p));
+            return p;
+        });
     }
 
     @Override
@@ -215,6 +220,7 @@ final class IndexedCorpus implements Corpus.Source {
     void clear() {
         documents.invalidateAll();
         passages.invalidateAll();
+        passagesAt.invalidateAll();
         paragraphs.invalidateAll();
         sentences.invalidateAll();
     }
