@@ -11,7 +11,6 @@ import dev.langchain4j.model.chat.response.PartialResponseContext;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.langchain4j.model.chat.response.StreamingHandle;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
@@ -40,16 +39,13 @@ public class DefaultAnswerService implements AnswerService {
     private final int maxTitles;
 
     public DefaultAnswerService(QuestionPreparer preparer, ModelChain models, ConversationMemory memory,
-                                @Value("${fonte.answer.max-in-flight:64}") int maxInFlight,
-                                @Value("${fonte.answer.cache-size:1000}") int cacheSize,
-                                @Value("${fonte.answer.refusal-titles:3}") int maxTitles,
-                                MeterRegistry meters) {
+                                AnswerServiceConfiguration config, MeterRegistry meters) {
         this.preparer = preparer;
         this.models = models;
         this.memory = memory;
-        this.inFlight = new Semaphore(maxInFlight);
-        this.cache = new AnswerCache(cacheSize);
-        this.maxTitles = maxTitles;
+        this.inFlight = new Semaphore(config.maxInFlight());
+        this.cache = new AnswerCache(config.cacheSize());
+        this.maxTitles = config.refusalTitles();
         this.meters = meters;
     }
 

@@ -5,6 +5,7 @@ import dev.fonte.retrieval.Glossary;
 import dev.fonte.retrieval.PassageIndex;
 import org.junit.jupiter.api.Test;
 
+import java.lang.ref.WeakReference;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,15 +38,28 @@ class AnswerCacheTest {
     }
 
     @Test
-    void the_cache_is_bounded_and_forgets_the_least_recently_used() {
-        AnswerCache cache = new AnswerCache(2);
-        cache.put("a", index, answer);
-        cache.put("b", index, answer);
-        cache.get("a", index, "v");
-        cache.put("c", index, answer);
+    void the_cache_is_bounded() {
+        AnswerCache cache = new AnswerCache(10);
+        for (int i = 0; i < 100; i++) {
+            cache.put("question " + i, index, answer);
+        }
 
-        assertThat(cache.get("a", index, "v")).isPresent();
-        assertThat(cache.get("b", index, "v")).isEmpty();
-        assertThat(cache.get("c", index, "v")).isPresent();
+        assertThat(cache.size()).isLessThanOrEqualTo(10);
+    }
+
+    @Test
+    void a_cached_answer_does_not_keep_its_index_in_memory() throws InterruptedException {
+        AnswerCache cache = new AnswerCache(10);
+        PassageIndex replaced = PassageIndex.build(Corpus.empty(), Glossary.empty(), 0.3);
+        cache.put("Quanto spende Meta?", replaced, answer);
+        WeakReference<PassageIndex> gone = new WeakReference<>(replaced);
+        replaced = null;
+
+        for (int i = 0; i < 50 && gone.get() != null; i++) {
+            System.gc();
+            Thread.sleep(20);
+        }
+
+        assertThat(gone.get()).isNull();
     }
 }

@@ -52,7 +52,8 @@ public final class ChainOverheadBenchmark {
                 }
             };
             DefaultAnswerService chain = new DefaultAnswerService(context.getBean(QuestionPreparer.class), instant,
-                    context.getBean(ConversationMemory.class), 64, 0, 3, new SimpleMeterRegistry());
+                    context.getBean(ConversationMemory.class), new AnswerServiceConfiguration(64, 0, 3),
+                    new SimpleMeterRegistry());
             long answered = 0;
             for (int i = 0; i < WARMUP; i++) {
                 answered += chain.answer(Question.of(QUESTIONS.get(i % QUESTIONS.size()))).answered() ? 1 : 0;

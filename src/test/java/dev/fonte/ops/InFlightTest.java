@@ -3,6 +3,7 @@ package dev.fonte.ops;
 import dev.fonte.answer.Answer;
 import dev.fonte.answer.AnswerRequest;
 import dev.fonte.answer.BusyException;
+import dev.fonte.answer.AnswerServiceConfiguration;
 import dev.fonte.answer.ConversationMemory;
 import dev.fonte.answer.DefaultAnswerService;
 import dev.fonte.answer.Draft;
@@ -47,7 +48,8 @@ class InFlightTest {
                 }
             };
             DefaultAnswerService service = new DefaultAnswerService(context.getBean(QuestionPreparer.class), slow,
-                    context.getBean(ConversationMemory.class), 1, 0, 3, new SimpleMeterRegistry());
+                    context.getBean(ConversationMemory.class), new AnswerServiceConfiguration(1, 0, 3),
+                    new SimpleMeterRegistry());
 
             CompletableFuture<Answer> first = CompletableFuture.supplyAsync(() -> service.answer(Question.of("Quante GPU?")));
             assertThat(entered.await(30, TimeUnit.SECONDS)).isTrue();
