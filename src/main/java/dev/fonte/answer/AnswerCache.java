@@ -40,7 +40,8 @@ final class AnswerCache {
             return Optional.empty();
         }
         Answer a = e.answer();
-        return Optional.of(new Answer(conversationId, a.answer(), a.answered(), a.language(), a.citations(), a.model()));
+        return Optional.of(new Answer(conversationId, a.answer(), a.answered(), a.language(), a.citations(),
+                a.model()));
     }
 
     synchronized void put(String question, PassageIndex index, Answer answer) {

@@ -49,12 +49,15 @@ class InFlightTest {
             DefaultAnswerService service = new DefaultAnswerService(context.getBean(QuestionPreparer.class), slow,
                     context.getBean(ConversationMemory.class), 1, 0, 3, new SimpleMeterRegistry());
 
-            CompletableFuture<Answer> first = CompletableFuture.supplyAsync(() -> service.answer(Question.of("Quante GPU?")));
+            CompletableFuture<Answer> first =
+                    CompletableFuture.supplyAsync(() -> service.answer(Question.of("Quante GPU?")));
             assertThat(entered.await(30, TimeUnit.SECONDS)).isTrue();
 
             long started = System.nanoTime();
-            assertThatThrownBy(() -> service.answer(Question.of("Quanto spende Meta?"))).isInstanceOf(BusyException.class);
-            assertThatThrownBy(() -> service.stream(Question.of("Quanto spende Meta?"))).isInstanceOf(BusyException.class);
+            assertThatThrownBy(() -> service.answer(Question.of("Quanto spende Meta?")))
+                    .isInstanceOf(BusyException.class);
+            assertThatThrownBy(() -> service.stream(Question.of("Quanto spende Meta?")))
+                    .isInstanceOf(BusyException.class);
             assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
 
             release.countDown();
