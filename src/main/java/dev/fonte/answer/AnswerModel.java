@@ -7,7 +7,10 @@ package dev.fonte.answer;
  */
 public interface AnswerModel {
 
-    /** What {@code Answer.model} reports when this model composed the answer: {@code extractive}, {@code openai:gpt-4o-mini}. */
+    /**
+     * What {@code Answer.model} reports when this model composed the answer: {@code extractive},
+     * {@code openai:gpt-4o-mini}.
+     */
     String name();
 
     /** A draft answer to the request, or a refusal draft when its sources do not support one. Never null. */

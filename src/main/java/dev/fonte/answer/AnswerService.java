@@ -7,7 +7,10 @@ import org.reactivestreams.Publisher;
  */
 public interface AnswerService {
 
-    /** Answers a question, grounded in the corpus, or refuses with {@code answered = false}. Never throws for a model failure. */
+    /**
+     * Answers a question, grounded in the corpus, or refuses with {@code answered = false}. Never throws for a model
+     * failure.
+     */
     Answer answer(Question question);
 
     /**

@@ -52,7 +52,8 @@ public final class ChainPrompt {
         }
         StringBuilder b = new StringBuilder();
         b.append("Task: ").append(request.task() == AnswerRequest.Task.SUMMARY
-                ? "summarize the key facts of the sources, one cited sentence each" : "answer the question").append('\n');
+                ? "summarize the key facts of the sources, one cited sentence each" : "answer the question")
+                .append('\n');
         b.append("Answer language: ").append(request.language().nameOf(request.language().code()))
                 .append(" (").append(request.language().code()).append(")\n");
         b.append("Question: ").append(oneLine(request.question())).append('\n');

@@ -174,7 +174,8 @@ public final class CitationChecker {
         return text.substring(0, end);
     }
 
-    private static final Pattern COMPLETE = Pattern.compile("([.!?]+(?:\\s*[\\[［【][^\\]］】]*[\\]］】]+)*)\\s+(?=[^\\s\\[［【])");
+    private static final Pattern COMPLETE =
+            Pattern.compile("([.!?]+(?:\\s*[\\[［【][^\\]］】]*[\\]］】]+)*)\\s+(?=[^\\s\\[［【])");
 
     /**
      * The document span a sentence cites: the quoted words when the source has them verbatim (the whole sentence, or

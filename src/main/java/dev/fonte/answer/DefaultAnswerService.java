@@ -180,7 +180,8 @@ public class DefaultAnswerService implements AnswerService {
             Draft draft = models.check(complete, prepared.request(), "").draft();
             String now = draft.answered() ? AnswerRenderer.render(draft, prepared.request()).text() : "";
             if (now.length() > streamed.length() && now.startsWith(streamed)) {
-                Chunks.words(now.substring(streamed.length())).forEach(piece -> sink.next(new AnswerEvent.Delta(piece)));
+                Chunks.words(now.substring(streamed.length()))
+                        .forEach(piece -> sink.next(new AnswerEvent.Delta(piece)));
                 streamed = now;
             }
         }

@@ -132,7 +132,10 @@ public final class Segmenter {
         return spans;
     }
 
-    /** Where to cut an over-long sentence before {@code limit}: after its last space, or at the limit if it has none. */
+    /**
+     * Where to cut an over-long sentence before {@code limit}: after its last space, or at the limit if it has
+     * none.
+     */
     private static int cut(String text, int start, int limit) {
         for (int i = limit; i > start + 1; i--) {
             if (Character.isWhitespace(text.charAt(i - 1))) {
@@ -148,8 +151,12 @@ public final class Segmenter {
         return limit;
     }
 
-    /** A single capital ("E."), a dotted short form ("U.S.", "S.p.A.", "a.m.") or one of the language's abbreviations. */
-    private static final Pattern INITIAL_OR_DOTTED = Pattern.compile("(?:(?<![\\p{L}\\p{N}])\\p{Lu}|(?:\\p{L}{1,3}\\.){1,}\\p{L}{1,3})\\.$");
+    /**
+     * A single capital ("E."), a dotted short form ("U.S.", "S.p.A.", "a.m.") or one of the language's
+     * abbreviations.
+     */
+    private static final Pattern INITIAL_OR_DOTTED = Pattern.compile(
+            "(?:(?<![\\p{L}\\p{N}])\\p{Lu}|(?:\\p{L}{1,3}\\.){1,}\\p{L}{1,3})\\.$");
     private static final Pattern LAST_WORD = Pattern.compile("([\\p{L}.]+)\\.$");
 
     /** Whether a text before a sentence break ends with an abbreviation's period rather than a sentence's. */

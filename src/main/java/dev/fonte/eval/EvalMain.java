@@ -14,7 +14,8 @@ public final class EvalMain {
 
     public static void main(String[] args) {
         if (args.length > 0 && args[0].equals("--compare-retrieval")) {
-            System.exit(RetrievalComparison.run(java.util.Arrays.asList(args).subList(1, args.length), System.out, System.err));
+            System.exit(RetrievalComparison.run(java.util.Arrays.asList(args).subList(1, args.length), System.out,
+                    System.err));
         }
         ObjectMapper json = ObjectMapper.getDefault();
         int code = new Evaluation(TargetFactory.standard(json), json, System.out, System.err).run(args);

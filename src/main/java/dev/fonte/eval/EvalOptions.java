@@ -128,7 +128,8 @@ record EvalOptions(List<Path> fixtures, @Nullable URI url, List<Path> corpora, i
         try {
             URI uri = new URI(value);
             if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
-                throw new UsageException("--url needs an http(s) URL such as http://localhost:8080, not '" + value + "'");
+                throw new UsageException("--url needs an http(s) URL such as http://localhost:8080, not '"
+                        + value + "'");
             }
             return uri;
         } catch (URISyntaxException e) {

@@ -67,7 +67,8 @@ public final class Evaluation {
         }
         EvalRun run;
         try (Target target = targets.open(options.url(), options.timeout(), options.corpora(), options.apiKey())) {
-            run = new Runner(target, options.parallel(), options.quiet() ? Progress.NONE : this::progress).run(fixtures);
+            run = new Runner(target, options.parallel(), options.quiet() ? Progress.NONE : this::progress)
+                    .run(fixtures);
         } catch (TargetException e) {
             err.println("error: " + e.getMessage());
             return BAD_INPUT;

@@ -29,7 +29,8 @@ import java.util.Map;
  * its id), so the printed figures speak of questions about documents the fit did not see.
  *
  * <pre>./mvnw -q -Peval compile exec:java -Deval.main=dev.fonte.eval.FitWeights \
- *     -Dexec.args="--corpus corpus --corpus src/test/resources/generality/corpus src/test/resources/generality/fixtures"</pre>
+ *     -Dexec.args="--corpus corpus --corpus src/test/resources/generality/corpus \
+ *     src/test/resources/generality/fixtures"</pre>
  *
  * It prints the weights as the {@code fonte.answer.extractive.weights} block of application.yml.
  */

@@ -36,7 +36,8 @@ public final class RetrievalComparison {
     }
 
     static int run(List<String> args, PrintStream out, PrintStream err) {
-        List<Path> paths = (args.isEmpty() ? List.of("src/test/resources/fixtures") : args).stream().map(Path::of).toList();
+        List<Path> paths = (args.isEmpty() ? List.of("src/test/resources/fixtures") : args).stream()
+                .map(Path::of).toList();
         Fixtures fixtures = new FixtureLoader().load(paths);
         fixtures.problems().forEach(p -> err.println(p));
         List<Probe> probes = new ArrayList<>();
@@ -44,7 +45,8 @@ public final class RetrievalComparison {
             for (Case c : suite.cases()) {
                 for (Turn t : c.turns()) {
                     if (!t.sources().isEmpty()) {
-                        probes.add(new Probe(t.question(), Languages.standard().detect(t.question()).code(), t.sources()));
+                        probes.add(new Probe(t.question(), Languages.standard().detect(t.question()).code(),
+                                t.sources()));
                     }
                 }
             }

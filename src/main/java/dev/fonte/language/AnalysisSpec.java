@@ -109,7 +109,8 @@ public final class AnalysisSpec {
     private static final class InlineResources implements ResourceLoader {
         private static final String PREFIX = "inline:";
         private final Map<String, String> inline = new HashMap<>();
-        private final ClasspathResourceLoader classpath = new ClasspathResourceLoader(AnalysisSpec.class.getClassLoader());
+        private final ClasspathResourceLoader classpath =
+                new ClasspathResourceLoader(AnalysisSpec.class.getClassLoader());
 
         Map<String, String> args(String code, Step step) {
             Map<String, String> args = new LinkedHashMap<>();

@@ -52,7 +52,8 @@ final class CommitData {
     private static final List<String> INGESTION_CODE = List.of(
             "dev/fonte/corpus/Cleaner.class", "dev/fonte/corpus/Segmenter.class", "dev/fonte/corpus/CorpusLoader.class",
             "dev/fonte/corpus/FrontMatter.class", "dev/fonte/language/Languages.class",
-            "dev/fonte/retrieval/IndexDocuments.class", "dev/fonte/retrieval/IndexDocuments$LanguageFieldAnalyzer.class",
+            "dev/fonte/retrieval/IndexDocuments.class",
+            "dev/fonte/retrieval/IndexDocuments$LanguageFieldAnalyzer.class",
             "dev/fonte/retrieval/KeySentences.class", "dev/fonte/retrieval/ContentHash.class",
             "dev/fonte/retrieval/Aliases.class");
     /** Sentences per language whose analysis is recorded. */

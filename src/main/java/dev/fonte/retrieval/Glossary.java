@@ -56,7 +56,8 @@ public final class Glossary {
     public static Map<String, String> files(Path corpusFolder) {
         List<Path> files;
         try (Stream<Path> s = Files.isDirectory(corpusFolder) ? Files.list(corpusFolder) : Stream.empty()) {
-            files = s.filter(p -> p.getFileName().toString().endsWith("." + CorpusLoader.GLOSSARY_TYPE)).sorted().toList();
+            files = s.filter(p -> p.getFileName().toString().endsWith("." + CorpusLoader.GLOSSARY_TYPE))
+                    .sorted().toList();
         } catch (IOException e) {
             throw new CorpusException("cannot list glossary files in " + corpusFolder, e);
         }

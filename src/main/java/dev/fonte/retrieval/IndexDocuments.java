@@ -67,7 +67,8 @@ final class IndexDocuments {
         Map<String, Double> keyScores = KeySentences.scores(sentences, FonteAnalyzers.shared(doc.language()));
         for (Passage s : sentences) {
             Passage paragraph = paragraphs.get(s.paragraphId());
-            out.add(sentence(doc.language(), s, paragraph == null ? s.text() : paragraph.text(), keyScores.get(s.id())));
+            out.add(sentence(doc.language(), s, paragraph == null ? s.text() : paragraph.text(),
+                    keyScores.get(s.id())));
         }
         return out;
     }

@@ -43,7 +43,10 @@ public final class IndexFields {
      * also written in, without reading the documents.
      */
     public static final String ENTRY_ORIGINAL = "entryOriginal";
-    /** A document's id and language as doc values, on document entries only: the document list, without stored fields. */
+    /**
+     * A document's id and language as doc values, on document entries only: the document list, without stored
+     * fields.
+     */
     public static final String ENTRY_ID = "entryId";
     public static final String ENTRY_LANGUAGE = "entryLanguage";
     /**
@@ -57,7 +60,10 @@ public final class IndexFields {
      * glossary of every question gets them, without the corpus being read again.
      */
     public static final String ALIASES = "aliases";
-    /** A sentence's summary score (doc values, see {@link KeySentences}); only sentences that can be key facts have it. */
+    /**
+     * A sentence's summary score (doc values, see {@link KeySentences}); only sentences that can be key facts have
+     * it.
+     */
     public static final String KEY_SCORE = "keyScore";
     /**
      * The hash of a text: on a sentence, of its text; on a vector or word, of the text its vector was computed from.

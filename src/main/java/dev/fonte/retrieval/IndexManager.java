@@ -384,7 +384,8 @@ public class IndexManager {
             public void textsCommitted(long pendingVectors) {
                 outer.textsCommitted(pendingVectors);
                 boolean nothingWhole = current == null || !current.dense();
-                if (pendingVectors == 0 || nothingWhole && (current != null || pendingVectors > config.bm25FirstAbove())) {
+                if (pendingVectors == 0
+                        || nothingWhole && (current != null || pendingVectors > config.bm25FirstAbove())) {
                     rethrowing(() -> serveLatest(true));
                 }
             }
@@ -457,7 +458,8 @@ public class IndexManager {
         try {
             data = ((DirectoryReader) searcher.getIndexReader()).getIndexCommit().getUserData();
             Optional<String> foreign = config.readOnly()
-                    ? CommitData.readable(data, searcher) : CommitData.incompatibility(data, indexer().ingest(), searcher);
+                    ? CommitData.readable(data, searcher)
+                    : CommitData.incompatibility(data, indexer().ingest(), searcher);
             if (foreign.isPresent()) {
                 throw new DamagedIndexException("the index cannot be used: " + foreign.get());
             }
@@ -475,7 +477,8 @@ public class IndexManager {
         }
         SearcherManager owner = searchers;
         PassageIndex index = new PassageIndex(searcher, () -> owner.release(searcher), synonyms(data, searcher),
-                retrieval.contextWeight(), m, whole, new PassageIndex.Caches(config.cacheSizes(), retrieval.cacheSize()));
+                retrieval.contextWeight(), m, whole,
+                new PassageIndex.Caches(config.cacheSizes(), retrieval.cacheSize()));
         swap(index, data, m != null && !whole);
     }
 

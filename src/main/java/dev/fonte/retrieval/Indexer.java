@@ -51,7 +51,8 @@ import java.util.function.Function;
  *   the hash of their text). The glossary is recorded. Then the vectors no sentence needs any more are deleted;</li>
  *   <li>vectors: every sentence text without a vector (and every new corpus word) is embedded, in batches spread over
  *   all cores, and written; what is done is committed now and then, so a restart resumes there. Vectors are keyed by
- *   their text: an unchanged sentence is never embedded again, and a changed document costs only its new sentences.</li>
+ *   their text: an unchanged sentence is never embedded again, and a changed document costs only its new
+ *   sentences.</li>
  * </ol>
  * The caller owns the writer: on any failure it rolls back what was not committed.
  */
@@ -187,7 +188,8 @@ final class Indexer {
         String vectors = model == null ? CommitData.VECTORS_OFF
                 : missing.isEmpty() ? CommitData.VECTORS_COMPLETE : CommitData.VECTORS_PENDING;
         boolean changes = lastCommit.isEmpty() || added + changed + removed + plan.pruned() > 0 || modelChanged
-                || !vectors.equals(lastCommit.get(CommitData.VECTORS)) || !identity.equals(lastCommit.get(CommitData.MODEL))
+                || !vectors.equals(lastCommit.get(CommitData.VECTORS))
+                || !identity.equals(lastCommit.get(CommitData.MODEL))
                 || !glossary.equals(CommitData.glossary(lastCommit));
         // an unchanged corpus makes no commit: the served version stays, and so do its caches
         int sentences = changes ? commit(writer, glossary, vectors, identity)
@@ -440,7 +442,8 @@ final class Indexer {
         try (DirectoryReader reader = DirectoryReader.open(writer)) {
             IndexSearcher searcher = new IndexSearcher(reader);
             int documents = IndexedCorpus.entries(searcher).size();
-            int sentences = searcher.count(new TermQuery(new Term(IndexFields.KIND, IndexFields.Kind.SENTENCE.value())));
+            int sentences = searcher.count(
+                    new TermQuery(new Term(IndexFields.KIND, IndexFields.Kind.SENTENCE.value())));
             writer.setLiveCommitData(CommitData.of(ingest, searcher, glossary, vectors, model, documents, sentences)
                     .entrySet());
             writer.commit();

@@ -234,7 +234,8 @@ public final class PassageIndex implements Closeable {
 
     /** Whether some sentence of a language has this (stemmed) term: the corpus uses the word at all. */
     public boolean knows(String language, String term) {
-        return guarded(() -> firstLive(new Term(IndexFields.field(IndexFields.TEXT, indexedLanguage(language)), term)) >= 0);
+        return guarded(() -> firstLive(
+                new Term(IndexFields.field(IndexFields.TEXT, indexedLanguage(language)), term)) >= 0);
     }
 
     /**

@@ -6,7 +6,8 @@ import java.util.List;
 public interface PassageRetriever {
 
     /**
-     * @param language the query's language ("it", "en"); passages in that language are preferred when the corpus has them
+     * @param language the query's language ("it", "en"); passages in that language are preferred when the corpus
+     *                 has them
      * @param k        at most this many results
      */
     List<ScoredPassage> retrieve(String query, String language, int k);

@@ -69,7 +69,8 @@ public final class ChainOverheadBenchmark {
             double p99 = nanos[MEASURED * 99 / 100] / 1e6;
             System.out.printf("chain overhead around an instant model: p50 %.3f ms, p99 %.3f ms over %d questions%n",
                     p50, p99, MEASURED);
-            System.out.printf("  %d of %d warm-up answers were grounded (the checker accepted the instant model's citations)%n",
+            System.out.printf("  %d of %d warm-up answers were grounded "
+                    + "(the checker accepted the instant model's citations)%n",
                     answered, WARMUP);
         }
     }

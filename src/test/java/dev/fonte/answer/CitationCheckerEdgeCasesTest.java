@@ -45,7 +45,8 @@ class CitationCheckerEdgeCasesTest {
         int at = 0;
         for (int i = 0; i < SENTENCES.length; i++) {
             String s = SENTENCES[i];
-            Passage p = new Passage("doc.p1.s" + (i + 1), "doc", Passage.Kind.SENTENCE, 1, i + 1, at, at + s.length(), s);
+            Passage p = new Passage("doc.p1.s" + (i + 1), "doc", Passage.Kind.SENTENCE, 1, i + 1,
+                    at, at + s.length(), s);
             sources.add(new AnswerRequest.Source(i + 1, new ScoredPassage(p, 1.0 - i * 0.1), DOC, s));
             at += s.length() + 1;
         }
@@ -146,7 +147,8 @@ class CitationCheckerEdgeCasesTest {
                 "Gli analisti attendevano 51 miliardi [4]. Meta arriverà a 65 miliardi [1]. Più di quanto atteso [4].");
 
         assertThat(checked.text())
-                .isEqualTo("Gli analisti attendevano 51 miliardi [1]. Meta arriverà a 65 miliardi [2]. Più di quanto atteso [1].");
+                .isEqualTo("Gli analisti attendevano 51 miliardi [1]. Meta arriverà a 65 miliardi [2]. "
+                        + "Più di quanto atteso [1].");
         assertThat(checked.cited()).extracting(Citation::n).containsExactly(1, 2);
         assertThat(citedIds(checked)).containsExactly("doc.p1.s4", "doc.p1.s1");
     }

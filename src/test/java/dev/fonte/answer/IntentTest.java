@@ -37,6 +37,7 @@ class IntentTest {
             "Which rules did the regulator set for Meta?|QUESTION",
             "Quale sistema userà il data center?|QUESTION"})
     void tells_orders_from_questions_and_summary_requests(String text, Intent intent) {
-        assertThat(Intent.of(text, dev.fonte.language.Languages.standard().detect(text), dev.fonte.language.Languages.standard())).isEqualTo(intent);
+        assertThat(Intent.of(text, dev.fonte.language.Languages.standard().detect(text),
+                dev.fonte.language.Languages.standard())).isEqualTo(intent);
     }
 }

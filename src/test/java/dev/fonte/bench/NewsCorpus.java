@@ -65,7 +65,8 @@ final class NewsCorpus {
                 Map<String, String> slots = new HashMap<>();
                 p.forEach((k, v) -> slots.put(k, String.valueOf(v)));
                 String name = "planted-" + (++planted);
-                facts.addAll(corpus.planted(folder, name, language, slots, Boolean.parseBoolean(slots.get("implicit"))));
+                facts.addAll(corpus.planted(folder, name, language, slots,
+                        Boolean.parseBoolean(slots.get("implicit"))));
             }
         }
         for (int i = 0; i < documents - 2 - planted; i++) {

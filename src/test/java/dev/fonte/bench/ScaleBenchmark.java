@@ -91,7 +91,8 @@ public final class ScaleBenchmark {
         bench.longFile();
         System.out.println();
         System.out.println("| documents | sentences | index cold (texts + vectors) | cold server: ready / whole "
-                + "| ready on existing index | RSS (anon + mapped) | index | p50 / p95 (server CPU) | planted facts (retrieved) | 1 changed "
+                + "| ready on existing index | RSS (anon + mapped) | index | p50 / p95 (server CPU) "
+                + "| planted facts (retrieved) | 1 changed "
                 + "document | live heap 1st -> 5th reindex |");
         System.out.println("|---|---|---|---|---|---|---|---|---|---|---|");
         table.forEach(System.out::println);
@@ -142,7 +143,8 @@ public final class ScaleBenchmark {
             long[] rss = server.rss();
             long indexBytes = folderSize(index);
             System.out.printf(Locale.ROOT, "server on the index: ready in %.2f s; RSS %d MB (anonymous %d MB, mapped "
-                    + "files %d MB); index %.1f MB%n", ready, rss[0] / 1024, rss[1] / 1024, rss[2] / 1024, indexBytes / 1e6);
+                    + "files %d MB); index %.1f MB%n", ready, rss[0] / 1024, rss[1] / 1024, rss[2] / 1024,
+                    indexBytes / 1e6);
 
             // 4. uncached questions: warm the server up on other questions, then ask each measured one once
             for (int i = 0; i < 30; i++) {
@@ -200,7 +202,8 @@ public final class ScaleBenchmark {
                     + "%d MB after the fifth%n", reindexes.stream().map(d -> String.format(Locale.ROOT, "%.1f", d))
                     .toList(), heapFirst / (1 << 20), heapFifth / (1 << 20));
             return String.format(Locale.ROOT, "| %d | %s | %.0f s (%s; CPU %.0f s) | %s | %.1f s | %d MB (%d + %d) "
-                            + "| %.0f MB | %.0f / %.0f ms (CPU %.0f ms) | %d/%d (%d/%d) | %.1f s (median of 5) | %d -> %d MB |",
+                            + "| %.0f MB | %.0f / %.0f ms (CPU %.0f ms) | %d/%d (%d/%d) "
+                            + "| %.1f s (median of 5) | %d -> %d MB |",
                     size, sentences, cold.seconds(), steps, cold.cpuSeconds(), coldServerFigure, ready, rss[0] / 1024,
                     rss[1] / 1024, rss[2] / 1024, indexBytes / 1e6, p50, p95, cpuPerQuestion, right, facts.size(),
                     retrieved, facts.size(), median(reindexes), heapFirst / (1 << 20), heapFifth / (1 << 20));
@@ -389,7 +392,8 @@ public final class ScaleBenchmark {
             long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
             while (System.nanoTime() < deadline) {
                 String status = admin("GET").body();
-                if (!status.contains("\"rebuilding\":true") && !builtBefore.equals(find(status, "\"builtAt\":\"([^\"]+)\""))) {
+                if (!status.contains("\"rebuilding\":true")
+                        && !builtBefore.equals(find(status, "\"builtAt\":\"([^\"]+)\""))) {
                     return (System.nanoTime() - t0) / 1e9;
                 }
                 Thread.sleep(20);

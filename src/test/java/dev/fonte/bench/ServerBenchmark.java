@@ -117,7 +117,8 @@ public final class ServerBenchmark {
         Path index = project.resolve("target/bench-index");
         Path cold = project.resolve("target/bench-index-cold");
         Files.deleteIfExists(archive);
-        System.out.printf(Locale.ROOT, "start-up: a training start (-XX:ArchiveClassesAtExit=%s), then %d rounds of 4 starts%n",
+        System.out.printf(Locale.ROOT,
+                "start-up: a training start (-XX:ArchiveClassesAtExit=%s), then %d rounds of 4 starts%n",
                 project.relativize(archive), starts);
         // Slack on, its Web API at a closed port, as src/main/sh/cds-archive.sh trains the Docker image's archive
         Map<String, String> trainingEnv = new java.util.HashMap<>(slackEnv("http://127.0.0.1:9/api/"));
@@ -142,8 +143,10 @@ public final class ServerBenchmark {
         launches.add(new Launch("java -jar, index on disk", List.of(), Map.of("FONTE_INDEX_PATH", index.toString())));
         if (cds) {
             String share = "-XX:SharedArchiveFile=" + archive;
-            launches.add(new Launch("AppCDS,   no index yet", List.of(share), Map.of("FONTE_INDEX_PATH", cold.toString())));
-            launches.add(new Launch("AppCDS,   index on disk", List.of(share), Map.of("FONTE_INDEX_PATH", index.toString())));
+            launches.add(new Launch("AppCDS,   no index yet", List.of(share),
+                    Map.of("FONTE_INDEX_PATH", cold.toString())));
+            launches.add(new Launch("AppCDS,   index on disk", List.of(share),
+                    Map.of("FONTE_INDEX_PATH", index.toString())));
         } else {
             System.out.println("AppCDS: no archive was written (this JVM cannot dump one); plain starts only");
         }
@@ -158,7 +161,8 @@ public final class ServerBenchmark {
                     long t0 = startedAt;
                     URI chat = URI.create("http://127.0.0.1:" + launchPort + "/api/chat");
                     long ms = (awaitFirstAnswer(server, chat, t0, false) - t0) / 1_000_000;
-                    figures.computeIfAbsent(launch, l -> new ArrayList<>()).add(new long[] {ms, cpuMillis(server.pid())});
+                    figures.computeIfAbsent(launch, l -> new ArrayList<>())
+                            .add(new long[] {ms, cpuMillis(server.pid())});
                 } finally {
                     stop(server, false);
                 }
@@ -168,7 +172,8 @@ public final class ServerBenchmark {
             long[] ms = e.getValue().stream().mapToLong(f -> f[0]).sorted().toArray();
             long[] cpu = e.getValue().stream().mapToLong(f -> f[1]).sorted().toArray();
             System.out.printf(Locale.ROOT, "first answer, %-27s: median %5d ms (runs %s), CPU by then %5d ms%n",
-                    e.getKey().label(), ms[ms.length / 2], Arrays.toString(e.getValue().stream().mapToLong(f -> f[0]).toArray()),
+                    e.getKey().label(), ms[ms.length / 2],
+                    Arrays.toString(e.getValue().stream().mapToLong(f -> f[0]).toArray()),
                     cpu[cpu.length / 2]);
         }
         System.out.printf(Locale.ROOT, "load average after the start-up runs: %s%n", loadAverage());
@@ -444,7 +449,8 @@ public final class ServerBenchmark {
                 if (r.statusCode() == 200 && r.body().contains("\"answered\":true")) {
                     long now = System.nanoTime();
                     if (verbose) {
-                        System.out.printf(Locale.ROOT, "first answered request took:     %.0f ms (of the time below)%n", (now - sent) / 1e6);
+                        System.out.printf(Locale.ROOT,
+                                "first answered request took:     %.0f ms (of the time below)%n", (now - sent) / 1e6);
                     }
                     return now;
                 }

@@ -97,10 +97,13 @@ class CitationApiTest {
 
         assertThat(docs).hasSize(2);
         assertThat(docs).extracting(d -> d.get("id")).containsExactlyInAnyOrder("meta-ai-2025-it", "meta-ai-2025-en");
-        Map<String, Object> it = docs.stream().filter(d -> d.get("id").equals("meta-ai-2025-it")).findFirst().orElseThrow();
-        assertThat(it).containsEntry("language", "it").containsKeys("title", "source", "length").doesNotContainKey("text");
+        Map<String, Object> it = docs.stream().filter(d -> d.get("id").equals("meta-ai-2025-it"))
+                .findFirst().orElseThrow();
+        assertThat(it).containsEntry("language", "it").containsKeys("title", "source", "length")
+                .doesNotContainKey("text");
         assertThat((String) it.get("title")).startsWith("Zuckerberg svela");
-        Map<String, Object> en = docs.stream().filter(d -> d.get("id").equals("meta-ai-2025-en")).findFirst().orElseThrow();
+        Map<String, Object> en = docs.stream().filter(d -> d.get("id").equals("meta-ai-2025-en"))
+                .findFirst().orElseThrow();
         assertThat(en).containsEntry("language", "en").containsEntry("translationOf", "meta-ai-2025-it");
     }
 

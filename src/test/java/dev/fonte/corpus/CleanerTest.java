@@ -10,7 +10,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CleanerTest {
 
     private static final String TITLE =
-            "Zuckerberg svela un piano di investimenti da 65 miliardi di dollari per data center AI per 1,3 milioni di GPU nel 2025";
+            "Zuckerberg svela un piano di investimenti da 65 miliardi di dollari per data center AI per 1,3 milioni "
+                    + "di GPU nel 2025";
 
     @Test
     void given_the_real_article_when_loaded_then_page_chrome_is_gone_and_the_ten_body_paragraphs_remain() {
@@ -31,8 +32,10 @@ class CleanerTest {
         assertThat(paragraphs).hasSize(10);
         assertThat(paragraphs.get(0)).startsWith("Questo articolo non costituisce un consiglio di investimento.");
         assertThat(paragraphs.get(1)).startsWith("In un recente post su Facebook, Mark Zuckerberg, CEO di Meta");
-        assertThat(paragraphs.get(2)).isEqualTo("2025: l’anno cruciale per l’intelligenza artificiale, secondo Zuckerberg");
-        assertThat(paragraphs.get(7)).startsWith("Entro la fine dell’anno, circa 1 gigawatt").contains("1,3 milioni di GPU");
+        assertThat(paragraphs.get(2))
+                .isEqualTo("2025: l’anno cruciale per l’intelligenza artificiale, secondo Zuckerberg");
+        assertThat(paragraphs.get(7)).startsWith("Entro la fine dell’anno, circa 1 gigawatt")
+                .contains("1,3 milioni di GPU");
         assertThat(paragraphs.get(9)).startsWith("Dopo un’apertura in ribasso a circa l’1,4%")
                 .endsWith("progressi in materia di intelligenza artificiale.");
     }

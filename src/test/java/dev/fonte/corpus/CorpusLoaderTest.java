@@ -19,7 +19,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class CorpusLoaderTest {
 
-    private static final String GOOD = "---\ntitle: Un documento valido\nlanguage: it\n---\nMeta investirà molto. Lo dice l'articolo.\n";
+    private static final String GOOD =
+            "---\ntitle: Un documento valido\nlanguage: it\n---\nMeta investirà molto. Lo dice l'articolo.\n";
 
     private final ListAppender<ILoggingEvent> log = new ListAppender<>();
     private final Logger loaderLog = (Logger) LoggerFactory.getLogger(CorpusLoader.class);
@@ -110,11 +111,13 @@ class CorpusLoaderTest {
     }
 
     @Test
-    void given_a_plain_text_file_without_header_when_loaded_then_title_comes_from_its_first_line_and_language_is_detected(
+    void
+    given_a_plain_text_file_without_header_when_loaded_then_title_comes_from_its_first_line_and_language_is_detected(
             @TempDir Path folder) throws IOException {
         Files.writeString(folder.resolve("Note di Lavoro.txt"),
                 "\uFEFFNote sul piano di Meta\r\n\r\nLa società spenderà 65 miliardi di dollari nel 2025.\r\n");
-        Files.writeString(folder.resolve("notes.md"), "Notes on the plan\n\nThe company will spend $65 billion this year.\n");
+        Files.writeString(folder.resolve("notes.md"),
+                "Notes on the plan\n\nThe company will spend $65 billion this year.\n");
 
         Corpus corpus = ConfiguredChrome.loader().load(folder).corpus();
 

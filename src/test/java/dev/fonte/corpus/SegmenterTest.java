@@ -46,7 +46,8 @@ class SegmenterTest {
                 "doc.p2", "doc.p2.s1",
                 "doc.p3", "doc.p3.s1", "doc.p3.s2", "doc.p3.s3");
         assertThat(passages).filteredOn(p -> p.kind() == Passage.Kind.SENTENCE).extracting(Passage::text)
-                .containsExactly("Prima frase.", "Seconda frase!", "Un paragrafo solo.", "Domanda?", "Risposta.", "Fine.");
+                .containsExactly("Prima frase.", "Seconda frase!", "Un paragrafo solo.", "Domanda?", "Risposta.",
+                        "Fine.");
         Map<String, Passage> byId = passages.stream().collect(Collectors.toMap(Passage::id, Function.identity()));
         for (Passage p : passages) {
             assertThat(text.substring(p.start(), p.end())).isEqualTo(p.text());
@@ -88,8 +89,10 @@ class SegmenterTest {
         assertThat(before).isNotEmpty();
 
         // when a document that sorts before it, and one after it, are added
-        Files.writeString(folder.resolve("aaa-prima.md"), "---\ntitle: Prima\nlanguage: it\n---\nUn altro documento. Con due frasi.\n");
-        Files.writeString(folder.resolve("zzz-ultima.txt"), "Un documento finale senza intestazione.\n\nSecondo paragrafo.\n");
+        Files.writeString(folder.resolve("aaa-prima.md"),
+                "---\ntitle: Prima\nlanguage: it\n---\nUn altro documento. Con due frasi.\n");
+        Files.writeString(folder.resolve("zzz-ultima.txt"),
+                "Un documento finale senza intestazione.\n\nSecondo paragrafo.\n");
         Map<String, Passage> after = passagesById(folder);
 
         // then every old passage is still there, unchanged, and the new ones have their own ids
@@ -117,7 +120,8 @@ class SegmenterTest {
 
         List<Passage> paragraphs = passages.stream().filter(p -> p.kind() == Passage.Kind.PARAGRAPH).toList();
         List<Passage> sentences = passages.stream().filter(p -> p.kind() == Passage.Kind.SENTENCE).toList();
-        assertThat(paragraphs).hasSizeGreaterThan(3).allSatisfy(p -> assertThat(p.text().length()).isLessThanOrEqualTo(130));
+        assertThat(paragraphs).hasSizeGreaterThan(3)
+                .allSatisfy(p -> assertThat(p.text().length()).isLessThanOrEqualTo(130));
         assertThat(sentences).hasSize(12);
         for (Passage p : passages) {
             assertThat(text.substring(p.start(), p.end())).as(p.id()).isEqualTo(p.text());

@@ -19,7 +19,8 @@ class AssertionTest {
             List.of(citation(1, "una spesa in conto capitale tra 60 e 65 miliardi di dollari"),
                     translated(2, "38 billion dollars in 2024", "38 miliardi di dollari nel 2024")),
             "canned");
-    private static final Answer REFUSAL = new Answer("c2", "L'articolo non dice in quale stato.", false, "it", List.of(), "canned");
+    private static final Answer REFUSAL =
+            new Answer("c2", "L'articolo non dice in quale stato.", false, "it", List.of(), "canned");
 
     @Nested
     class ContainsAny {
@@ -112,13 +113,15 @@ class AssertionTest {
         @Test
         void true_passes_on_a_refusal_and_fails_on_an_answer() {
             assertThat(new Assertion.Refuses(true).check(REFUSAL).passed()).isTrue();
-            assertThat(new Assertion.Refuses(true).check(CAPEX).detail()).isEqualTo("the bot answered instead of refusing");
+            assertThat(new Assertion.Refuses(true).check(CAPEX).detail())
+                    .isEqualTo("the bot answered instead of refusing");
         }
 
         @Test
         void false_passes_on_an_answer_and_fails_on_a_refusal() {
             assertThat(new Assertion.Refuses(false).check(CAPEX).passed()).isTrue();
-            assertThat(new Assertion.Refuses(false).check(REFUSAL).detail()).isEqualTo("the bot refused an answerable question");
+            assertThat(new Assertion.Refuses(false).check(REFUSAL).detail())
+                    .isEqualTo("the bot refused an answerable question");
         }
     }
 

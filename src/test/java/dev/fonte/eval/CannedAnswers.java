@@ -24,12 +24,14 @@ final class CannedAnswers implements AnswerService {
     final Map<String, String> conversationIdsAsked = new ConcurrentHashMap<>();
 
     CannedAnswers answer(String question, String text, Citation... citations) {
-        answers.put(question, new Answer("conv-" + Math.abs(question.hashCode()), text, true, "it", List.of(citations), "canned"));
+        answers.put(question, new Answer("conv-" + Math.abs(question.hashCode()), text, true, "it",
+                List.of(citations), "canned"));
         return this;
     }
 
     CannedAnswers answerIn(String language, String question, String text, Citation... citations) {
-        answers.put(question, new Answer("conv-" + Math.abs(question.hashCode()), text, true, language, List.of(citations), "canned"));
+        answers.put(question, new Answer("conv-" + Math.abs(question.hashCode()), text, true, language,
+                List.of(citations), "canned"));
         return this;
     }
 
@@ -44,11 +46,13 @@ final class CannedAnswers implements AnswerService {
     }
 
     static Citation citation(int n, String text) {
-        return new Citation(n, "meta-ai-2025-it:" + n + "00-" + n + "50", "meta-ai-2025-it", "Meta", text, n * 100, n * 100 + 50, 0.9, null);
+        return new Citation(n, "meta-ai-2025-it:" + n + "00-" + n + "50", "meta-ai-2025-it", "Meta", text,
+                n * 100, n * 100 + 50, 0.9, null);
     }
 
     static Citation translated(int n, String text, String originalText) {
-        return new Citation(n, "meta-ai-2025-en:" + n + "00-" + n + "50", "meta-ai-2025-en", "Meta", text, n * 100, n * 100 + 50, 0.9,
+        return new Citation(n, "meta-ai-2025-en:" + n + "00-" + n + "50", "meta-ai-2025-en", "Meta", text,
+                n * 100, n * 100 + 50, 0.9,
                 new Citation.Original("meta-ai-2025-it", originalText, 0, originalText.length()));
     }
 

@@ -116,7 +116,8 @@ class EvaluationTest {
     }
 
     @Test
-    void bad_fixtures_are_reported_with_file_and_line_the_other_cases_still_run_and_the_exit_code_is_two() throws IOException {
+    void bad_fixtures_are_reported_with_file_and_line_the_other_cases_still_run_and_the_exit_code_is_two()
+            throws IOException {
         Path bad = file("bad.yaml", """
                 suite: bad
                 cases:
@@ -159,7 +160,8 @@ class EvaluationTest {
         assertThat(overall.get("cases")).isEqualTo(6);
         assertThat(overall.get("passed")).isEqualTo(4);
         assertThat(overall.get("mrr")).isEqualTo(0.5);
-        assertThat(((Map<?, ?>) report.get("byTag")).keySet()).map(Object::toString).contains("capex", "unanswerable", "it");
+        assertThat(((Map<?, ?>) report.get("byTag")).keySet()).map(Object::toString)
+                .contains("capex", "unanswerable", "it");
         assertThat((List<?>) report.get("suites")).hasSize(2);
 
         assertThat(Files.readString(reports.markdown()))

@@ -65,11 +65,13 @@ class FixtureLoaderTest {
         assertThat(capex.location()).endsWith("core.yaml:7");
         assertThat(capex.turns().get(0).sources()).containsExactly("meta-ai-2025-it.p5");
         assertThat(capex.turns().get(0).assertions()).extracting(Assertion::describe).containsExactly(
-                "contains-any [\"65 miliardi\", \"60 e 65 miliardi\"]", "cites \"65 miliardi\"", "refuses false", "language it");
+                "contains-any [\"65 miliardi\", \"60 e 65 miliardi\"]", "cites \"65 miliardi\"", "refuses false",
+                "language it");
         assertThat(cases.get(1).turns().get(0).expectsRefusal()).isTrue();
         Case followup = cases.get(2);
         assertThat(followup.tags()).containsExactly("en");
-        assertThat(followup.turns()).extracting(t -> t.question()).containsExactly("How much will Meta invest in 2025?", "And last year?");
+        assertThat(followup.turns()).extracting(t -> t.question())
+                .containsExactly("How much will Meta invest in 2025?", "And last year?");
         assertThat(followup.turns().get(1).assertions()).extracting(Assertion::describe)
                 .containsExactly("contains-any [\"38 billion\"]", "refuses false", "language en");
     }
@@ -89,7 +91,8 @@ class FixtureLoaderTest {
                     question: "Tre?"
                 """);
 
-        assertThat(fixtures.problems()).singleElement().hasToString(dir.resolve("bad.yaml") + ":8: unknown assertion 'contains-some'"
+        assertThat(fixtures.problems()).singleElement().hasToString(dir.resolve("bad.yaml")
+                + ":8: unknown assertion 'contains-some'"
                 + " (known: contains-any, contains-all, not-contains, regex, cites, refuses, language)");
         assertThat(fixtures.suites().get(0).cases()).extracting(Case::id).containsExactly("ok-before", "ok-after");
     }
@@ -153,7 +156,8 @@ class FixtureLoaderTest {
 
         assertThat(fixtures.problems()).extracting(Object::toString).containsExactly(
                 dir.resolve("dups.yaml") + ":5: duplicate case id 'one'",
-                dir.resolve("dups.yaml") + ":9: unknown key 'asert' in a case (known: assert, id, language, question, source, tags, turns)",
+                dir.resolve("dups.yaml") + ":9: unknown key 'asert' in a case "
+                        + "(known: assert, id, language, question, source, tags, turns)",
                 dir.resolve("dups.yaml") + ":13: invalid regex: Unclosed group");
     }
 
@@ -161,7 +165,8 @@ class FixtureLoaderTest {
     void keeps_only_cases_with_a_requested_tag() throws IOException {
         Fixtures fixtures = load("core.yaml", GOOD).withAnyTag(Set.of("unanswerable", "en"));
 
-        assertThat(fixtures.suites().get(0).cases()).extracting(Case::id).containsExactly("data-center-location", "followup");
+        assertThat(fixtures.suites().get(0).cases()).extracting(Case::id)
+                .containsExactly("data-center-location", "followup");
     }
 
     @Test

@@ -35,7 +35,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /**
  * The project's own fixtures ({@code src/test/resources/fixtures}) against the real application in-process, with
  * its default (embedded, extractive) configuration: one test per suite, failing under the suite's minScore (a floor:
- * what the engine reaches today, so that a change making it worse fails), and one for fixture problems. Reports go to {@code target/eval/} for CI to keep.
+ * what the engine reaches today, so that a change making it worse fails), and one for fixture problems. Reports go
+ * to {@code target/eval/} for CI to keep.
  */
 @MicronautTest(startApplication = false)
 class FixturesTest {

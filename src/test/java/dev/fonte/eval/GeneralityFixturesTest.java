@@ -159,11 +159,13 @@ class GeneralityFixturesTest implements TestPropertyProvider {
     /** Each suite's figures beside the targets, for the log. */
     static String targets(EvalRun run) {
         StringBuilder out = new StringBuilder(String.format(java.util.Locale.ROOT,
-                "%nsuite              answerable correct   unanswerable refused   wrong-cited rate   (measured / target)%n"));
+                "%nsuite              answerable correct   unanswerable refused   wrong-cited rate"
+                        + "   (measured / target)%n"));
         for (SuiteResult suite : run.suites()) {
             Outcomes o = Metrics.of(suite.cases()).outcomes();
             TARGETS.stream().filter(b -> b.suite().equals(suite.suite().name())).findFirst().ifPresent(t ->
-                    out.append(String.format(java.util.Locale.ROOT, "%-18s %.2f / %.2f          %.2f / %.2f            %.2f / %.2f%n",
+                    out.append(String.format(java.util.Locale.ROOT,
+                            "%-18s %.2f / %.2f          %.2f / %.2f            %.2f / %.2f%n",
                             t.suite(), o.answerableCorrect(), t.answerableCorrect(), o.unanswerableRefused(),
                             t.unanswerableRefused(), o.wrongCitedRate(), t.wrongCitedRate())));
         }

@@ -178,14 +178,17 @@ class HttpTargetTest {
     void evaluates_a_running_server_by_url_reading_candidates_from_the_event_stream() throws IOException {
         Path json = dir.resolve("report.json");
 
-        int code = run("--url", server.getURL() + "/eval-fake", fixture().toString(), "--quiet", "--json", json.toString());
+        int code = run("--url", server.getURL() + "/eval-fake", fixture().toString(), "--quiet", "--json",
+                json.toString());
 
         assertThat(code).as(out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8)).isZero();
         Map<?, ?> overall = (Map<?, ?>) JSON.readValue(Files.readString(json), Map.class).get("overall");
         assertThat(overall.get("passed")).isEqualTo(3);
         assertThat(overall.get("refusalRecall")).isEqualTo(1.0);
-        assertThat(overall.get("recallAt1")).as("measured over HTTP from the passage ids of the sources event").isEqualTo(1.0);
-        assertThat(Files.readString(json)).contains("\"candidates\":[\"meta-ai-2025-it.p5.s2\",\"meta-ai-2025-it.p4.s1\"]");
+        assertThat(overall.get("recallAt1")).as("measured over HTTP from the passage ids of the sources event")
+                .isEqualTo(1.0);
+        assertThat(Files.readString(json))
+                .contains("\"candidates\":[\"meta-ai-2025-it.p5.s2\",\"meta-ai-2025-it.p4.s1\"]");
         assertThat(ANSWERS.conversationIdsAsked).containsKey("E l'anno scorso?");
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("against " + server.getURL() + "/eval-fake/");
     }
@@ -199,7 +202,8 @@ class HttpTargetTest {
         assertThat(code).as(out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8)).isZero();
         Map<?, ?> overall = (Map<?, ?>) JSON.readValue(Files.readString(json), Map.class).get("overall");
         assertThat(overall.get("passed")).isEqualTo(3);
-        assertThat(Files.readString(json)).contains("\"candidates\":[\"meta-ai-2025-it.p5.s2\",\"meta-ai-2025-it.p4.s1\"]");
+        assertThat(Files.readString(json))
+                .contains("\"candidates\":[\"meta-ai-2025-it.p5.s2\",\"meta-ai-2025-it.p4.s1\"]");
         assertThat(ANSWERS.conversationIdsAsked).containsKey("E l'anno scorso?");
     }
 
@@ -207,12 +211,14 @@ class HttpTargetTest {
     void falls_back_to_the_plain_chat_endpoint_when_the_server_has_no_stream() throws IOException {
         Path json = dir.resolve("report.json");
 
-        int code = run("--url", server.getURL() + "/eval-fake-plain", fixture().toString(), "--quiet", "--json", json.toString());
+        int code = run("--url", server.getURL() + "/eval-fake-plain", fixture().toString(), "--quiet", "--json",
+                json.toString());
 
         assertThat(code).isZero();
         Map<?, ?> overall = (Map<?, ?>) JSON.readValue(Files.readString(json), Map.class).get("overall");
         assertThat(overall.get("passed")).isEqualTo(3);
-        assertThat(Files.readString(json)).doesNotContain("meta-ai-2025-it.p5.s2");   // no candidates without the stream
+        // no candidates without the stream
+        assertThat(Files.readString(json)).doesNotContain("meta-ai-2025-it.p5.s2");
     }
 
     @Test
@@ -243,7 +249,8 @@ class HttpTargetTest {
 
     private int run(String... args) {
         return new Evaluation(TargetFactory.standard(JSON), JSON,
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8)).run(args);
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8))
+                .run(args);
     }
 
     private Path fixture() throws IOException {

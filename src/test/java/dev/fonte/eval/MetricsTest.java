@@ -83,9 +83,12 @@ class MetricsTest {
         Passage p5s2 = new Passage("doc.p5.s2", "doc", Passage.Kind.SENTENCE, 5, 2, 100, 110, "0123456789");
         SourceMatcher bySpan = SourceMatcher.bySpan(id -> id.equals(p5s2.id()) ? Optional.of(p5s2) : Optional.empty());
 
-        assertThat(bySpan.matches(new AnswerEvent.Source("doc:100-110", "doc", "t", "x", 100, 110, 1), "doc.p5.s2")).isTrue();
-        assertThat(bySpan.matches(new AnswerEvent.Source("doc:110-120", "doc", "t", "x", 110, 120, 1), "doc.p5.s2")).isFalse();
-        assertThat(bySpan.matches(new AnswerEvent.Source("other:100-110", "other", "t", "x", 100, 110, 1), "doc.p5.s2")).isFalse();
+        assertThat(bySpan.matches(
+                new AnswerEvent.Source("doc:100-110", "doc", "t", "x", 100, 110, 1), "doc.p5.s2")).isTrue();
+        assertThat(bySpan.matches(
+                new AnswerEvent.Source("doc:110-120", "doc", "t", "x", 110, 120, 1), "doc.p5.s2")).isFalse();
+        assertThat(bySpan.matches(
+                new AnswerEvent.Source("other:100-110", "other", "t", "x", 100, 110, 1), "doc.p5.s2")).isFalse();
     }
 
     @Test

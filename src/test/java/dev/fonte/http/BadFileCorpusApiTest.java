@@ -70,7 +70,8 @@ class BadFileCorpusApiTest implements TestPropertyProvider {
                 Map.of("question", "Quante GPU userà Meta entro la fine dell'anno?")), Answer.class);
 
         assertThat(answer.answered()).isTrue();
-        assertThat(answer.citations()).isNotEmpty().allSatisfy(c -> assertThat(c.documentId()).isEqualTo("meta-ai-2025-it"));
+        assertThat(answer.citations()).isNotEmpty()
+                .allSatisfy(c -> assertThat(c.documentId()).isEqualTo("meta-ai-2025-it"));
         assertThat(answer.answer()).contains("1,3 milioni");
     }
 }

@@ -93,7 +93,8 @@ class EmptyCorpusApiTest implements TestPropertyProvider {
     @SuppressWarnings("unchecked")
     void given_an_empty_corpus_readiness_is_down_and_says_the_corpus_has_no_documents() {
         HttpClientResponseException e = catchThrowableOfType(
-                () -> client.retrieve(HttpRequest.GET("/health/readiness"), Map.class), HttpClientResponseException.class);
+                () -> client.retrieve(HttpRequest.GET("/health/readiness"), Map.class),
+                HttpClientResponseException.class);
 
         assertThat(e.getStatus().getCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE.getCode());
         Map<String, Object> body = e.getResponse().getBody(Map.class).orElseThrow();

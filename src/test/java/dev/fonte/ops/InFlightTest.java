@@ -51,12 +51,15 @@ class InFlightTest {
                     context.getBean(ConversationMemory.class), new AnswerServiceConfiguration(1, 0, 3),
                     new SimpleMeterRegistry());
 
-            CompletableFuture<Answer> first = CompletableFuture.supplyAsync(() -> service.answer(Question.of("Quante GPU?")));
+            CompletableFuture<Answer> first =
+                    CompletableFuture.supplyAsync(() -> service.answer(Question.of("Quante GPU?")));
             assertThat(entered.await(30, TimeUnit.SECONDS)).isTrue();
 
             long started = System.nanoTime();
-            assertThatThrownBy(() -> service.answer(Question.of("Quanto spende Meta?"))).isInstanceOf(BusyException.class);
-            assertThatThrownBy(() -> service.stream(Question.of("Quanto spende Meta?"))).isInstanceOf(BusyException.class);
+            assertThatThrownBy(() -> service.answer(Question.of("Quanto spende Meta?")))
+                    .isInstanceOf(BusyException.class);
+            assertThatThrownBy(() -> service.stream(Question.of("Quanto spende Meta?")))
+                    .isInstanceOf(BusyException.class);
             assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
 
             release.countDown();

@@ -49,7 +49,8 @@ class InputFuzzTest {
             sent++;
             String type = response.headers().firstValue("Content-Type").orElse("");
             if (response.statusCode() >= 500) {
-                failures.add(response.statusCode() + " " + request.method() + " " + request.uri() + " " + response.body());
+                failures.add(response.statusCode() + " " + request.method() + " " + request.uri() + " "
+                        + response.body());
             } else if (response.statusCode() >= 400 && request.uri().getPath().startsWith("/api/")
                     && !type.startsWith("application/problem+json")) {
                 failures.add("not problem+json: " + response.statusCode() + " " + request.uri() + " " + type);
@@ -61,7 +62,8 @@ class InputFuzzTest {
         assertThat(sent).isGreaterThanOrEqualTo(500);
         assertThat(failures).isEmpty();
         HttpResponse<String> good = http.send(post("/api/chat", "application/json",
-                "{\"question\":\"Quante GPU userà Meta?\"}".getBytes(StandardCharsets.UTF_8)), HttpResponse.BodyHandlers.ofString());
+                "{\"question\":\"Quante GPU userà Meta?\"}".getBytes(StandardCharsets.UTF_8)),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(good.statusCode()).isEqualTo(200);
         assertThat(good.body()).contains("\"answered\":true");
     }
@@ -91,14 +93,17 @@ class InputFuzzTest {
             case 4 -> "{\"question\":\"Quante GPU?\"}".getBytes(StandardCharsets.UTF_16);
             case 5 -> new byte[] {'{', '"', 'q', '"', ':', '"', (byte) 0xff, (byte) 0xfe, '"', '}'};
             case 6 -> ("{\"question\":\"ciao\",\"" + randomAscii(8) + "\":1}").getBytes(StandardCharsets.UTF_8);
-            case 7 -> ("{\"question\":\"" + "x".repeat(2001 + random.nextInt(5000)) + "\"}").getBytes(StandardCharsets.UTF_8);
+            case 7 -> ("{\"question\":\"" + "x".repeat(2001 + random.nextInt(5000)) + "\"}")
+                    .getBytes(StandardCharsets.UTF_8);
             case 8 -> "{\"question\":\"a\u0000b\"}".getBytes(StandardCharsets.UTF_8);
-            default -> ("{\"question\":\"ok\",\"conversationId\":\"../../" + randomAscii(5) + "\"}").getBytes(StandardCharsets.UTF_8);
+            default -> ("{\"question\":\"ok\",\"conversationId\":\"../../" + randomAscii(5) + "\"}")
+                    .getBytes(StandardCharsets.UTF_8);
         };
     }
 
     HttpRequest post(String path, String type, byte[] body) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.getURL() + path)).timeout(Duration.ofSeconds(30))
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.getURL() + path))
+                .timeout(Duration.ofSeconds(30))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         if (!type.isEmpty()) {
             b.header("Content-Type", type);

@@ -146,7 +146,8 @@ class OpenApiContractTest {
                             checked.add(status + " " + method + " " + path);
                         })));
 
-        assertThat(checked).contains("400 post /api/chat", "400 get /api/documents", "401 get /api/documents", "404 get /api/citations/{id}",
+        assertThat(checked).contains("400 post /api/chat", "400 get /api/documents", "401 get /api/documents",
+                "404 get /api/citations/{id}",
                 "413 post /api/chat/stream", "414 get /api/documents/{id}", "415 post /api/chat",
                 "429 post /api/admin/reindex", "503 get /api/documents");
     }

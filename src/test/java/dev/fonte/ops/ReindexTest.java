@@ -77,7 +77,8 @@ class ReindexTest {
     }
 
     @Test
-    void given_a_corpus_that_no_longer_loads_when_reindexing_then_the_old_index_keeps_serving_and_the_error_is_reported()
+    void
+    given_a_corpus_that_no_longer_loads_when_reindexing_then_the_old_index_keeps_serving_and_the_error_is_reported()
             throws Exception {
         try (ApplicationContext context = start()) {
             Reindexer reindexer = context.getBean(Reindexer.class);

@@ -17,8 +17,9 @@ import java.util.concurrent.Semaphore;
 
 /**
  * An embedding model a test controls, in place of the bundled one when {@code test.controlled-embedding} is set:
- * batches of several texts can be held until the test lets them through, or fail with an error the test chooses. Its vectors are a
- * hash of the text (eight values): stable, but meaningless. Also a process exit that only records the status.
+ * batches of several texts can be held until the test lets them through, or fail with an error the test chooses. Its
+ * vectors are a hash of the text (eight values): stable, but meaningless. Also a process exit that only records the
+ * status.
  */
 final class ControlledEmbeddingModel implements EmbeddingModel {
 

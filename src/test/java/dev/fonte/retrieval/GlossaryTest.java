@@ -77,7 +77,8 @@ class GlossaryTest {
 
     @Test
     void an_entry_that_starts_or_ends_with_a_stop_word_is_reported() throws IOException {
-        assertThat(Glossary.stopWordEdges("ceo, capo, numero uno\n# il capo, a comment\nthe boss, research and development\n"))
+        assertThat(Glossary.stopWordEdges(
+                "ceo, capo, numero uno\n# il capo, a comment\nthe boss, research and development\n"))
                 .containsExactly("numero uno", "the boss");
         // the shipped glossary has none
         assertThat(Glossary.stopWordEdges(Files.readString(Path.of("corpus/glossary.synonyms")))).isEmpty();

@@ -280,7 +280,8 @@ class IndexLifecycleTest {
     @Test
     void a_large_first_build_is_served_from_bm25_while_the_vectors_are_computed_then_from_both() {
         ControlledEmbeddingModel.hold = true;
-        ApplicationContext context = start(ControlledEmbeddingModel.PROPERTY, "true", "fonte.index.bm25-first-above", 0);
+        ApplicationContext context =
+                start(ControlledEmbeddingModel.PROPERTY, "true", "fonte.index.bm25-first-above", 0);
         IndexManager indexes = context.getBean(IndexManager.class);
         awaitPhase(indexes, IndexStatus.Phase.BM25);
 

@@ -20,7 +20,10 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-/** Over HTTP, while the first index is being built: a question gets a 503 at once with Retry-After; readiness says why. */
+/**
+ * Over HTTP, while the first index is being built: a question gets a 503 at once with Retry-After; readiness says
+ * why.
+ */
 class IndexNotReadyApiTest {
 
     @TempDir

@@ -40,7 +40,8 @@ class ItalianAnalysisTest {
     }
 
     @ParameterizedTest(name = "\"{0}\" matches both forms of intelligenza")
-    @ValueSource(strings = {"l'intelligenza", "l’intelligenza", "intelligenza", "dell'intelligenza", "all’intelligenza"})
+    @ValueSource(strings = {"l'intelligenza", "l’intelligenza", "intelligenza", "dell'intelligenza",
+            "all’intelligenza"})
     void an_elided_article_is_stripped_with_either_apostrophe(String query) {
         assertThat(TinyIndex.ranking(index, query))
                 .containsExactlyInAnyOrder("elisione-tipografica", "senza-articolo");

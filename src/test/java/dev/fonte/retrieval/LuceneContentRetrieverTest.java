@@ -29,7 +29,8 @@ class LuceneContentRetrieverTest {
     static void buildIndex() {
         index = TinyIndex.italian()
                 // two paragraphs, so that offsets of the second sentence are not zero
-                .doc("spesa", "Meta investe in data center.\n\nMeta spenderà 65 miliardi di dollari nel 2025 in data center.")
+                .doc("spesa", "Meta investe in data center.\n\n"
+                        + "Meta spenderà 65 miliardi di dollari nel 2025 in data center.")
                 .doc("borsa", "Le azioni di Meta sono salite.")
                 .doc("altro", "Microsoft prevede di investire 80 miliardi di dollari.")
                 // a document about Meta whose GPU sentence does not name Meta, among sentences that name GPUs
@@ -93,7 +94,8 @@ class LuceneContentRetrieverTest {
     void given_many_near_sentences_the_best_sentences_of_the_document_about_the_question_are_candidates_too() {
         String question = "Quante GPU avrà Meta entro fine anno?";
         // given other companies' GPU sentences that outrank the one of the document about Meta
-        List<String> overall = ids(new LuceneContentRetriever(() -> index, config(2, 0, 0), Lexicon.empty()).retrieve(question, "it", 2));
+        List<String> overall = ids(new LuceneContentRetriever(() -> index, config(2, 0, 0), Lexicon.empty())
+                .retrieve(question, "it", 2));
         assertThat(overall).doesNotContain("meta-gpu.p1.s2");
 
         // when the documents most about the question give their best sentences too

@@ -61,7 +61,8 @@ public final class RedisServer implements AutoCloseable {
         while (!server.pings()) {
             if (!process.isAlive() || System.nanoTime() > deadline) {
                 server.close();
-                throw new IllegalStateException("redis-server did not start: " + Files.readString(folder.resolve("redis.log")));
+                throw new IllegalStateException("redis-server did not start: "
+                        + Files.readString(folder.resolve("redis.log")));
             }
             Thread.sleep(20);
         }

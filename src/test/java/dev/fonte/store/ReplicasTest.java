@@ -70,12 +70,14 @@ class ReplicasTest {
         Map<String, Object> writer = new HashMap<>(shared);
         writer.put("fonte.corpus.path", corpus.toString());
         first = ApplicationContext.run(EmbeddedServer.class, writer);
-        assertThat(first.getApplicationContext().getBean(IndexManager.class).awaitReady(Duration.ofSeconds(120))).isTrue();
+        assertThat(first.getApplicationContext().getBean(IndexManager.class).awaitReady(Duration.ofSeconds(120)))
+                .isTrue();
         Map<String, Object> reader = new HashMap<>(shared);
         reader.put("fonte.corpus.path", corpus.resolve("not-here").toString());
         reader.put("fonte.index.read-only", true);
         second = ApplicationContext.run(EmbeddedServer.class, reader);
-        assertThat(second.getApplicationContext().getBean(IndexManager.class).awaitReady(Duration.ofSeconds(60))).isTrue();
+        assertThat(second.getApplicationContext().getBean(IndexManager.class).awaitReady(Duration.ofSeconds(60)))
+                .isTrue();
         toFirst = HttpClient.create(first.getURL()).toBlocking();
         toSecond = HttpClient.create(second.getURL()).toBlocking();
     }

@@ -25,7 +25,8 @@ class SharedChatMemoryStoreTest {
 
         List<ChatMessage> seen = memory(new SharedChatMemoryStore(store, "chat", Duration.ofMinutes(5)), 10).messages();
 
-        assertThat(seen).containsExactly(UserMessage.from("Quanto investirà Meta?"), AiMessage.from("65 miliardi [1]."));
+        assertThat(seen)
+                .containsExactly(UserMessage.from("Quanto investirà Meta?"), AiMessage.from("65 miliardi [1]."));
     }
 
     @Test

@@ -67,7 +67,8 @@ public final class ExtractiveAnswerModel implements AnswerModel {
         List<Candidate> candidates = scorer.scoreAll(request.sources());
         if (LOG.isDebugEnabled()) {
             LOG.debug("q='{}' kind={} thing={} terms={}", question.text(), question.kind(), question.thingWords(),
-                    scorer.terms().stream().map(t -> t.surface() + "/" + t.kind() + t.phrases(request.language().code()))
+                    scorer.terms().stream()
+                            .map(t -> t.surface() + "/" + t.kind() + t.phrases(request.language().code()))
                             .toList());
             candidates.forEach(c -> LOG.debug("  [{}] cov={} crit={} type={} sup={} ev={} score={} {}",
                     c.source().n(), String.format(Locale.ROOT, "%.2f", c.coverage()), c.criticalOk(), c.typeOk(),
@@ -198,7 +199,8 @@ public final class ExtractiveAnswerModel implements AnswerModel {
         for (int i = 0; i < clauses.size(); i++) {
             int[] clause = clauses.get(i);
             Set<String> stems = s.stemsIn(clause[0], clause[1]);
-            boolean says = question.terms().stream().anyMatch(t -> SentenceScorer.matches(t.phrases(s.language()), stems))
+            boolean says = question.terms().stream()
+                    .anyMatch(t -> SentenceScorer.matches(t.phrases(s.language()), stems))
                     || c.evidence().overlaps(clause[0], clause[1]);
             if (says) {
                 first = first < 0 ? i : first;

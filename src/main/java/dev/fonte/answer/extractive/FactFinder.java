@@ -26,13 +26,15 @@ public final class FactFinder {
             "(?<![\\p{L}\\p{N}])\\p{Lu}(?:[\\p{L}\\p{N}&'’-]*\\p{L}|[\\p{L}\\p{N}]*)(?:\\.\\p{Lu}\\.?)*");
     private static final int LOOK_AHEAD = 60;
     /** A day number right before a month name: "12 marzo", "12th of March", "12 de marzo". */
-    private static final Pattern DAY_BEFORE = Pattern.compile("(?<![\\p{L}\\p{N}])(?:[0-3]?\\d)(?:st|nd|rd|th|°|º)?\\s+(?:\\p{L}{1,3}\\s+)?$");
+    private static final Pattern DAY_BEFORE = Pattern.compile(
+            "(?<![\\p{L}\\p{N}])(?:[0-3]?\\d)(?:st|nd|rd|th|°|º)?\\s+(?:\\p{L}{1,3}\\s+)?$");
     /** A day number right after a month name: "March 12". */
     private static final Pattern DAY_AFTER = Pattern.compile("\\s+[0-3]?\\d(?:st|nd|rd|th)?(?![\\p{N}])");
     /** A time of day: "17:12", "7:25 a.m.", "17.12" after a word. */
     private static final Pattern CLOCK = Pattern.compile(
             "(?<![\\p{N}.,:])(?:[01]?\\d|2[0-3])[:.][0-5]\\d(?![\\p{N}.,:]\\d)(?:\\s*[ap]\\.?\\s?m\\.?)?");
-    private static final Pattern NUMERIC_DATE = Pattern.compile("(?<![\\p{N}/.])[0-3]?\\d[/.-][01]?\\d[/.-](?:19|20)?\\d{2}(?![\\p{N}])");
+    private static final Pattern NUMERIC_DATE = Pattern.compile(
+            "(?<![\\p{N}/.])[0-3]?\\d[/.-][01]?\\d[/.-](?:19|20)?\\d{2}(?![\\p{N}])");
 
     private final Language language;
     private final Pattern numberWords;
@@ -98,14 +100,16 @@ public final class FactFinder {
             if (a.type() == Fact.Type.NUMBER && b.type() == Fact.Type.NUMBER && !a.scaled() && !b.scaled()
                     && (between.equals("-") || between.equals("–")) && !YEAR.matcher(a.text()).matches()
                     && a.text().chars().allMatch(Character::isDigit) && b.text().chars().allMatch(Character::isDigit)) {
-                out.add(new Fact(Fact.Type.RESULT, null, a.start(), b.end(), text.substring(a.start(), b.end()), false));
+                out.add(new Fact(Fact.Type.RESULT, null, a.start(), b.end(), text.substring(a.start(), b.end()),
+                        false));
             }
         }
         // a range takes its unit from its second figure: "tra 51 e 53 miliardi di dollari"
         for (int i = 0; i + 1 < figures.size(); i++) {
             Fact a = figures.get(i);
             Fact b = figures.get(i + 1);
-            if (a.type() == Fact.Type.NUMBER && b.type() == Fact.Type.QUANTITY && joinedAsRange(text, a.end(), b.start())) {
+            if (a.type() == Fact.Type.NUMBER && b.type() == Fact.Type.QUANTITY
+                    && joinedAsRange(text, a.end(), b.start())) {
                 figures.set(i, new Fact(Fact.Type.QUANTITY, b.dimension(), a.start(), b.end(),
                         text.substring(a.start(), b.end()), b.scaled()));
             }
@@ -127,7 +131,8 @@ public final class FactFinder {
             // a year is a time, not a figure ("nel 2025"), unless a unit says otherwise
             if (f.type() == Fact.Type.NUMBER && !f.scaled() && YEAR.matcher(f.text()).matches()) {
                 out.add(new Fact(Fact.Type.TIME, null, f.start(), f.end(), f.text(), false));
-            } else if (f.type() == Fact.Type.QUANTITY && f.dimension() == Dimension.DURATION && repeats(text, f.start())) {
+            } else if (f.type() == Fact.Type.QUANTITY && f.dimension() == Dimension.DURATION
+                    && repeats(text, f.start())) {
                 // "every two weeks" says how often, not how long
                 out.add(new Fact(Fact.Type.FREQUENCY, Dimension.DURATION, f.start(), f.end(), f.text(), false));
             } else {
@@ -177,7 +182,8 @@ public final class FactFinder {
                 }
                 Matcher unit = language.units().of(d).matcher(text).region(from, limit);
                 if (unit.lookingAt()) {
-                    return new Fact(Fact.Type.QUANTITY, d, start, unit.end(), text.substring(start, unit.end()), scaled);
+                    return new Fact(Fact.Type.QUANTITY, d, start, unit.end(), text.substring(start, unit.end()),
+                            scaled);
                 }
             }
         }
@@ -191,7 +197,8 @@ public final class FactFinder {
             money.region(from, before);
             if (money.lookingAt() && money.end() == before && !Character.isLetter(text.charAt(from))) {
                 int factEnd = scaled ? magnitude.end() : end;
-                return new Fact(Fact.Type.QUANTITY, Dimension.MONEY, from, factEnd, text.substring(from, factEnd), scaled);
+                return new Fact(Fact.Type.QUANTITY, Dimension.MONEY, from, factEnd, text.substring(from, factEnd),
+                        scaled);
             }
         }
         int factEnd = scaled ? magnitude.end() : end;
@@ -216,10 +223,12 @@ public final class FactFinder {
             Matcher after = DAY_AFTER.matcher(text.substring(months.end(), Math.min(text.length(), months.end() + 6)));
             if (before.find()) {
                 int start = months.start() - (before.end() - before.start());
-                found.add(new Fact(Fact.Type.DATE, null, start, months.end(), text.substring(start, months.end()), false));
+                found.add(new Fact(Fact.Type.DATE, null, start, months.end(), text.substring(start, months.end()),
+                        false));
             } else if (after.lookingAt()) {
                 int end = months.end() + after.end();
-                found.add(new Fact(Fact.Type.DATE, null, months.start(), end, text.substring(months.start(), end), false));
+                found.add(new Fact(Fact.Type.DATE, null, months.start(), end, text.substring(months.start(), end),
+                        false));
             } else {
                 found.add(new Fact(Fact.Type.TIME, null, months.start(), months.end(), months.group(), false));
             }
@@ -305,7 +314,8 @@ public final class FactFinder {
             Matcher article = language.placeArticles().matcher(text);
             for (int from = Math.max(0, before - 6); from < before; from++) {
                 article.region(from, before);
-                if (article.lookingAt() && article.end() == before && (from == 0 || !Character.isLetter(text.charAt(from - 1)))) {
+                if (article.lookingAt() && article.end() == before
+                        && (from == 0 || !Character.isLetter(text.charAt(from - 1)))) {
                     int b = from;
                     while (b > 0 && Character.isWhitespace(text.charAt(b - 1))) {
                         b--;

@@ -107,7 +107,8 @@ public final class QuestionReader {
         List<Term> terms = all.stream().filter(t -> !inside(t.start(), excludedSpans)).toList();
         if (!ownWords.equals(question)) {
             Set<String> own = new HashSet<>();
-            terms(ownWords, language, Set.of(language.code()), index, List.of(), false).forEach(t -> own.add(t.surface()));
+            terms(ownWords, language, Set.of(language.code()), index, List.of(), false)
+                    .forEach(t -> own.add(t.surface()));
             terms = terms.stream().map(t -> t.asked(own.contains(t.surface()))).toList();
         }
         boolean identity = cue.kind() == FactKind.PERSON && words.identity().matcher(question).find();
@@ -151,7 +152,8 @@ public final class QuestionReader {
         return out;
     }
 
-    private static final Pattern EXCLUDED_NAME = Pattern.compile("\\s*(?:\\p{Ll}{1,3}['’]?\\s*)?(\\p{Lu}[\\p{L}\\p{N}-]*(?:\\s+\\p{Lu}[\\p{L}\\p{N}-]*)*)");
+    private static final Pattern EXCLUDED_NAME = Pattern.compile(
+            "\\s*(?:\\p{Ll}{1,3}['’]?\\s*)?(\\p{Lu}[\\p{L}\\p{N}-]*(?:\\s+\\p{Lu}[\\p{L}\\p{N}-]*)*)");
 
     /** The winning cue of a question: its kind, the spans of the words it consumes and of its verb, its thing. */
     record Cue(FactKind kind, List<int[]> consumed, String thingWords, int thingStart, List<int[]> verbs) {
@@ -384,7 +386,8 @@ public final class QuestionReader {
     /** Whether a place preposition of the language stands right before a position ("in Italia", "a Francoforte"). */
     private static boolean afterPlacePreposition(String text, int at, Language language) {
         int b = at;
-        while (b > 0 && (Character.isWhitespace(text.charAt(b - 1)) || text.charAt(b - 1) == '\'' || text.charAt(b - 1) == '’')) {
+        while (b > 0 && (Character.isWhitespace(text.charAt(b - 1)) || text.charAt(b - 1) == '\''
+                || text.charAt(b - 1) == '’')) {
             b--;
         }
         Matcher p = language.placePrepositions().matcher(text);

@@ -77,8 +77,8 @@ final class SentenceReader {
             Set<String> title = FonteAnalyzers.terms(analyzer, d.title());
             Set<String> subject = new java.util.HashSet<>(title);
             subject.addAll(FonteAnalyzers.terms(analyzer, String.join(" ", subjectNames(corpus, d))));
-            return new DocumentFacts(d.language(), Set.copyOf(FactFinder.namesInside(texts)), title, Set.copyOf(subject),
-                    FonteAnalyzers.terms(analyzer, d.text()),
+            return new DocumentFacts(d.language(), Set.copyOf(FactFinder.namesInside(texts)), title,
+                    Set.copyOf(subject), FonteAnalyzers.terms(analyzer, d.text()),
                     titleYears.isEmpty() ? yearOf(d) : titleYears.stream().max(Integer::compare).orElseThrow());
         });
     }
@@ -141,7 +141,8 @@ final class SentenceReader {
         ClauseSplitter splitter = splitter(language);
         return new ReadSentence(p, language.code(), List.copyOf(stems), Set.copyOf(stemSet),
                 finder.find(text, doc.names()),
-                splitter.split(text, ClauseSplitter.Level.QUOTABLE), splitter.split(text, ClauseSplitter.Level.RELATIVE),
+                splitter.split(text, ClauseSplitter.Level.QUOTABLE),
+                splitter.split(text, ClauseSplitter.Level.RELATIVE),
                 splitter.split(text, ClauseSplitter.Level.SUBORDINATE), Years.in(text, language));
     }
 

@@ -370,7 +370,8 @@ final class SentenceScorer {
             case SINCE -> f.type() == Fact.Type.SINCE || f.type() == Fact.Type.TIME || f.type() == Fact.Type.DATE;
             // an age is counted in years ("71 years old", "71 anni") or written bare by a name ("Powell, 71,")
             case AGE -> f.type() == Fact.Type.QUANTITY && f.dimension() == Dimension.DURATION
-                    && (reader.language(s.language()).ageUnits().in(f.text()) || f.text().chars().noneMatch(Character::isLetter));
+                    && (reader.language(s.language()).ageUnits().in(f.text())
+                            || f.text().chars().noneMatch(Character::isLetter));
             case EXTENT -> f.type() == Fact.Type.QUANTITY
                     && (f.dimension() == Dimension.LENGTH || f.dimension() == Dimension.DURATION);
             case COUNT -> counts(f, s);
@@ -716,7 +717,8 @@ final class SentenceScorer {
     /** Words of which the sentence must name one, when there are any ("nuclear or solar"). */
     private boolean required(List<Term> words, ReadSentence s, Set<String> context, boolean orContext,
                              List<String> uncovered) {
-        if (words.isEmpty() || words.stream().anyMatch(t -> names(t, s) || orContext && matches(t.phrases(s.language()), context))) {
+        if (words.isEmpty() || words.stream()
+                .anyMatch(t -> names(t, s) || orContext && matches(t.phrases(s.language()), context))) {
             return true;
         }
         words.forEach(t -> uncovered.add(t.surface()));

@@ -18,7 +18,8 @@ public record Years(Set<Integer> written, Set<Relative> relative) {
     /** A year named by its distance from the document's year. */
     public enum Relative { THIS, LAST, NEXT }
 
-    private static final Pattern YEAR = Pattern.compile("(?<![\\p{L}\\p{N}.,])(1[89]\\d{2}|20\\d{2})(?![\\p{L}\\p{N}]|[.,]\\d)");
+    private static final Pattern YEAR = Pattern.compile(
+            "(?<![\\p{L}\\p{N}.,])(1[89]\\d{2}|20\\d{2})(?![\\p{L}\\p{N}]|[.,]\\d)");
 
     public static final Years NONE = new Years(Set.of(), Set.of());
 

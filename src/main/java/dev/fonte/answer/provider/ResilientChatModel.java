@@ -39,7 +39,8 @@ import java.util.function.UnaryOperator;
  * <p>A provider call that times out, answers 4xx/5xx, sends malformed JSON or an empty answer, or whose stream stalls
  * (no token for {@code timeout}), runs past {@code deadline} or ends without its end-of-stream event, never fails the
  * request: the fallback answers instead. The failure is logged once, on one line (with the request's id, from the
- * logging context) and no stack trace, and counted ({@value #FAILURES} and {@value #FALLBACKS}, tagged {@code provider} and {@code reason}).
+ * logging context) and no stack trace, and counted ({@value #FAILURES} and {@value #FALLBACKS}, tagged
+ * {@code provider} and {@code reason}).
  *
  * <p>Every response names what answered in {@link ChatResponse#modelName()}, in the form of {@code Answer.model}:
  * {@code openai:gpt-4o-mini}, {@code extractive}, or {@code extractive (fallback: openai timed out)}.
@@ -72,7 +73,8 @@ public final class ResilientChatModel implements AutoCloseable {
     private final CircuitBreaker breaker;
     private final UnaryOperator<ChatRequest> fit;
     private final ExecutorService calls = Executors.newCachedThreadPool(daemon("fonte-provider-"));
-    private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(daemon("fonte-provider-timer-"));
+    private final ScheduledExecutorService timers =
+            Executors.newSingleThreadScheduledExecutor(daemon("fonte-provider-timer-"));
 
     /**
      * @param primary          the provider's models, both null for the {@code extractive} provider
@@ -355,7 +357,8 @@ public final class ResilientChatModel implements AutoCloseable {
             try {
                 callback.run();
             } catch (RuntimeException e) {
-                RequestLog.within(logContext, () -> LOG.error("Answering from the {} stream failed", config.label(), e));
+                RequestLog.within(logContext,
+                        () -> LOG.error("Answering from the {} stream failed", config.label(), e));
                 downstream.onError(e);
             }
         }
@@ -414,7 +417,8 @@ public final class ResilientChatModel implements AutoCloseable {
                 watch.cancel();
                 breaker.release();
                 meters.counter(CANCELLED, "provider", providerTag()).increment();
-                RequestLog.within(logContext, () -> LOG.debug("The asker left; the {} call is stopped", config.label()));
+                RequestLog.within(logContext,
+                        () -> LOG.debug("The asker left; the {} call is stopped", config.label()));
             }
         }
 

@@ -27,7 +27,8 @@ public class ResilientModelFactory {
     @Bean(preDestroy = "close")
     ResilientChatModel resilientProvider(ProviderConfiguration config, OllamaConfiguration ollama,
                                          @Nullable @Named(ModelProviderFactory.PROVIDER) ChatModel provider,
-                                         @Nullable @Named(ModelProviderFactory.PROVIDER) StreamingChatModel providerStreaming,
+                                         @Nullable @Named(ModelProviderFactory.PROVIDER)
+                                         StreamingChatModel providerStreaming,
                                          MeterRegistry meters, Optional<Clock> clock) {
         UnaryOperator<ChatRequest> fit = config.kind() == Provider.OLLAMA
                 ? request -> ollama.fit(request, config.maxTokens()) : UnaryOperator.identity();

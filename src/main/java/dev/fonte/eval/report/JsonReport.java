@@ -66,7 +66,8 @@ public final class JsonReport implements ReportWriter {
     }
 
     private static Turn turn(TurnResult t) {
-        List<String> failed = t.failures().stream().map(f -> f.assertion().describe() + ": " + f.verdict().detail()).toList();
+        List<String> failed = t.failures().stream()
+                .map(f -> f.assertion().describe() + ": " + f.verdict().detail()).toList();
         if (t.reply() == null) {
             return new Turn(t.turn().question(), t.outcome().label(), null, null, null, List.of(), List.of(), failed,
                     t.error());

@@ -16,8 +16,8 @@ import java.util.function.ToDoubleFunction;
  * @param accuracy           passed cases / cases
  * @param citationPrecision  ALCE-style, over answers with expected facts: citations whose span (or original) states
  *                           an expected fact / all their citations
- * @param citationRecall     expected facts (a {@code cites} value, a {@code contains-*} value) stated by some citation /
- *                           expected facts, over turns that should be answered
+ * @param citationRecall     expected facts (a {@code cites} value, a {@code contains-*} value) stated by some
+ *                           citation / expected facts, over turns that should be answered
  * @param groundingPrecision over answered turns: sentences whose figures, names and content words are in the spans
  *                           they cite / sentences ({@link GroundingCheck}); 1.0 for the embedded engine by construction
  * @param refusalPrecision   refusals that the fixture expected / refusals
@@ -34,8 +34,8 @@ public record Metrics(int cases, int passed, double accuracy,
                       @Nullable Double citationPrecision, @Nullable Double citationRecall,
                       @Nullable Double groundingPrecision, int groundedSentences,
                       @Nullable Double refusalPrecision, @Nullable Double refusalRecall,
-                      @Nullable Double recallAt1, @Nullable Double recallAt3, @Nullable Double recallAtK, @Nullable Double mrr,
-                      int retrievalTurns, long latencyP50Millis, long latencyP95Millis,
+                      @Nullable Double recallAt1, @Nullable Double recallAt3, @Nullable Double recallAtK,
+                      @Nullable Double mrr, int retrievalTurns, long latencyP50Millis, long latencyP95Millis,
                       Outcomes outcomes) {
 
     public static Metrics of(List<CaseResult> results) {

@@ -63,7 +63,8 @@ public final class Runner {
                 }
                 suites.add(new SuiteResult(fixtures.suites().get(i), cases));
             }
-            return new EvalRun(target.describe(), suites, fixtures.problems(), Duration.ofNanos(System.nanoTime() - started));
+            return new EvalRun(target.describe(), suites, fixtures.problems(),
+                    Duration.ofNanos(System.nanoTime() - started));
         } finally {
             pool.shutdownNow();
         }

@@ -55,7 +55,8 @@ public final class HttpTarget implements Target {
         this.apiKey = apiKey == null || apiKey.isBlank() ? null : apiKey.strip();
         this.json = json;
         // HTTP/1.1: the h2c upgrade attempt of the default client only adds a round trip against Netty
-        this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
+        this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10)).build();
     }
 
     @Serdeable
@@ -68,8 +69,8 @@ public final class HttpTarget implements Target {
      * serialization does by default), which the {@link Answer} record does not accept.
      */
     @Serdeable
-    record WireAnswer(@Nullable String conversationId, @Nullable String answer, boolean answered, @Nullable String language,
-                      @Nullable List<Citation> citations, @Nullable String model) {
+    record WireAnswer(@Nullable String conversationId, @Nullable String answer, boolean answered,
+                      @Nullable String language, @Nullable List<Citation> citations, @Nullable String model) {
 
         Answer toAnswer() {
             return new Answer(conversationId, answer == null ? "" : answer, answered, language,

@@ -362,7 +362,8 @@ abstract class ProviderWireContractTest {
 
         assertThat(server.received()).hasSize(3);
         assertThat(model.breakerState()).isEqualTo(CircuitBreaker.State.OPEN);
-        assertThat(model.chat(request(), fallback).modelName()).isEqualTo(fallbackLabel("is skipped after repeated failures"));
+        assertThat(model.chat(request(), fallback).modelName())
+                .isEqualTo(fallbackLabel("is skipped after repeated failures"));
         assertThat(fallback.calls).hasValue(6);
     }
 

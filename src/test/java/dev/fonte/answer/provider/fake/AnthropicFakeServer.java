@@ -23,13 +23,15 @@ public final class AnthropicFakeServer extends FakeModelServer {
     protected String completeBody(String model, String text) {
         return "{\"id\":\"msg_fake\",\"type\":\"message\",\"role\":\"assistant\",\"model\":" + quote(model) + ","
                 + "\"content\":[{\"type\":\"text\",\"text\":" + quote(text) + "}],"
-                + "\"stop_reason\":\"end_turn\",\"stop_sequence\":null,\"usage\":{\"input_tokens\":120,\"output_tokens\":20}}";
+                + "\"stop_reason\":\"end_turn\",\"stop_sequence\":null,"
+                + "\"usage\":{\"input_tokens\":120,\"output_tokens\":20}}";
     }
 
     @Override
     protected List<String> streamFrames(String model, List<String> tokens, boolean complete) {
         List<String> events = new ArrayList<>();
-        events.add(event("message_start", "{\"type\":\"message_start\",\"message\":{\"id\":\"msg_fake\",\"type\":\"message\","
+        events.add(event("message_start",
+                "{\"type\":\"message_start\",\"message\":{\"id\":\"msg_fake\",\"type\":\"message\","
                 + "\"role\":\"assistant\",\"model\":" + quote(model) + ",\"content\":[],\"stop_reason\":null,"
                 + "\"stop_sequence\":null,\"usage\":{\"input_tokens\":120,\"output_tokens\":1}}}"));
         events.add(event("content_block_start",

@@ -220,7 +220,8 @@ public abstract class FakeModelServer implements AutoCloseable {
         try (exchange) {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             Map<String, String> headers = new TreeMap<>();
-            exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), String.join(",", v)));
+            exchange.getRequestHeaders()
+                    .forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), String.join(",", v)));
             received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().getPath(), headers, body));
             if (!exchange.getRequestURI().getPath().equals(path())) {
                 send(exchange, 404, "application/json", errorBody(404));
@@ -246,7 +247,8 @@ public abstract class FakeModelServer implements AutoCloseable {
                     String text = responder.apply(user);
                     if (stream) {
                         List<String> all = tokens(text);
-                        stream(exchange, streamFrames(model, all.subList(0, all.size() / 2), false), mode == Mode.STALL);
+                        stream(exchange, streamFrames(model, all.subList(0, all.size() / 2), false),
+                                mode == Mode.STALL);
                     } else if (mode == Mode.CUT) {
                         String full = completeBody(model, text);
                         send(exchange, 200, "application/json", full.substring(0, full.length() / 2));

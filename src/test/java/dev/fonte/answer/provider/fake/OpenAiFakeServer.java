@@ -3,7 +3,10 @@ package dev.fonte.answer.provider.fake;
 import java.util.ArrayList;
 import java.util.List;
 
-/** OpenAI's Chat Completions: {@code POST /v1/chat/completions}, JSON or SSE chunks ending with {@code data: [DONE]}. */
+/**
+ * OpenAI's Chat Completions: {@code POST /v1/chat/completions}, JSON or SSE chunks ending with
+ * {@code data: [DONE]}.
+ */
 public final class OpenAiFakeServer extends FakeModelServer {
 
     @Override
