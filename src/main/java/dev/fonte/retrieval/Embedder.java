@@ -45,7 +45,15 @@ public final class Embedder {
         if (model == null) {
             return Optional.empty();
         }
-        return Optional.of(cache.get(text, this::compute));
+        // computed outside the cache's lock: a question embedded for 10-20 ms must not hold up others whose texts
+        // share its hash bin (two threads asking the same new text at once both compute it, which is harmless)
+        float[] known = cache.getIfPresent(text);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        float[] vector = compute(text);
+        cache.put(text, vector);
+        return Optional.of(vector);
     }
 
     private float[] compute(String text) {

@@ -1,9 +1,11 @@
 package dev.fonte.answer;
 
 import dev.fonte.answer.provider.ResilientChatModel;
+import dev.fonte.retrieval.IndexManager;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micronaut.context.ApplicationContext;
 
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 
@@ -36,6 +38,10 @@ public final class ChainOverheadBenchmark {
 
     public static void main(String[] args) {
         try (ApplicationContext context = ApplicationContext.run()) {
+            // questions asked while the index is built are refused at once: measure the chain on a served index
+            if (!context.getBean(IndexManager.class).awaitReady(Duration.ofMinutes(5))) {
+                throw new IllegalStateException("the index was not ready within 5 minutes");
+            }
             ModelChain models = context.getBean(ModelChain.class);
             ModelChain instant = new ModelChain(context.getBean(ResilientChatModel.class), models.extractive(),
                     new SimpleMeterRegistry()) {
