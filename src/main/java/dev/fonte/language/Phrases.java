@@ -1,5 +1,8 @@
 package dev.fonte.language;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
@@ -16,9 +19,20 @@ import java.util.stream.Collectors;
  */
 public final class Phrases {
 
+    private static final int MEMORY = 20_000;
+    private static final int MEMORY_TEXT = 2_000;
+
     private final List<String> phrases;
     private final Set<String> lowercase;
     private final Pattern pattern;
+    /**
+     * Each phrase's first word in lower case: a text that holds none of them cannot match, which is checked with plain
+     * substring searches before the pattern (tried at every position, it is the costly part); null when a phrase has
+     * no such word.
+     */
+    private final List<String> heads;
+    /** Texts already looked at: the same corpus sentences and clauses are read again for every question. */
+    private final Cache<String, Boolean> seen = Caffeine.newBuilder().maximumSize(MEMORY).build();
 
     private Phrases(List<String> phrases) {
         this.phrases = List.copyOf(phrases);
@@ -29,6 +43,26 @@ public final class Phrases {
                 .collect(Collectors.joining("|"));
         this.pattern = phrases.isEmpty() ? null
                 : Pattern.compile("(?:" + alternatives + ")", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+        List<String> firstWords = phrases.stream().map(Phrases::head).distinct().toList();
+        this.heads = firstWords.contains("") ? null : firstWords;
+    }
+
+    /** Lower case one code point at a time, as the pattern's case-insensitive matching compares them. */
+    private static String lower(CharSequence text) {
+        StringBuilder b = new StringBuilder(text.length());
+        text.codePoints().map(Character::toLowerCase).forEach(b::appendCodePoint);
+        return b.toString();
+    }
+
+    /** The phrase's text up to its first space or apostrophe, in lower case. */
+    private static String head(String phrase) {
+        String lower = lower(phrase);
+        int end = 0;
+        while (end < lower.length() && !Character.isWhitespace(lower.charAt(end)) && lower.charAt(end) != '\''
+                && lower.charAt(end) != '’') {
+            end++;
+        }
+        return lower.substring(0, end);
     }
 
     public static Phrases of(Collection<String> phrases) {
@@ -68,7 +102,23 @@ public final class Phrases {
 
     /** Whether the text holds one of the phrases. */
     public boolean in(CharSequence text) {
-        return pattern != null && pattern.matcher(text).find();
+        if (pattern == null) {
+            return false;
+        }
+        if (text.length() > MEMORY_TEXT) {
+            return matches(text);
+        }
+        return seen.get(text.toString(), this::matches);
+    }
+
+    private boolean matches(CharSequence text) {
+        if (heads != null) {
+            String lower = lower(text);
+            if (heads.stream().noneMatch(lower::contains)) {
+                return false;
+            }
+        }
+        return pattern.matcher(text).find();
     }
 
     /** A matcher of the phrases over the text (never matches when the list is empty). */

@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 
 import static dev.langchain4j.internal.ValidationUtils.ensureNotNull;
@@ -86,8 +87,10 @@ public class LuceneContentRetriever implements ContentRetriever, PassageRetrieve
             weights.add(1.0);
             // the documents in the corpus's other languages, searched with the question carried into each of them
             // (names and figures cross as they are, so even a language pair without a lexicon finds them)
+            // (a language none of whose documents lacks a rendering in the question's language is not searched)
+            Set<String> answeredFrom = index.corpus().answeredFrom(language);
             for (String other : index.languages()) {
-                if (!other.equals(language)) {
+                if (!other.equals(language) && answeredFrom.contains(other)) {
                     // a document also written in the question's language is found in it: its rendering is the
                     // better match, and quoting it answers in the asker's language
                     rankings.add(index.searchLexical(lexicon.carry(query, language, other), other, n).stream()
