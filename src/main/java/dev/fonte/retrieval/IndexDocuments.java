@@ -2,6 +2,7 @@ package dev.fonte.retrieval;
 
 import dev.fonte.corpus.Document;
 import dev.fonte.corpus.Passage;
+import dev.fonte.language.Languages;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.DelegatingAnalyzerWrapper;
 import org.apache.lucene.codecs.KnnVectorsFormat;
@@ -206,7 +207,9 @@ final class IndexDocuments {
         @Override
         protected Analyzer getWrappedAnalyzer(String fieldName) {
             int underscore = fieldName.lastIndexOf('_');
-            return FonteAnalyzers.shared(underscore < 0 ? "en" : fieldName.substring(underscore + 1));
+            // a field without a language suffix holds no language's text: the default language's analysis
+            return FonteAnalyzers.shared(underscore < 0 ? Languages.standard().defaultLanguage().code()
+                    : fieldName.substring(underscore + 1));
         }
     }
 }
