@@ -27,7 +27,8 @@ public final class Refusals {
     public static String message(Language language, Draft.Refusal refusal, Corpus corpus,
                                  List<AnswerRequest.Source> sources, int maxTitles) {
         Language.Refusals texts = language.refusals();
-        List<Document> originals = corpus.documents().stream().filter(d -> !d.isTranslation()).toList();
+        // ids, not documents: a refusal must not read the texts of a large corpus
+        List<String> originals = corpus.originalIds();
         if (originals.isEmpty()) {
             return texts.empty();
         }
@@ -47,8 +48,7 @@ public final class Refusals {
 
     /** The refusal of an order that is not a question about the documents ("ignore the rules", "write a poem"). */
     public static String instruction(Language language, Corpus corpus) {
-        List<Document> originals = corpus.documents().stream().filter(d -> !d.isTranslation()).toList();
-        return originals.isEmpty() ? language.refusals().empty() : language.refusals().instruction();
+        return corpus.originalIds().isEmpty() ? language.refusals().empty() : language.refusals().instruction();
     }
 
     /**
@@ -56,13 +56,13 @@ public final class Refusals {
      * original (in the asker's language when a rendering is there); the only document when there is one.
      */
     static List<String> nearest(Language language, Corpus corpus, List<AnswerRequest.Source> sources,
-                                List<Document> originals, int maxTitles) {
+                                List<String> originals, int maxTitles) {
         Set<String> seen = new LinkedHashSet<>();
         List<String> titles = new ArrayList<>();
         List<Document> docs = new ArrayList<>();
         sources.forEach(s -> docs.add(s.document()));
         if (docs.isEmpty() && originals.size() == 1) {
-            docs.add(originals.get(0));
+            corpus.document(originals.get(0)).ifPresent(docs::add);
         }
         for (Document d : docs) {
             String original = d.isTranslation() ? d.translationOf() : d.id();
@@ -70,8 +70,7 @@ public final class Refusals {
                 continue;
             }
             Document shown = d.language().equals(language.code()) ? d
-                    : corpus.documents().stream().filter(x -> x.language().equals(language.code())
-                    && (x.id().equals(original) || original.equals(x.translationOf()))).findFirst().orElse(d);
+                    : corpus.inLanguage(original, language.code()).flatMap(corpus::document).orElse(d);
             titles.add(shown.title());
         }
         return titles;

@@ -194,6 +194,18 @@ public final class Corpus {
                 .orElse(false);
     }
 
+    /** The ids of the original documents (not renderings), in document order, without reading their texts. */
+    public List<String> originalIds() {
+        return source.documentIds().stream()
+                .filter(id -> source.lineage(id).map(l -> l.original().equals(id)).orElse(false)).toList();
+    }
+
+    /** The document written in {@code language} among an original and its renderings, without reading texts. */
+    public Optional<String> inLanguage(String original, String language) {
+        return source.documentIds().stream().filter(id -> source.lineage(id)
+                .filter(l -> l.original().equals(original) && l.language().equals(language)).isPresent()).findFirst();
+    }
+
     /**
      * The languages a question in {@code language} is answered from: its own, and those of the documents that have no
      * rendering in it.

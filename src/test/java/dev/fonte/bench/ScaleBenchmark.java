@@ -44,13 +44,16 @@ import java.util.stream.Stream;
  * <p>Run: {@code ./mvnw -q -Pscale package -DskipTests} (src/docs/BENCHMARK.md). System properties:
  * {@code scale.sizes} (default {@code 10,1000,5000}), {@code scale.coldServer} ({@code false} skips the cold server
  * start, which indexes everything a second time), {@code scale.reuse} ({@code true} keeps the indexes of an earlier
- * run: the "cold" figure is then an update), {@code scale.jfr} ({@code true}: the servers record a flight recording
+ * run: the "cold" figure is then an update), {@code scale.warmup} (questions asked before the measured ones, default
+ * 600), {@code scale.jfr} ({@code true}: the servers record a flight recording
  * in target/scale), {@code scale.jar}.
  */
 public final class ScaleBenchmark {
 
     private static final String ADMIN_KEY = "scale-benchmark-admin";
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(40);
+    /** Questions asked before the measured ones ({@code scale.warmup}). */
+    private static final int WARM_UP = Integer.getInteger("scale.warmup", 600);
 
     /** Questions about the shipped article, asked at every size beside the planted facts. */
     private static final List<String> ARTICLE = List.of(
@@ -147,8 +150,10 @@ public final class ScaleBenchmark {
                     indexBytes / 1e6);
 
             // 4. uncached questions: warm the server up on other questions, then ask each measured one once
-            for (int i = 0; i < 30; i++) {
-                server.ask(String.format(Locale.ROOT, "How many engineers does company number %d employ?", i));
+            // (enough of them for the JIT compiler to have compiled the answer path: a server's steady state)
+            for (int i = 0; i < WARM_UP; i++) {
+                server.ask(String.format(Locale.ROOT, i % 2 == 0 ? "How many engineers does company number %d employ?"
+                        : "Quanti dipendenti ha l'azienda numero %d?", i));
             }
             List<Long> nanos = new ArrayList<>();
             long cpuBefore = cpuMillis(server.process.pid());
@@ -306,8 +311,13 @@ public final class ScaleBenchmark {
             env.put("FONTE_INDEX_PATH", index.toString());
             env.put("FONTE_ADMIN_KEY", ADMIN_KEY);
             env.put("FONTE_ANSWER_CACHE_SIZE", "0");
+            // budgets far above what the benchmark sends, keyed or anonymous: the figures are the answer path's
             env.put("FONTE_RATE_PER_SECOND", "100000");
             env.put("FONTE_RATE_BURST", "100000");
+            env.put("FONTE_ANONYMOUS_RATE_PER_SECOND", "100000");
+            env.put("FONTE_ANONYMOUS_BURST", "100000");
+            env.put("FONTE_ANONYMOUS_CEILING_PER_SECOND", "100000");
+            env.put("FONTE_ANONYMOUS_CEILING_BURST", "100000");
             long t0 = System.nanoTime();
             return new Server(bench, builder.start(), URI.create("http://127.0.0.1:" + port), t0);
         }
