@@ -311,13 +311,7 @@ public final class ScaleBenchmark {
             env.put("FONTE_INDEX_PATH", index.toString());
             env.put("FONTE_ADMIN_KEY", ADMIN_KEY);
             env.put("FONTE_ANSWER_CACHE_SIZE", "0");
-            // budgets far above what the benchmark sends, keyed or anonymous: the figures are the answer path's
-            env.put("FONTE_RATE_PER_SECOND", "100000");
-            env.put("FONTE_RATE_BURST", "100000");
-            env.put("FONTE_ANONYMOUS_RATE_PER_SECOND", "100000");
-            env.put("FONTE_ANONYMOUS_BURST", "100000");
-            env.put("FONTE_ANONYMOUS_CEILING_PER_SECOND", "100000");
-            env.put("FONTE_ANONYMOUS_CEILING_BURST", "100000");
+            ServerBenchmark.unlimited(env);
             long t0 = System.nanoTime();
             return new Server(bench, builder.start(), URI.create("http://127.0.0.1:" + port), t0);
         }

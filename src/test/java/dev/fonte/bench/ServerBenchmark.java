@@ -355,7 +355,7 @@ public final class ServerBenchmark {
      * One client address sends everything here, without a key: the budgets are raised far above what it can send,
      * so the figures are the answer path's, not the access rule's refusals (its counting still runs).
      */
-    private static void unlimited(Map<String, String> env) {
+    static void unlimited(Map<String, String> env) {
         env.put("FONTE_RATE_PER_SECOND", "1000000");
         env.put("FONTE_RATE_BURST", "10000000");
         env.put("FONTE_ANONYMOUS_RATE_PER_SECOND", "1000000");
