@@ -43,8 +43,9 @@ final class IndexedCorpus implements Corpus.Source {
      * The entry of one document in the document list: its id, file and file hash, language, original (its own id for
      * an original) and, for a machine translation, the model that wrote it.
      */
+    /** @param doc the index-wide number of the Lucene document holding the document (valid in its version) */
     record Entry(String id, String file, String fileHash, String language, String original,
-                 @Nullable String translatedBy) {
+                 @Nullable String translatedBy, int doc) {
     }
 
     private static final Set<String> DOCUMENT_FIELDS = Set.of(IndexFields.DOCUMENT_ID, IndexFields.TITLE,
@@ -57,6 +58,8 @@ final class IndexedCorpus implements Corpus.Source {
     private final List<Entry> entries;
     private final List<String> ids;
     private final Map<String, Corpus.Lineage> lineages;
+    /** Each document's Lucene document number: a document is read without a search. */
+    private final Map<String, Integer> docNumbers;
     private final Set<String> languages;
     private final Cache<String, Optional<Document>> documents;
     private final Cache<String, Optional<Passage>> passages;
@@ -77,6 +80,9 @@ final class IndexedCorpus implements Corpus.Source {
         Map<String, Corpus.Lineage> byId = new HashMap<>();
         entries.forEach(e -> byId.put(e.id(), new Corpus.Lineage(e.language(), e.original())));
         this.lineages = Map.copyOf(byId);
+        Map<String, Integer> numbers = new HashMap<>();
+        entries.forEach(e -> numbers.put(e.id(), e.doc()));
+        this.docNumbers = Map.copyOf(numbers);
         Set<String> langs = new LinkedHashSet<>();
         entries.forEach(e -> langs.add(e.language()));
         this.languages = Collections.unmodifiableSet(langs);
@@ -122,7 +128,7 @@ final class IndexedCorpus implements Corpus.Source {
                             files.lookupOrd(files.ordValue()).utf8ToString(),
                             hashes.lookupOrd(hashes.ordValue()).utf8ToString(),
                             languages.lookupOrd(languages.ordValue()).utf8ToString(),
-                            originals.lookupOrd(originals.ordValue()).utf8ToString(), model));
+                            originals.lookupOrd(originals.ordValue()).utf8ToString(), model, leaf.docBase + doc));
                 }
             }
         } catch (IOException e) {
@@ -176,7 +182,7 @@ final class IndexedCorpus implements Corpus.Source {
         if (!lineages.containsKey(id)) {
             return Optional.empty();
         }
-        return documents.get(id, key -> first(kind(IndexFields.Kind.DOCUMENT, IndexFields.DOCUMENT_ID, key))
+        return documents.get(id, key -> Optional.ofNullable(docNumbers.get(key))
                 .map(doc -> toDocument(stored(doc, DOCUMENT_FIELDS))));
     }
 
@@ -239,11 +245,6 @@ final class IndexedCorpus implements Corpus.Source {
         }
         out.sort(Comparator.comparingInt(Passage::paragraph).thenComparingInt(Passage::sentence));
         return List.copyOf(out);
-    }
-
-    private Optional<Integer> first(Query query) {
-        List<Integer> docs = LiveDocs.matching(searcher, query);
-        return docs.isEmpty() ? Optional.empty() : Optional.of(docs.get(0));
     }
 
     private Optional<Integer> firstLive(Term term) {
