@@ -1,8 +1,5 @@
 package dev.fonte.language;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
@@ -19,9 +16,6 @@ import java.util.stream.Collectors;
  */
 public final class Phrases {
 
-    private static final int MEMORY = 20_000;
-    private static final int MEMORY_TEXT = 2_000;
-
     private final List<String> phrases;
     private final Set<String> lowercase;
     private final Pattern pattern;
@@ -31,8 +25,6 @@ public final class Phrases {
      * no such word.
      */
     private final List<String> heads;
-    /** Texts already looked at: the same corpus sentences and clauses are read again for every question. */
-    private final Cache<String, Boolean> seen = Caffeine.newBuilder().maximumSize(MEMORY).build();
 
     private Phrases(List<String> phrases) {
         this.phrases = List.copyOf(phrases);
@@ -105,13 +97,6 @@ public final class Phrases {
         if (pattern == null) {
             return false;
         }
-        if (text.length() > MEMORY_TEXT) {
-            return matches(text);
-        }
-        return seen.get(text.toString(), this::matches);
-    }
-
-    private boolean matches(CharSequence text) {
         if (heads != null) {
             String lower = lower(text);
             if (heads.stream().noneMatch(lower::contains)) {

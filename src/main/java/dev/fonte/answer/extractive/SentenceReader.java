@@ -139,11 +139,15 @@ final class SentenceReader {
         FactFinder finder = finders.computeIfAbsent(language.code(),
                 c -> new FactFinder(language, language.functionWords()));
         ClauseSplitter splitter = splitter(language);
+        List<int[]> relative = splitter.split(text, ClauseSplitter.Level.RELATIVE);
+        List<Boolean> projecting = new ArrayList<>();
+        relative.forEach(c -> projecting.add(language.projections().in(text.substring(c[0], c[1]))));
+        projecting.add(language.projections().in(text));
         return new ReadSentence(p, language.code(), List.copyOf(stems), Set.copyOf(stemSet),
                 finder.find(text, doc.names()),
-                splitter.split(text, ClauseSplitter.Level.QUOTABLE),
-                splitter.split(text, ClauseSplitter.Level.RELATIVE),
-                splitter.split(text, ClauseSplitter.Level.SUBORDINATE), Years.in(text, language));
+                splitter.split(text, ClauseSplitter.Level.QUOTABLE), relative,
+                splitter.split(text, ClauseSplitter.Level.SUBORDINATE), Years.in(text, language),
+                List.copyOf(projecting));
     }
 
     static List<ReadSentence.Stem> stems(Analyzer analyzer, String text) {

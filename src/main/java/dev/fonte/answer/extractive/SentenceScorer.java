@@ -678,10 +678,8 @@ final class SentenceScorer {
     }
 
     /** Whether the clause of a fact speaks of a projection, an estimate or a plan. */
-    private boolean projects(ReadSentence s, Fact f) {
-        int[] clause = clauseOf(f, s.clauses(ClauseSplitter.Level.RELATIVE));
-        String text = clause == null ? s.text() : s.text().substring(clause[0], clause[1]);
-        return reader.language(s.language()).projections().in(text);
+    private static boolean projects(ReadSentence s, Fact f) {
+        return s.projectsAt(f.start());
     }
 
     /** A name the sentence gives as a place ("in Italia"): where something happens, not who it belongs to. */

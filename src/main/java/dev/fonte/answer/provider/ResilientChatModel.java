@@ -61,7 +61,8 @@ public final class ResilientChatModel implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ResilientChatModel.class);
     /** A provider's error message is kept to its first line and this many characters in the log. */
     private static final int DETAIL = 160;
-    private static final String WARM_UP_PROMPT = "Reply with one word: ready";
+    /** The warm-up call's whole prompt (a few tokens on a hosted API). */
+    public static final String WARM_UP_PROMPT = "Reply with one word: ready";
 
     private final ProviderConfiguration config;
     @Nullable

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.fonte.answer.provider.ResilientChatModel;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -34,9 +35,6 @@ import java.util.function.Function;
 public abstract class FakeModelServer implements AutoCloseable {
 
     protected static final ObjectMapper JSON = new ObjectMapper();
-
-    /** How the warm-up call at start opens (its prompt asks for one word). */
-    private static final String WARM_UP = "Reply with one word";
 
     private enum Mode { REPLY, STATUS, HANG, MALFORMED, CUT, STALL, SLOW }
 
@@ -231,7 +229,7 @@ public abstract class FakeModelServer implements AutoCloseable {
             boolean stream = request.path("stream").asBoolean(false);
             String model = request.path("model").asText("unknown");
             String user = userMessage(request);
-            if (user.startsWith(WARM_UP) && mode != Mode.STATUS && mode != Mode.HANG) {
+            if (user.equals(ResilientChatModel.WARM_UP_PROMPT) && mode != Mode.STATUS && mode != Mode.HANG) {
                 // the warm-up call at start, whatever the responder answers to questions and translations
                 reply(exchange, stream, model, "ready");
                 return;
