@@ -59,7 +59,14 @@ class SlackSocketMode implements AutoCloseable {
                         LOG.warn("Slack Socket Mode connection closed ({} {}): a new one is opened", code, reason);
                     }
                 });
-                socketApp = opening;
+                synchronized (this) {
+                    if (closed) {
+                        // the server stopped while this session was opening: nobody would ever close it
+                        stop(opening);
+                        return;
+                    }
+                    socketApp = opening;
+                }
                 LOG.info("Slack: Socket Mode session opened");
                 return;
             } catch (Exception e) {
@@ -81,9 +88,9 @@ class SlackSocketMode implements AutoCloseable {
     }
 
     private static void quietly(SocketModeApp failed) {
-        if (failed != null && failed.getClient() != null) {
+        if (failed != null) {
             try {
-                failed.getClient().close();
+                stop(failed);
             } catch (Exception e) {
                 LOG.debug("closing a failed Socket Mode client: {}", e.toString());
             }
@@ -99,11 +106,21 @@ class SlackSocketMode implements AutoCloseable {
         }
         SocketModeApp open = socketApp;
         if (open != null) {
-            SocketModeClient client = open.getClient();
-            open.stop();
-            if (client != null) {
-                client.close();
-            }
+            stop(open);
+        }
+    }
+
+    /** Stops a session for good: the SDK reconnects a closed one on its own, from its session monitor, unless told. */
+    private static void stop(SocketModeApp session) throws Exception {
+        SocketModeClient client = session.getClient();
+        if (client != null) {
+            client.setAutoReconnectEnabled(false);
+            client.setAutoReconnectOnCloseEnabled(false);
+            client.setSessionMonitorEnabled(false);
+        }
+        session.stop();
+        if (client != null) {
+            client.close();
         }
     }
 }
