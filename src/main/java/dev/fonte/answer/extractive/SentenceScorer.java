@@ -368,10 +368,10 @@ final class SentenceScorer {
             case DATE -> f.type() == Fact.Type.DATE;
             case FREQUENCY -> f.type() == Fact.Type.FREQUENCY;
             case SINCE -> f.type() == Fact.Type.SINCE || f.type() == Fact.Type.TIME || f.type() == Fact.Type.DATE;
-            // an age is counted in years ("71 years old", "71 anni") or written bare by a name ("Powell, 71,")
-            case AGE -> f.type() == Fact.Type.QUANTITY && f.dimension() == Dimension.DURATION
-                    && (reader.language(s.language()).ageUnits().in(f.text())
-                            || f.text().chars().noneMatch(Character::isLetter));
+            // an age is counted in years ("71 years old") or stands in apposition to a name ("Powell, 71,", "Medvedev,
+            // 27 anni e alto")
+            case AGE -> f.type() == Fact.Type.QUANTITY && (f.dimension() == Dimension.AGE
+                    || f.dimension() == Dimension.DURATION && reader.language(s.language()).ageUnits().in(f.text()));
             case EXTENT -> f.type() == Fact.Type.QUANTITY
                     && (f.dimension() == Dimension.LENGTH || f.dimension() == Dimension.DURATION);
             case COUNT -> counts(f, s);
@@ -470,6 +470,19 @@ final class SentenceScorer {
                 continue;
             }
             boolean before = name.end() <= f.start();
+            if (!before && reader.language(s.language()).units().connectors()
+                    .matcher(s.text().substring(f.end(), name.start()).strip()).matches()) {
+                // "14 years of Conservative government": what a figure is of is what it is about; of the question's
+                // name when the question names nothing else ("the foundation's 26 percent of OpenAI" is not
+                // Microsoft's share), of someone else's when the name is another (not an acronym of a thing counted:
+                // "1,3 milioni di GPU")
+                if (!ours && !stated(name) && !acronym(name.text())) {
+                    return false;
+                }
+                if (entities.size() == 1) {
+                    return true;
+                }
+            }
             if (before && (firstBefore == null || name.start() < firstBefore.start())) {
                 firstBefore = name;
                 firstIsOurs = ours;
