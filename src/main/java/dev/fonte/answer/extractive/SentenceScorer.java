@@ -58,6 +58,8 @@ final class SentenceScorer {
     private final List<Term> known;
     /** In a follow-up, the terms the asker wrote in this turn. */
     private final List<Term> own;
+    /** The places the question puts its fact in ("in Sicilia", "in Europe"). */
+    private final List<Term> places;
 
     SentenceScorer(ReadQuestion question, PassageIndex index, SentenceReader reader, ExtractiveConfiguration config,
                    AnswerWeights model) {
@@ -99,6 +101,9 @@ final class SentenceScorer {
         this.projectionAsked = question.language().projections().in(question.text());
         boolean followUp = terms.stream().anyMatch(t -> !t.asked());
         this.own = followUp ? terms.stream().filter(t -> t.asked() && t.kind() != Term.Kind.YEAR).toList() : List.of();
+        this.places = terms.stream().filter(t -> t.kind() == Term.Kind.ORDINARY && !t.surface().isEmpty()
+                && Character.isUpperCase(t.surface().charAt(0)) && t.start() > 0
+                && QuestionReader.afterPlacePreposition(question.text(), t.start(), question.language())).toList();
     }
 
     List<Term> terms() {
@@ -190,6 +195,17 @@ final class SentenceScorer {
                 }
             } else {
                 uncovered.add(term.surface());
+            }
+        }
+        // a place (or a day) the question puts its fact in, which neither the sentence, its neighbours nor its
+        // document's subject says, leaves the fact somewhere else ("Qual è stata l'affluenza in Sicilia?"); in another
+        // language, the place is said as the lexicon carries it ("Italy", "Italia")
+        for (Term place : places) {
+            Set<List<String>> phrases = place.phrases(lang);
+            if (!matches(phrases, s.stemSet()) && !matches(phrases, context)
+                    && !matches(phrases, doc.subjectStems()) && !matches(phrases, doc.titleStems())) {
+                criticalOk = false;
+                uncovered.add(place.surface());
             }
         }
         double coverage = total == 0 ? 1.0 : got / total;

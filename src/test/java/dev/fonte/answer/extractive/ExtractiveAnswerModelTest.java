@@ -188,6 +188,14 @@ class ExtractiveAnswerModelTest {
     }
 
     @Test
+    void a_place_the_question_puts_its_fact_in_must_be_said_where_the_fact_is() {
+        assertThat(ask("How much is the tournament in Riyadh worth?")).contains("€500 million");
+        assertThat(ask("How many spectators will the new stadium hold?")).contains("41,000 spectators");
+        // the stadium's capacity is said of no place: it is not the capacity of one in Turin
+        assertThat(ask("How many spectators will the new stadium in Turin hold?")).startsWith("REFUSED");
+    }
+
+    @Test
     void a_time_dates_the_event_of_its_own_clause() {
         assertThat(ask("When will the club sign more players?")).contains("this season");
         // "this season" dates the signings; the "so that" clause about the academy has no time of its own
