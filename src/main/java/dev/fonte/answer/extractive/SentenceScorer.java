@@ -58,6 +58,8 @@ final class SentenceScorer {
     private final List<Term> known;
     /** In a follow-up, the terms the asker wrote in this turn. */
     private final List<Term> own;
+    /** The places the question puts its fact in ("in Sicilia", "in Europe"). */
+    private final List<Term> places;
 
     SentenceScorer(ReadQuestion question, PassageIndex index, SentenceReader reader, ExtractiveConfiguration config,
                    AnswerWeights model) {
@@ -99,6 +101,9 @@ final class SentenceScorer {
         this.projectionAsked = question.language().projections().in(question.text());
         boolean followUp = terms.stream().anyMatch(t -> !t.asked());
         this.own = followUp ? terms.stream().filter(t -> t.asked() && t.kind() != Term.Kind.YEAR).toList() : List.of();
+        this.places = terms.stream().filter(t -> t.kind() == Term.Kind.ORDINARY && !t.surface().isEmpty()
+                && Character.isUpperCase(t.surface().charAt(0)) && t.start() > 0
+                && QuestionReader.afterPlacePreposition(question.text(), t.start(), question.language())).toList();
     }
 
     List<Term> terms() {
@@ -190,6 +195,17 @@ final class SentenceScorer {
                 }
             } else {
                 uncovered.add(term.surface());
+            }
+        }
+        // a place (or a day) the question puts its fact in, which neither the sentence, its neighbours nor its
+        // document's subject says, leaves the fact somewhere else ("Qual è stata l'affluenza in Sicilia?"); in another
+        // language, the place is said as the lexicon carries it ("Italy", "Italia")
+        for (Term place : places) {
+            Set<List<String>> phrases = place.phrases(lang);
+            if (!matches(phrases, s.stemSet()) && !matches(phrases, context)
+                    && !matches(phrases, doc.subjectStems()) && !matches(phrases, doc.titleStems())) {
+                criticalOk = false;
+                uncovered.add(place.surface());
             }
         }
         double coverage = total == 0 ? 1.0 : got / total;
@@ -368,10 +384,10 @@ final class SentenceScorer {
             case DATE -> f.type() == Fact.Type.DATE;
             case FREQUENCY -> f.type() == Fact.Type.FREQUENCY;
             case SINCE -> f.type() == Fact.Type.SINCE || f.type() == Fact.Type.TIME || f.type() == Fact.Type.DATE;
-            // an age is counted in years ("71 years old", "71 anni") or written bare by a name ("Powell, 71,")
-            case AGE -> f.type() == Fact.Type.QUANTITY && f.dimension() == Dimension.DURATION
-                    && (reader.language(s.language()).ageUnits().in(f.text())
-                            || f.text().chars().noneMatch(Character::isLetter));
+            // an age is counted in years ("71 years old") or stands in apposition to a name ("Powell, 71,", "Medvedev,
+            // 27 anni e alto")
+            case AGE -> f.type() == Fact.Type.QUANTITY && (f.dimension() == Dimension.AGE
+                    || f.dimension() == Dimension.DURATION && reader.language(s.language()).ageUnits().in(f.text()));
             case EXTENT -> f.type() == Fact.Type.QUANTITY
                     && (f.dimension() == Dimension.LENGTH || f.dimension() == Dimension.DURATION);
             case COUNT -> counts(f, s);
@@ -470,6 +486,19 @@ final class SentenceScorer {
                 continue;
             }
             boolean before = name.end() <= f.start();
+            if (!before && reader.language(s.language()).units().connectors()
+                    .matcher(s.text().substring(f.end(), name.start()).strip()).matches()) {
+                // "14 years of Conservative government": what a figure is of is what it is about; of the question's
+                // name when the question names nothing else ("the foundation's 26 percent of OpenAI" is not
+                // Microsoft's share), of someone else's when the name is another (not an acronym of a thing counted:
+                // "1,3 milioni di GPU")
+                if (!ours && !stated(name) && !acronym(name.text())) {
+                    return false;
+                }
+                if (entities.size() == 1) {
+                    return true;
+                }
+            }
             if (before && (firstBefore == null || name.start() < firstBefore.start())) {
                 firstBefore = name;
                 firstIsOurs = ours;

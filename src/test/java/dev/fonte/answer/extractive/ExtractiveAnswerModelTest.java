@@ -56,6 +56,8 @@ class ExtractiveAnswerModelTest {
             The club will sign more players this season so that its academy becomes the best in Europe.
 
             The stadium's roof draws 2 megawatts of solar power.
+
+            The victory over Inter ended 14 years of Milan rule in the city.
             """;
 
     private static final String ITALIAN = """
@@ -176,6 +178,21 @@ class ExtractiveAnswerModelTest {
         assertThat(ask("How much is the Riyadh tournament worth?")).contains("€500 million");
         // the relative clause names Aramco; the figure is outside it, and is the tournament's
         assertThat(ask("How much money did Aramco put in?")).startsWith("REFUSED");
+    }
+
+    @Test
+    void a_figure_is_about_what_it_is_a_figure_of_when_the_question_names_nothing_else() {
+        // "14 years of Milan rule": Inter stands nearer before the figure, yet the years are Milan's
+        assertThat(ask("How long had Milan ruled the city?")).contains("14 years of Milan rule");
+        assertThat(ask("How long had Inter ruled the city?")).startsWith("REFUSED");
+    }
+
+    @Test
+    void a_place_the_question_puts_its_fact_in_must_be_said_where_the_fact_is() {
+        assertThat(ask("How much is the tournament in Riyadh worth?")).contains("€500 million");
+        assertThat(ask("How many spectators will the new stadium hold?")).contains("41,000 spectators");
+        // the stadium's capacity is said of no place: it is not the capacity of one in Turin
+        assertThat(ask("How many spectators will the new stadium in Turin hold?")).startsWith("REFUSED");
     }
 
     @Test
