@@ -577,8 +577,15 @@ final class SentenceScorer {
             return false;
         }
         int[] previous = clauses.get(at - 1);
-        return name.start() >= previous[0] && name.end() <= previous[1]
-                && s.text().substring(name.end(), previous[1]).isBlank();
+        // the name, or a noun phrase it opens ("la Corte dei conti, che", "Elton John's farewell tour, which"): a few
+        // words, none of them another name
+        if (name.start() < previous[0] || name.end() > previous[1]) {
+            return false;
+        }
+        boolean anotherName = s.facts().stream().anyMatch(f -> f.type() == Fact.Type.NAME
+                && f.start() >= name.end() && f.end() <= previous[1]);
+        return !anotherName && WORD.matcher(s.text().substring(name.end(), previous[1])).results().count()
+                <= config.antecedentWords();
     }
 
     /** Whether a clause opens with a relative pronoun of its sentence's language. */

@@ -58,6 +58,8 @@ class ExtractiveAnswerModelTest {
             The stadium's roof draws 2 megawatts of solar power.
 
             The victory over Inter ended 14 years of Milan rule in the city.
+
+            Before the move, the record belonged to Inter's old stadium, which held 85,000 spectators.
             """;
 
     private static final String ITALIAN = """
@@ -185,6 +187,12 @@ class ExtractiveAnswerModelTest {
         // "14 years of Milan rule": Inter stands nearer before the figure, yet the years are Milan's
         assertThat(ask("How long had Milan ruled the city?")).contains("14 years of Milan rule");
         assertThat(ask("How long had Inter ruled the city?")).startsWith("REFUSED");
+    }
+
+    @Test
+    void a_relative_clause_is_about_the_noun_phrase_its_antecedent_name_opens() {
+        // "Inter's old stadium, which held...": the stadium's head noun stands between the name and the clause
+        assertThat(ask("How many spectators did Inter's old stadium hold?")).contains("85,000 spectators");
     }
 
     @Test
