@@ -186,17 +186,23 @@ public final class FactFinder {
         }
         Matcher connector = language.units().connectors().matcher(text).region(at, limit);
         int afterConnector = connector.lookingAt() ? skipSpaces(text, connector.end(), limit) : -1;
+        // the longest unit of any dimension: "300 chilometri orari" is a speed, "chilometri quadrati" an area
+        Dimension dimension = null;
+        int unitEnd = -1;
         for (Dimension d : Dimension.values()) {
             for (int from : new int[] {at, afterConnector}) {
                 if (from < 0) {
                     continue;
                 }
                 Matcher unit = language.units().of(d).matcher(text).region(from, limit);
-                if (unit.lookingAt()) {
-                    return new Fact(Fact.Type.QUANTITY, d, start, unit.end(), text.substring(start, unit.end()),
-                            scaled);
+                if (unit.lookingAt() && unit.end() > unitEnd) {
+                    dimension = d;
+                    unitEnd = unit.end();
                 }
             }
+        }
+        if (dimension != null) {
+            return new Fact(Fact.Type.QUANTITY, dimension, start, unitEnd, text.substring(start, unitEnd), scaled);
         }
         int factEnd = scaled ? magnitude.end() : end;
         return new Fact(Fact.Type.NUMBER, null, start, factEnd, text.substring(start, factEnd), scaled);

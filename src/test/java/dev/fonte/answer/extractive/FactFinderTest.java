@@ -52,4 +52,16 @@ class FactFinderTest {
         assertThat(apposed).noneMatch(f -> f.dimension() == Dimension.DURATION);
         assertThat(lasted).anyMatch(f -> f.dimension() == Dimension.DURATION && f.text().equals("3 ore"));
     }
+
+    @Test
+    void a_figure_takes_the_longest_unit_of_any_dimension() {
+        FactFinder finder = new FactFinder(Languages.standard().get("it"), Set.of("e", "a", "di"));
+
+        List<Fact> speed = finder.find("L'opera resisterà a venti fino a 300 chilometri orari.", Set.of());
+        List<Fact> area = finder.find("Il parco copre 40 chilometri quadrati di costa.", Set.of());
+
+        assertThat(speed).anyMatch(f -> f.dimension() == Dimension.SPEED && f.text().equals("300 chilometri orari"));
+        assertThat(area).anyMatch(f -> f.dimension() == Dimension.AREA && f.text().equals("40 chilometri quadrati"));
+        assertThat(speed).noneMatch(f -> f.dimension() == Dimension.LENGTH);
+    }
 }
