@@ -7,6 +7,7 @@ import dev.fonte.corpus.Corpus;
 import dev.fonte.corpus.Passage;
 import dev.fonte.language.Dimension;
 import dev.fonte.language.FactKind;
+import dev.fonte.language.Language;
 import dev.fonte.retrieval.Embedder;
 import dev.fonte.retrieval.FonteAnalyzers;
 import dev.fonte.retrieval.PassageIndex;
@@ -470,7 +471,7 @@ final class SentenceScorer {
                 continue;
             }
             boolean ours = ours(name, s);
-            if (!ours && isPlace(name, s)) {
+            if (!ours && (isPlace(name, s) || attributed(name, s))) {
                 continue;
             }
             // a relative clause is about the name it follows: "Clarity AD, che ha coinvolto 1.795 pazienti"
@@ -642,11 +643,44 @@ final class SentenceScorer {
         return out;
     }
 
+    /**
+     * Whether a name is the source a clause is attributed to ("According to People magazine, she paid..."): it is
+     * not who the clause is about.
+     */
+    private boolean attributed(Fact name, ReadSentence s) {
+        String text = s.text();
+        int end = name.start();
+        while (end > 0 && Character.isWhitespace(text.charAt(end - 1))) {
+            end--;
+        }
+        Language language = reader.language(s.language());
+        // one article may stand between: "secondo il Financial Times"
+        java.util.regex.Matcher article = language.placeArticles().matcher(text);
+        for (int from = Math.max(0, end - 6); from < end; from++) {
+            if (article.region(from, end).lookingAt() && article.end() == end
+                    && (from == 0 || !Character.isLetter(text.charAt(from - 1)))) {
+                end = from;
+                while (end > 0 && Character.isWhitespace(text.charAt(end - 1))) {
+                    end--;
+                }
+                break;
+            }
+        }
+        java.util.regex.Matcher source = language.attributions().matcher(text);
+        for (int from = Math.max(0, end - 20); from < end; from++) {
+            if (source.region(from, end).lookingAt() && source.end() == end
+                    && (from == 0 || !Character.isLetter(text.charAt(from - 1)))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether a name the question does not name stands as the sentence's subject (among its first words). */
     private boolean subjectIsSomeoneElse(ReadSentence s) {
         int[] whole = {0, s.text().length()};
         for (Fact f : s.facts()) {
-            if (f.type() == Fact.Type.NAME && !stated(f) && !isPlace(f, s) && !ours(f, s)
+            if (f.type() == Fact.Type.NAME && !stated(f) && !isPlace(f, s) && !ours(f, s) && !attributed(f, s)
                     && !(f.text().length() <= 4 && f.text().equals(f.text().toUpperCase(Locale.ROOT)))) {
                 return atClauseStart(f, whole, s);
             }

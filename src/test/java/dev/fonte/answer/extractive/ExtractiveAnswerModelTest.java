@@ -60,6 +60,8 @@ class ExtractiveAnswerModelTest {
             The victory over Inter ended 14 years of Milan rule in the city.
 
             Before the move, the record belonged to Inter's old stadium, which held 85,000 spectators.
+
+            Juventus signed a new striker in August. According to Reuters, it paid €30 million for him.
             """;
 
     private static final String ITALIAN = """
@@ -193,6 +195,12 @@ class ExtractiveAnswerModelTest {
     void a_relative_clause_is_about_the_noun_phrase_its_antecedent_name_opens() {
         // "Inter's old stadium, which held...": the stadium's head noun stands between the name and the clause
         assertThat(ask("How many spectators did Inter's old stadium hold?")).contains("85,000 spectators");
+    }
+
+    @Test
+    void the_source_a_clause_is_attributed_to_is_not_its_subject() {
+        // "According to Reuters, it paid...": Juventus, named just before, paid, not Reuters
+        assertThat(ask("How much did Juventus pay for the striker?")).contains("€30 million");
     }
 
     @Test
