@@ -114,8 +114,9 @@ public final class QuestionReader {
         boolean identity = cue.kind() == FactKind.PERSON && words.identity().matcher(question).find();
         Optional<Term> thing = Optional.empty();
         if (!cue.thingWords().isBlank()) {
-            // what is counted or measured is the term the words start with: "how much did Meta spend" measures nothing
-            thing = terms(cue.thingWords(), language, languageCodes, index, List.of(), false).stream()
+            // what is counted or measured is the term the words start with: "how much did Meta spend" measures nothing;
+            // it is said in every language of the corpus, as the terms are (a count of "persone" is one of "people")
+            thing = terms(cue.thingWords(), language, languageCodes, index, List.of(), true).stream()
                     .filter(t -> t.start() == 0).findFirst();
         }
         List<int[]> verbSpans = new ArrayList<>(cue.verbs());

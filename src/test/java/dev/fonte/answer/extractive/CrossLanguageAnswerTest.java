@@ -1,0 +1,87 @@
+package dev.fonte.answer.extractive;
+
+import dev.fonte.answer.AnswerRequest;
+import dev.fonte.answer.AnswerWeights;
+import dev.fonte.answer.Draft;
+import dev.fonte.answer.ExtractiveConfiguration;
+import dev.fonte.corpus.Corpus;
+import dev.fonte.corpus.Document;
+import dev.fonte.corpus.Passage;
+import dev.fonte.corpus.Segmenter;
+import dev.fonte.language.Languages;
+import dev.fonte.language.Lexicon;
+import dev.fonte.retrieval.Glossary;
+import dev.fonte.retrieval.LexiconFactory;
+import dev.fonte.retrieval.PassageIndex;
+import dev.fonte.retrieval.ScoredPassage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Questions in one language about a document in another, with the shipped bilingual lexicon and no translation: a
+ * tiny Italian corpus about a bakery chain asked in English. Every sentence is a source, so only the answer model
+ * decides.
+ */
+class CrossLanguageAnswerTest {
+
+    // two counts in one paragraph: only the one of what is asked answers
+    private static final String ITALIAN = """
+            La catena di panetterie Forno Sole conta 300 dipendenti in Italia e ha aperto 12 negozi nel 2024.
+
+            Forno Sole è stata fondata a Bologna nel 1998.
+            """;
+
+    static PassageIndex index;
+    static ExtractiveAnswerModel model;
+
+    @BeforeAll
+    static void build() {
+        List<Passage> passages = new ArrayList<>(Segmenter.segment("forno", "it", ITALIAN));
+        Corpus corpus = new Corpus(List.of(new Document("forno", "Forno Sole", "it", null, null, null, ITALIAN)),
+                passages);
+        index = PassageIndex.build(corpus, Glossary.empty(), 0.3);
+        Lexicon lexicon = Lexicon.load(Languages.standard(), null, LexiconFactory::analysed, LexiconFactory::keyed);
+        // a low threshold, as in the engine's own tests: a corpus this small gives retrieval ranks no meaning
+        model = new ExtractiveAnswerModel(Languages.standard(), lexicon, ExtractiveConfiguration.defaults(),
+                AnswerWeights.defaults().withThreshold(0.15));
+    }
+
+    @AfterAll
+    static void close() throws IOException {
+        index.close();
+    }
+
+    private static String ask(String question) {
+        List<AnswerRequest.Source> sources = new ArrayList<>();
+        for (Passage p : index.corpus().sentences()) {
+            sources.add(new AnswerRequest.Source(sources.size() + 1, new ScoredPassage(p, 1.0),
+                    index.corpus().document(p.documentId()).orElseThrow(), p.text()));
+        }
+        Draft draft = model.draft(new AnswerRequest(AnswerRequest.Task.ANSWER, question, question,
+                Languages.standard().get("en"), sources, List.of(), index));
+        return !draft.answered() ? "REFUSED"
+                : draft.sentences().stream().map(Draft.Sentence::text).collect(Collectors.joining(" "));
+    }
+
+    @Test
+    void what_a_count_counts_is_looked_for_in_the_documents_language() {
+        // given a sentence counting employees ("dipendenti") and shops, when asked in English how many employees
+        String answer = ask("How many employees does Forno Sole have?");
+
+        // then the sentence that counts them in Italian answers, quoted in its language inside an English frame
+        assertThat(answer).contains("300 dipendenti").startsWith("The article, in Italian, says:");
+    }
+
+    @Test
+    void a_count_of_something_the_document_does_not_count_is_refused() {
+        assertThat(ask("How many bakers does Forno Sole have?")).isEqualTo("REFUSED");
+    }
+}
