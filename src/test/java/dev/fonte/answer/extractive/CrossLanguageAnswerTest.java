@@ -37,6 +37,8 @@ class CrossLanguageAnswerTest {
             La catena di panetterie Forno Sole conta 300 dipendenti in Italia e ha aperto 12 negozi nel 2024.
 
             Forno Sole è stata fondata a Bologna nel 1998.
+
+            La Banca centrale europea ha tagliato i tassi giovedì.
             """;
 
     static PassageIndex index;
@@ -83,5 +85,14 @@ class CrossLanguageAnswerTest {
     @Test
     void a_count_of_something_the_document_does_not_count_is_refused() {
         assertThat(ask("How many bakers does Forno Sole have?")).isEqualTo("REFUSED");
+    }
+
+    @Test
+    void a_name_the_question_says_in_its_own_language_is_not_who_it_asks_about() {
+        // given the only sentence about the rate cut names the bank that cut them, in Italian
+        String answer = ask("Who cut the ECB's rates?");
+
+        // then the bank the question names is no answer to who did it
+        assertThat(answer).isEqualTo("REFUSED");
     }
 }
