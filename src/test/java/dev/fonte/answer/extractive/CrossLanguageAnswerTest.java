@@ -41,14 +41,19 @@ class CrossLanguageAnswerTest {
             La Banca centrale europea ha tagliato i tassi giovedì.
             """;
 
+    private static final String ENGLISH = """
+            Forno Sole's founder, Marco Rossi, 61, still runs the first shop.
+            """;
+
     static PassageIndex index;
     static ExtractiveAnswerModel model;
 
     @BeforeAll
     static void build() {
         List<Passage> passages = new ArrayList<>(Segmenter.segment("forno", "it", ITALIAN));
-        Corpus corpus = new Corpus(List.of(new Document("forno", "Forno Sole", "it", null, null, null, ITALIAN)),
-                passages);
+        passages.addAll(Segmenter.segment("founder", "en", ENGLISH));
+        Corpus corpus = new Corpus(List.of(new Document("forno", "Forno Sole", "it", null, null, null, ITALIAN),
+                new Document("founder", "The founder", "en", null, null, null, ENGLISH)), passages);
         index = PassageIndex.build(corpus, Glossary.empty(), 0.3);
         Lexicon lexicon = Lexicon.load(Languages.standard(), null, LexiconFactory::analysed, LexiconFactory::keyed);
         // a low threshold, as in the engine's own tests: a corpus this small gives retrieval ranks no meaning
@@ -62,15 +67,23 @@ class CrossLanguageAnswerTest {
     }
 
     private static String ask(String question) {
+        return ask(question, "en");
+    }
+
+    private static String ask(String question, String language) {
+        Draft draft = model.draft(request(question, language));
+        return !draft.answered() ? "REFUSED"
+                : draft.sentences().stream().map(Draft.Sentence::text).collect(Collectors.joining(" "));
+    }
+
+    private static AnswerRequest request(String question, String language) {
         List<AnswerRequest.Source> sources = new ArrayList<>();
         for (Passage p : index.corpus().sentences()) {
             sources.add(new AnswerRequest.Source(sources.size() + 1, new ScoredPassage(p, 1.0),
                     index.corpus().document(p.documentId()).orElseThrow(), p.text()));
         }
-        Draft draft = model.draft(new AnswerRequest(AnswerRequest.Task.ANSWER, question, question,
-                Languages.standard().get("en"), sources, List.of(), index));
-        return !draft.answered() ? "REFUSED"
-                : draft.sentences().stream().map(Draft.Sentence::text).collect(Collectors.joining(" "));
+        return new AnswerRequest(AnswerRequest.Task.ANSWER, question, question, Languages.standard().get(language),
+                sources, List.of(), index);
     }
 
     @Test
@@ -94,5 +107,16 @@ class CrossLanguageAnswerTest {
 
         // then the bank the question names is no answer to who did it
         assertThat(answer).isEqualTo("REFUSED");
+    }
+
+    @Test
+    void the_word_an_age_is_asked_with_belongs_to_the_question_not_to_the_answer() {
+        // given an English sentence that gives an age as a bare figure after the name, when asked in Italian
+        String answer = ask("Quanti anni ha Marco Rossi?", "it");
+
+        // then "anni" is how the question asks, not a word of its subject the answer must say in English ("years")
+        assertThat(model.read(request("Quanti anni ha Marco Rossi?", "it")).terms()).extracting(Term::surface)
+                .containsExactly("Marco", "Rossi");
+        assertThat(answer).contains("Marco Rossi, 61").startsWith("L'articolo, in inglese, dice:");
     }
 }
