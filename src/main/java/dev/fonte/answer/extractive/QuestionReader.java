@@ -284,6 +284,13 @@ public final class QuestionReader {
                 if (kind == Term.Kind.CRITICAL && glossary && !corpusName && !DIGIT.matcher(surface).matches()) {
                     kind = Term.Kind.ORDINARY;
                 }
+                // a word the asker's documents never use, that the lexicon does not translate and documents in another
+                // language write as it is, crosses languages unchanged as names do (a drug, a sport, a product:
+                // "lecanemab"), whatever its case
+                if (kind == Term.Kind.ORDINARY && everyLanguage && !glossary
+                        && crossesUnchanged(surface, language.code(), languages, index)) {
+                    kind = Term.Kind.CRITICAL;
+                }
                 out.add(new Term(surface, Map.copyOf(byLanguage), kind, glossary, true, spanStart));
             }
         } catch (IOException e) {
@@ -322,6 +329,36 @@ public final class QuestionReader {
         }
         return any ? out : List.of();
     }
+
+    /**
+     * Whether a single word that no document in the question's language uses has no translation into any other
+     * language of the corpus the lexicon covers, and the documents of one of them use it as it is written (a word the
+     * asker's documents use is a word of that language, whatever another language spells alike).
+     */
+    private boolean crossesUnchanged(String surface, String from, Set<String> languages, PassageIndex index) {
+        if (!WORD_ONLY.matcher(surface).matches() || !index.languages().contains(from)) {
+            return false;
+        }
+        // the index analysis, not the question's (whose stream is being read)
+        Set<String> own = FonteAnalyzers.terms(FonteAnalyzers.shared(from), surface);
+        if (own.isEmpty() || own.stream().allMatch(w -> index.knows(from, w))) {
+            return false;
+        }
+        boolean written = false;
+        for (String other : languages) {
+            if (other.equals(from)) {
+                continue;
+            }
+            if (!lexicon.covers(from, other) || !lexicon.translations(surface, from, other).isEmpty()) {
+                return false;
+            }
+            Set<List<String>> said = sayings(surface, other, index);
+            written |= !said.isEmpty() && said.stream().allMatch(p -> p.stream().allMatch(w -> index.knows(other, w)));
+        }
+        return written;
+    }
+
+    private static final Pattern WORD_ONLY = Pattern.compile("\\p{L}{4,}");
 
     /** The ways another language's analysis says a term's words (names and numbers cross languages as they are). */
     private Set<List<String>> sayings(String surface, String language, PassageIndex index) {

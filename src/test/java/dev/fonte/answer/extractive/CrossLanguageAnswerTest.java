@@ -39,10 +39,14 @@ class CrossLanguageAnswerTest {
             Forno Sole è stata fondata a Bologna nel 1998.
 
             La Banca centrale europea ha tagliato i tassi giovedì.
+
+            Il pane di farro della catena, il farrotto, costa 4 euro al chilo.
             """;
 
     private static final String ENGLISH = """
             Forno Sole's founder, Marco Rossi, 61, still runs the first shop.
+
+            Each loaf of bread costs $3 in the first shop.
             """;
 
     static PassageIndex index;
@@ -118,5 +122,18 @@ class CrossLanguageAnswerTest {
         assertThat(model.read(request("Quanti anni ha Marco Rossi?", "it")).terms()).extracting(Term::surface)
                 .containsExactly("Marco", "Rossi");
         assertThat(answer).contains("Marco Rossi, 61").startsWith("L'articolo, in inglese, dice:");
+    }
+
+    @Test
+    void a_word_only_another_languages_documents_write_as_it_is_is_a_name_the_answer_must_say() {
+        // given "farrotto", which no English document uses and the lexicon does not translate, and an English
+        // sentence about what bread costs
+        String answer = ask("How much does farrotto cost?");
+
+        // then the Italian sentence naming it answers, not the English one about another bread
+        assertThat(answer).contains("4 euro").doesNotContain("$3");
+        assertThat(model.read(request("How much does farrotto cost?", "en")).terms())
+                .filteredOn(t -> t.surface().equals("farrotto")).extracting(Term::kind)
+                .containsExactly(Term.Kind.CRITICAL);
     }
 }
