@@ -252,24 +252,17 @@ public final class QuestionReader {
                 // an elided article or preposition is not part of the word ("l'investimento", "d'Italia")
                 String surface = ELIDED.matcher(text.substring(spanStart, spanEnd)).replaceFirst("");
                 boolean glossary = phrases.size() > 1;
+                Set<String> stems = new HashSet<>();
+                phrases.forEach(stems::addAll);
+                Term.Kind kind = kind(stems, surface, spanStart + (spanEnd - spanStart - surface.length()), text);
+                boolean name = kind == Term.Kind.CRITICAL && !glossary && !DIGIT.matcher(surface).matches();
                 Map<String, Set<List<String>>> byLanguage = new LinkedHashMap<>();
                 byLanguage.put(language.code(), Set.copyOf(phrases));
                 for (String other : languages) {
                     if (everyLanguage && !other.equals(language.code())) {
-                        // names and figures cross languages as they are; words cross by the lexicon, every sense kept
-                        Set<List<String>> ways = new LinkedHashSet<>(sayings(surface, other, index));
-                        for (String t : translations(surface, language.code(), other)) {
-                            if (ways.size() >= MAX_WAYS) {
-                                break;
-                            }
-                            ways.addAll(sayings(t, other, index));
-                        }
-                        byLanguage.put(other, Set.copyOf(ways));
+                        byLanguage.put(other, ways(surface, name, language.code(), other, index));
                     }
                 }
-                Set<String> stems = new HashSet<>();
-                phrases.forEach(stems::addAll);
-                Term.Kind kind = kind(stems, surface, spanStart + (spanEnd - spanStart - surface.length()), text);
                 // a capitalised word the corpus also writes in lower case is a common noun ("Paese"), and a place the
                 // question puts its fact in ("in Italia") narrows it, it is not who the fact is about
                 String lower = FactFinder.bare(surface);
@@ -297,6 +290,27 @@ public final class QuestionReader {
             throw new UncheckedIOException("analysis of an in-memory question failed", e);
         }
         return out;
+    }
+
+    /**
+     * The ways of saying a term in another language. Names and figures cross languages as they are; words cross by
+     * the lexicon, every sense kept. A word of a name that the other language's analysis drops ("AD" of "Clarity AD",
+     * a stop word in Italian) is not looked for there, nor translated as a common word: it is the empty phrase, which
+     * every sentence says.
+     */
+    private Set<List<String>> ways(String surface, boolean name, String from, String to, PassageIndex index) {
+        Set<List<String>> own = sayings(surface, to, index);
+        if (name && own.isEmpty()) {
+            return Set.of(List.of());
+        }
+        Set<List<String>> ways = new LinkedHashSet<>(own);
+        for (String t : translations(surface, from, to)) {
+            if (ways.size() >= MAX_WAYS) {
+                break;
+            }
+            ways.addAll(sayings(t, to, index));
+        }
+        return Set.copyOf(ways);
     }
 
     /**

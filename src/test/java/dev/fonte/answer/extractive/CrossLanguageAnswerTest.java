@@ -136,4 +136,16 @@ class CrossLanguageAnswerTest {
                 .filteredOn(t -> t.surface().equals("farrotto")).extracting(Term::kind)
                 .containsExactly(Term.Kind.CRITICAL);
     }
+
+    @Test
+    void a_word_of_a_name_that_is_a_stop_word_in_the_documents_language_is_not_translated_as_a_common_word() {
+        // given "AD" of the trial "Clarity AD": a stop word in Italian ("ad", to), and an English noun (an advert)
+        Term ad = model.read(request("How many patients were in the Clarity AD trial?", "en")).terms().stream()
+                .filter(t -> t.surface().equals("AD")).findFirst().orElseThrow();
+
+        // then in Italian it is not looked for (the empty phrase, which every sentence says), not "annuncio"
+        assertThat(ad.kind()).isEqualTo(Term.Kind.CRITICAL);
+        assertThat(ad.phrases("it")).containsExactly(List.of());
+        assertThat(ad.phrases("en")).containsExactly(List.of("ad"));
+    }
 }
