@@ -40,16 +40,39 @@ public final class AnalysisSpec {
     private final List<Step> charFilters;
     private final Step tokenizer;
     private final List<Step> filters;
+    /** The filters of the chain that compares bilingual lexicon entries; the index's when the pack gives none. */
+    private final List<Step> lexiconFilters;
 
-    private AnalysisSpec(List<Step> charFilters, Step tokenizer, List<Step> filters) {
+    private AnalysisSpec(List<Step> charFilters, Step tokenizer, List<Step> filters, List<Step> lexiconFilters) {
         this.charFilters = charFilters;
         this.tokenizer = tokenizer;
         this.filters = filters;
+        this.lexiconFilters = lexiconFilters;
     }
 
     static AnalysisSpec of(Language.Node node) {
-        return new AnalysisSpec(steps(node.raw().get("charFilters")), step(node.raw().get("tokenizer")),
-                steps(node.raw().get("filters")));
+        List<Step> filters = steps(node.raw().get("filters"));
+        return new AnalysisSpec(steps(node.raw().get("charFilters")), step(node.raw().get("tokenizer")), filters,
+                lexiconFilters(filters, node.raw().get("lexicon")));
+    }
+
+    /**
+     * The index filters with the one the pack's {@code lexicon: {replace: a, with: b}} names replaced: a stemmer that
+     * also folds the forms of verbs, for words looked up in the bilingual lexicon.
+     */
+    private static List<Step> lexiconFilters(List<Step> filters, Object lexicon) {
+        if (lexicon == null) {
+            return filters;
+        }
+        if (!(lexicon instanceof Map<?, ?> map) || map.get("replace") == null || map.get("with") == null) {
+            throw new LanguagePackException("analysis.lexicon is {replace: <a filter of the chain>, with: <a filter>}");
+        }
+        String replaced = map.get("replace").toString();
+        if (filters.stream().noneMatch(f -> f.name().equals(replaced))) {
+            throw new LanguagePackException("analysis.lexicon replaces " + replaced + ", which the chain does not have");
+        }
+        Step with = step(map.get("with"));
+        return filters.stream().map(f -> f.name().equals(replaced) ? with : f).toList();
     }
 
     private static List<Step> steps(Object list) {
@@ -78,6 +101,18 @@ public final class AnalysisSpec {
      * applied at its step). Factories are built now, so a bad pack fails here and not at the first question.
      */
     public Analyzer analyzer(String code, SynonymMap synonyms) {
+        return analyzer(code, filters, synonyms);
+    }
+
+    /**
+     * A new analyzer for the words of bilingual lexicon entries and of the questions looked up in them: the index
+     * chain, its stemmer replaced when the pack says so (a lookup also finds "collaborano" under "collaborare").
+     */
+    public Analyzer lexiconAnalyzer(String code) {
+        return analyzer(code, lexiconFilters, null);
+    }
+
+    private Analyzer analyzer(String code, List<Step> filters, SynonymMap synonyms) {
         InlineResources resources = new InlineResources();
         List<CharFilterFactory> chars = new ArrayList<>();
         for (Step s : charFilters) {

@@ -86,6 +86,7 @@ public final class Languages {
             Language language = Language.of(file, read(loader, file));
             // building the analyzers now makes a pack with a bad analysis step fail the start, naming the pack
             language.analysis().analyzer(language.code(), null).close();
+            language.analysis().lexiconAnalyzer(language.code()).close();
             languages.add(language);
         }
         return new Languages(languages);

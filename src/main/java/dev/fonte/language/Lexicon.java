@@ -50,14 +50,18 @@ public final class Lexicon {
 
     /** from language, to language, phrase (its words' keys) -> its translations. */
     private final Map<String, Map<String, Set<String>>> entries = new HashMap<>();
+    /** The same, the phrases keyed by the looser comparison. */
+    private final Map<String, Map<String, Set<String>>> loose = new HashMap<>();
     private final Words words;
+    private final Words looseWords;
 
-    private Lexicon(Words words) {
+    private Lexicon(Words words, Words looseWords) {
         this.words = words;
+        this.looseWords = looseWords;
     }
 
     public static Lexicon empty() {
-        return new Lexicon(AS_WRITTEN);
+        return new Lexicon(AS_WRITTEN, AS_WRITTEN);
     }
 
     /**
@@ -81,7 +85,16 @@ public final class Lexicon {
 
     /** The shipped lexicons of the registered languages, and those of the corpus folder (when there is one). */
     public static Lexicon load(Languages languages, Path corpusFolder, Words words) {
-        Lexicon lexicon = new Lexicon(words);
+        return load(languages, corpusFolder, words, words);
+    }
+
+    /**
+     * @param words      how words compare first (a form the lexicon lists is found under its own stem)
+     * @param looseWords how a word none of whose entries compares so is compared next: a stronger stemming that also
+     *                   folds the forms of verbs ("collaborano" finds "collaborare")
+     */
+    public static Lexicon load(Languages languages, Path corpusFolder, Words words, Words looseWords) {
+        Lexicon lexicon = new Lexicon(words, looseWords);
         Set<String> codes = new LinkedHashSet<>();
         languages.all().forEach(l -> codes.add(l.code()));
         for (String a : codes) {
@@ -138,16 +151,21 @@ public final class Lexicon {
 
     private void add(String from, String to, List<String> phrases, List<String> translations) {
         Map<String, Set<String>> table = entries.computeIfAbsent(from + ">" + to, k -> new HashMap<>());
+        Map<String, Set<String>> looseTable = loose.computeIfAbsent(from + ">" + to, k -> new HashMap<>());
         for (String phrase : phrases) {
-            String key = key(phrase, from);
+            String key = key(words.of(phrase, from));
             if (!key.isEmpty()) {
                 table.computeIfAbsent(key, k -> new LinkedHashSet<>()).addAll(translations);
+            }
+            String looseKey = key(looseWords.of(phrase, from));
+            if (!looseKey.isEmpty()) {
+                looseTable.computeIfAbsent(looseKey, k -> new LinkedHashSet<>()).addAll(translations);
             }
         }
     }
 
-    private String key(String phrase, String language) {
-        return String.join(" ", words.of(phrase, language).stream().map(Word::key).toList());
+    private static String key(List<Word> found) {
+        return String.join(" ", found.stream().map(Word::key).toList());
     }
 
     private static List<String> phrases(String side) {
@@ -166,14 +184,28 @@ public final class Lexicon {
         return entries.containsKey(from + ">" + to);
     }
 
-    /** The translations of one word or phrase (any case); empty when the lexicon does not know it. */
+    /**
+     * The translations of one word or phrase (any case): those of the entries with its stems, else those of the
+     * entries it compares with loosely; empty when the lexicon does not know it.
+     */
     public Set<String> translations(String phrase, String from, String to) {
-        Map<String, Set<String>> table = entries.get(from + ">" + to);
-        if (table == null) {
+        if (!covers(from, to)) {
             return Set.of();
         }
-        String key = key(phrase, from);
-        return key.isEmpty() ? Set.of() : table.getOrDefault(key, Set.of());
+        return lookUp(words.of(phrase, from), looseWords.of(phrase, from), from + ">" + to);
+    }
+
+    /** The translations of a run of words, by their stems, else loosely when both cut the text alike. */
+    private Set<String> lookUp(List<Word> found, List<Word> looseFound, String pair) {
+        String key = key(found);
+        if (key.isEmpty()) {
+            return Set.of();
+        }
+        Set<String> exact = entries.get(pair).getOrDefault(key, Set.of());
+        if (!exact.isEmpty() || looseFound.size() != found.size()) {
+            return exact;
+        }
+        return loose.get(pair).getOrDefault(key(looseFound), Set.of());
     }
 
     /**
@@ -182,14 +214,17 @@ public final class Lexicon {
      * not know stays in case it is a name or a shared word).
      */
     public String carry(String text, String from, String to) {
-        Map<String, Set<String>> table = entries.getOrDefault(from + ">" + to, Map.of());
+        String pair = from + ">" + to;
         List<Word> found = words.of(text, from);
+        List<Word> looseFound = looseWords.of(text, from);
+        // both comparisons cut a text into the same words unless a pack's chains differ beyond their stemmers
+        boolean aligned = looseFound.size() == found.size();
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < found.size(); ) {
             int taken = 0;
-            for (int n = Math.min(LONGEST, found.size() - i); n >= 1 && taken == 0; n--) {
-                String key = String.join(" ", found.subList(i, i + n).stream().map(Word::key).toList());
-                Set<String> t = table.getOrDefault(key, Set.of());
+            for (int n = Math.min(LONGEST, found.size() - i); n >= 1 && taken == 0 && covers(from, to); n--) {
+                Set<String> t = lookUp(found.subList(i, i + n), aligned ? looseFound.subList(i, i + n) : List.of(),
+                        pair);
                 if (!t.isEmpty()) {
                     t.forEach(x -> out.append(x).append(' '));
                     taken = n;

@@ -31,6 +31,7 @@ public final class FonteAnalyzers {
     private static final Pattern DECIMAL = Pattern.compile("(?<![\\d.,])(\\d{1,3}) ?[.,] ?(\\d{1,2})(?![\\d])");
 
     private static final Map<String, Analyzer> SHARED = new ConcurrentHashMap<>();
+    private static final Map<String, Analyzer> SHARED_LEXICON = new ConcurrentHashMap<>();
 
     private FonteAnalyzers() {
     }
@@ -55,6 +56,12 @@ public final class FonteAnalyzers {
     public static Analyzer shared(String language) {
         Language l = Languages.standard().get(language);
         return SHARED.computeIfAbsent(l.code(), code -> index(code));
+    }
+
+    /** One analyzer per language for the words of bilingual lexicon entries ({@link Language#analysis()}), shared. */
+    public static Analyzer lexicon(String language) {
+        Language l = Languages.standard().get(language);
+        return SHARED_LEXICON.computeIfAbsent(l.code(), code -> l.analysis().lexiconAnalyzer(code));
     }
 
     /** The analyzer for indexing a language's text. */

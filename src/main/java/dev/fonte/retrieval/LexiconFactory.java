@@ -5,6 +5,7 @@ import dev.fonte.language.Languages;
 import dev.fonte.language.Lexicon;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
+import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
@@ -21,17 +22,26 @@ import java.util.List;
  * as each language's index analysis makes them (so an entry matches every form its stem covers).
  */
 @Factory
-class LexiconFactory {
+public class LexiconFactory {
 
     @Singleton
     Lexicon lexicon(Languages languages, CorpusConfiguration corpus) {
-        return Lexicon.load(languages, Path.of(corpus.path()), LexiconFactory::analysed);
+        return Lexicon.load(languages, Path.of(corpus.path()), LexiconFactory::analysed, LexiconFactory::keyed);
     }
 
     /** The words of a text as the language's index analysis makes them: one per position, with its offsets. */
-    static List<Lexicon.Word> analysed(String text, String language) {
+    public static List<Lexicon.Word> analysed(String text, String language) {
+        return words(FonteAnalyzers.shared(language), text);
+    }
+
+    /** The words of a text as the language's lexicon analysis makes them (its stemmer may fold verbs too). */
+    public static List<Lexicon.Word> keyed(String text, String language) {
+        return words(FonteAnalyzers.lexicon(language), text);
+    }
+
+    private static List<Lexicon.Word> words(Analyzer analyzer, String text) {
         List<Lexicon.Word> out = new ArrayList<>();
-        try (TokenStream ts = FonteAnalyzers.shared(language).tokenStream("lexicon", text)) {
+        try (TokenStream ts = analyzer.tokenStream("lexicon", text)) {
             CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
             OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);
             PositionIncrementAttribute increment = ts.addAttribute(PositionIncrementAttribute.class);

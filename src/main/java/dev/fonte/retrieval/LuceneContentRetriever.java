@@ -82,22 +82,19 @@ public class LuceneContentRetriever implements ContentRetriever, PassageRetrieve
         int n = Math.max(k, config.candidates());
         List<List<ScoredPassage>> rankings = new ArrayList<>();
         List<Double> weights = new ArrayList<>();
+        Map<String, String> carried = carried(index, query, language);
         if (mode != RetrievalConfiguration.Mode.DENSE) {
             rankings.add(index.searchLexical(query, language, n));
             weights.add(1.0);
             // the documents in the corpus's other languages, searched with the question carried into each of them
             // (names and figures cross as they are, so even a language pair without a lexicon finds them)
-            // (a language none of whose documents lacks a rendering in the question's language is not searched)
-            Set<String> answeredFrom = index.corpus().answeredFrom(language);
-            for (String other : index.languages()) {
-                if (!other.equals(language) && answeredFrom.contains(other)) {
-                    // a document also written in the question's language is found in it: its rendering is the
-                    // better match, and quoting it answers in the asker's language
-                    rankings.add(index.searchLexical(lexicon.carry(query, language, other), other, n).stream()
-                            .filter(p -> !index.corpus().writtenIn(p.passage().documentId(), language)).toList());
-                    weights.add(config.otherLanguageWeight());
-                }
-            }
+            carried.forEach((other, text) -> {
+                // a document also written in the question's language is found in it: its rendering is the
+                // better match, and quoting it answers in the asker's language
+                rankings.add(index.searchLexical(text, other, n).stream()
+                        .filter(p -> !index.corpus().writtenIn(p.passage().documentId(), language)).toList());
+                weights.add(config.otherLanguageWeight());
+            });
         }
         if (mode != RetrievalConfiguration.Mode.BM25) {
             rankings.add(index.searchDense(query, language, n));
@@ -111,8 +108,13 @@ public class LuceneContentRetriever implements ContentRetriever, PassageRetrieve
         Map<String, ScoredPassage> fusedById = new LinkedHashMap<>();
         fused.forEach(s -> fusedById.put(s.passage().id(), s));
         double floor = out.isEmpty() ? 1 : out.get(out.size() - 1).score();
-        for (String documentId : index.rankDocuments(query, language, config.documents())) {
-            List<ScoredPassage> best = bestOf(index, documentId, query, language, mode);
+        for (Map.Entry<String, String> documentAndLanguage : documents(index, query, language, carried)) {
+            String documentId = documentAndLanguage.getKey();
+            String in = documentAndLanguage.getValue();
+            // a document in another language is searched with the carried question by BM25 only: the embedding model
+            // compares texts of one language, and the carried question is a bag of translations, not a sentence
+            List<ScoredPassage> best = in.equals(language) ? bestOf(index, documentId, query, language, mode)
+                    : bestOf(index, documentId, carried.get(in), in, RetrievalConfiguration.Mode.BM25);
             for (int i = 0; i < best.size(); i++) {
                 Passage p = best.get(i).passage();
                 if (out.stream().noneMatch(s -> s.passage().id().equals(p.id()))) {
@@ -123,6 +125,36 @@ public class LuceneContentRetriever implements ContentRetriever, PassageRetrieve
             }
         }
         out.sort(Comparator.comparingDouble(ScoredPassage::score).reversed());
+        return out;
+    }
+
+    /**
+     * The question carried by the lexicon into each other language of the corpus whose documents it is answered from
+     * (a language all of whose documents have a rendering in the question's language is found in that rendering).
+     */
+    private Map<String, String> carried(PassageIndex index, String query, String language) {
+        Map<String, String> out = new LinkedHashMap<>();
+        Set<String> answeredFrom = index.corpus().answeredFrom(language);
+        for (String other : index.languages()) {
+            if (!other.equals(language) && answeredFrom.contains(other)) {
+                out.put(other, lexicon.carry(query, language, other));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The documents most about the question, each with the language it is searched in: those of the question's
+     * language, then in each other language those the carried question finds, which have no rendering in the
+     * question's language (a document in another language is never crowded out by near ones in the asker's).
+     */
+    private List<Map.Entry<String, String>> documents(PassageIndex index, String query, String language,
+                                                      Map<String, String> carried) {
+        List<Map.Entry<String, String>> out = new ArrayList<>();
+        index.rankDocuments(query, language, config.documents()).forEach(id -> out.add(Map.entry(id, language)));
+        carried.forEach((other, text) -> index.rankDocuments(text, other, config.documents()).stream()
+                .filter(id -> !index.corpus().writtenIn(id, language))
+                .forEach(id -> out.add(Map.entry(id, other))));
         return out;
     }
 

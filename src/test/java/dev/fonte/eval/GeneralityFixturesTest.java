@@ -79,7 +79,7 @@ class GeneralityFixturesTest implements TestPropertyProvider {
     static final List<Bars> FLOORS = List.of(
             new Bars("generality-it", 0.60, 0.80, 0.15),
             new Bars("generality-en", 0.70, 0.78, 0.17),
-            new Bars("generality-cross", 0.22, 0.75, 0.22),
+            new Bars("generality-cross", 0.50, 0.88, 0.13),
             new Bars("generality-es", 0.60, 0.55, 0.18));
 
     @Inject

@@ -42,6 +42,21 @@ class LexiconTest {
     }
 
     @Test
+    void a_form_of_a_verb_the_lexicon_does_not_list_finds_the_entry_of_another_form() throws IOException {
+        // the Italian light stemmer keeps "collaborano" and "collaborare" apart; this file lists only the infinitive
+        Files.writeString(corpus.resolve("en-it.tsv"), "team up\tcollaborare\nwhirl\tfrullano\nblend\tfrullare\n");
+
+        Lexicon lexicon = Lexicon.load(Languages.standard(), corpus, LexiconFactory::analysed, LexiconFactory::keyed);
+
+        assertThat(lexicon.translations("collaborano", "it", "en")).contains("team up");
+        assertThat(lexicon.carry("Da quando collaborano Microsoft e OpenAI?", "it", "en").split(" "))
+                .contains("team", "Microsoft", "OpenAI");
+        // a form the lexicon lists is found under its own stem, not merged with the words its stronger stem joins
+        assertThat(lexicon.translations("frullano", "it", "en")).containsExactly("whirl");
+        assertThat(lexicon.translations("frullavano", "it", "en")).contains("blend");
+    }
+
+    @Test
     void a_question_carried_into_another_language_keeps_names_and_figures_and_drops_stop_words() throws IOException {
         Files.writeString(corpus.resolve("en-it.tsv"), "share\tquota\nown | owns\tpossedere | possiede\n");
 

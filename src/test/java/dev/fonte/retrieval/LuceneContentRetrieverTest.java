@@ -1,6 +1,7 @@
 package dev.fonte.retrieval;
 
 import dev.fonte.corpus.Passage;
+import dev.fonte.language.Languages;
 import dev.fonte.language.Lexicon;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.rag.content.Content;
@@ -104,6 +105,32 @@ class LuceneContentRetrieverTest {
 
         // then Meta's GPU sentence is a candidate, after the k best of the corpus
         assertThat(withDocuments).contains("meta-gpu.p1.s2").containsAll(overall).hasSizeLessThanOrEqualTo(4);
+    }
+
+    @Test
+    void given_a_question_about_a_document_in_another_language_its_best_sentences_are_candidates_too()
+            throws IOException {
+        // given English sentences about rates that outrank the Italian ones, and an Italian document whose answering
+        // sentence does not name the bank
+        try (PassageIndex mixed = TinyIndex.italian()
+                .doc("fed", "en", "The Fed cut rates by half a point. Rates had been high for a year. "
+                        + "Lower rates help borrowers.")
+                .doc("bce", "La Bce ha tagliato i tassi per la prima volta dal 2019. "
+                        + "Il tasso sui depositi scende così al 3,75%.")
+                .build()) {
+            Lexicon lexicon = Lexicon.load(Languages.standard(), null, LexiconFactory::analysed);
+            String question = "What is the ECB's new deposit rate?";
+            List<String> overall = ids(new LuceneContentRetriever(() -> mixed, config(1, 0, 0), lexicon)
+                    .retrieve(mixed, RetrievalConfiguration.Mode.BM25, question, "en", 1));
+            assertThat(overall).doesNotContain("bce.p1.s2");
+
+            // when the documents most about the question in each language give their best sentences
+            List<String> withDocuments = ids(new LuceneContentRetriever(() -> mixed, config(1, 1, 2), lexicon)
+                    .retrieve(mixed, RetrievalConfiguration.Mode.BM25, question, "en", 1));
+
+            // then the Italian document, found by the question carried into Italian, gives its deposit rate sentence
+            assertThat(withDocuments).contains("bce.p1.s2");
+        }
     }
 
     private static List<String> ids(List<ScoredPassage> passages) {

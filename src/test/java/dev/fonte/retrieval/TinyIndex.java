@@ -20,6 +20,7 @@ import java.util.Map;
 final class TinyIndex {
 
     private final Map<String, String> texts = new LinkedHashMap<>();
+    private final Map<String, String> languages = new LinkedHashMap<>();
     private final String language;
 
     private TinyIndex(String language) {
@@ -31,7 +32,13 @@ final class TinyIndex {
     }
 
     TinyIndex doc(String id, String text) {
+        return doc(id, language, text);
+    }
+
+    /** A document in another language than the index's own. */
+    TinyIndex doc(String id, String documentLanguage, String text) {
         texts.put(id, text);
+        languages.put(id, documentLanguage);
         return this;
     }
 
@@ -43,8 +50,8 @@ final class TinyIndex {
         List<Document> documents = new ArrayList<>();
         List<Passage> passages = new ArrayList<>();
         texts.forEach((id, text) -> {
-            documents.add(new Document(id, id, language, null, null, null, text));
-            passages.addAll(Segmenter.segment(id, language, text));
+            documents.add(new Document(id, id, languages.get(id), null, null, null, text));
+            passages.addAll(Segmenter.segment(id, languages.get(id), text));
         });
         return PassageIndex.build(new Corpus(documents, passages), synonyms, 0.3);
     }

@@ -114,8 +114,9 @@ public final class QuestionReader {
         boolean identity = cue.kind() == FactKind.PERSON && words.identity().matcher(question).find();
         Optional<Term> thing = Optional.empty();
         if (!cue.thingWords().isBlank()) {
-            // what is counted or measured is the term the words start with: "how much did Meta spend" measures nothing
-            thing = terms(cue.thingWords(), language, languageCodes, index, List.of(), false).stream()
+            // what is counted or measured is the term the words start with: "how much did Meta spend" measures nothing;
+            // it is said in every language of the corpus, as the terms are (a count of "persone" is one of "people")
+            thing = terms(cue.thingWords(), language, languageCodes, index, List.of(), true).stream()
                     .filter(t -> t.start() == 0).findFirst();
         }
         List<int[]> verbSpans = new ArrayList<>(cue.verbs());
@@ -251,24 +252,17 @@ public final class QuestionReader {
                 // an elided article or preposition is not part of the word ("l'investimento", "d'Italia")
                 String surface = ELIDED.matcher(text.substring(spanStart, spanEnd)).replaceFirst("");
                 boolean glossary = phrases.size() > 1;
+                Set<String> stems = new HashSet<>();
+                phrases.forEach(stems::addAll);
+                Term.Kind kind = kind(stems, surface, spanStart + (spanEnd - spanStart - surface.length()), text);
+                boolean name = kind == Term.Kind.CRITICAL && !glossary && !DIGIT.matcher(surface).matches();
                 Map<String, Set<List<String>>> byLanguage = new LinkedHashMap<>();
                 byLanguage.put(language.code(), Set.copyOf(phrases));
                 for (String other : languages) {
                     if (everyLanguage && !other.equals(language.code())) {
-                        // names and figures cross languages as they are; words cross by the lexicon, every sense kept
-                        Set<List<String>> ways = new LinkedHashSet<>(sayings(surface, other, index));
-                        for (String t : translations(surface, language.code(), other)) {
-                            if (ways.size() >= MAX_WAYS) {
-                                break;
-                            }
-                            ways.addAll(sayings(t, other, index));
-                        }
-                        byLanguage.put(other, Set.copyOf(ways));
+                        byLanguage.put(other, ways(surface, name, language.code(), other, index));
                     }
                 }
-                Set<String> stems = new HashSet<>();
-                phrases.forEach(stems::addAll);
-                Term.Kind kind = kind(stems, surface, spanStart + (spanEnd - spanStart - surface.length()), text);
                 // a capitalised word the corpus also writes in lower case is a common noun ("Paese"), and a place the
                 // question puts its fact in ("in Italia") narrows it, it is not who the fact is about
                 String lower = FactFinder.bare(surface);
@@ -283,12 +277,40 @@ public final class QuestionReader {
                 if (kind == Term.Kind.CRITICAL && glossary && !corpusName && !DIGIT.matcher(surface).matches()) {
                     kind = Term.Kind.ORDINARY;
                 }
+                // a word the asker's documents never use, that the lexicon does not translate and documents in another
+                // language write as it is, crosses languages unchanged as names do (a drug, a sport, a product:
+                // "lecanemab"), whatever its case
+                if (kind == Term.Kind.ORDINARY && everyLanguage && !glossary
+                        && crossesUnchanged(surface, language.code(), languages, index)) {
+                    kind = Term.Kind.CRITICAL;
+                }
                 out.add(new Term(surface, Map.copyOf(byLanguage), kind, glossary, true, spanStart));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("analysis of an in-memory question failed", e);
         }
         return out;
+    }
+
+    /**
+     * The ways of saying a term in another language. Names and figures cross languages as they are; words cross by
+     * the lexicon, every sense kept. A word of a name that the other language's analysis drops ("AD" of "Clarity AD",
+     * a stop word in Italian) is not looked for there, nor translated as a common word: it is the empty phrase, which
+     * every sentence says.
+     */
+    private Set<List<String>> ways(String surface, boolean name, String from, String to, PassageIndex index) {
+        Set<List<String>> own = sayings(surface, to, index);
+        if (name && own.isEmpty()) {
+            return Set.of(List.of());
+        }
+        Set<List<String>> ways = new LinkedHashSet<>(own);
+        for (String t : translations(surface, from, to)) {
+            if (ways.size() >= MAX_WAYS) {
+                break;
+            }
+            ways.addAll(sayings(t, to, index));
+        }
+        return Set.copyOf(ways);
     }
 
     /**
@@ -321,6 +343,36 @@ public final class QuestionReader {
         }
         return any ? out : List.of();
     }
+
+    /**
+     * Whether a single word that no document in the question's language uses has no translation into any other
+     * language of the corpus the lexicon covers, and the documents of one of them use it as it is written (a word the
+     * asker's documents use is a word of that language, whatever another language spells alike).
+     */
+    private boolean crossesUnchanged(String surface, String from, Set<String> languages, PassageIndex index) {
+        if (!WORD_ONLY.matcher(surface).matches() || !index.languages().contains(from)) {
+            return false;
+        }
+        // the index analysis, not the question's (whose stream is being read)
+        Set<String> own = FonteAnalyzers.terms(FonteAnalyzers.shared(from), surface);
+        if (own.isEmpty() || own.stream().allMatch(w -> index.knows(from, w))) {
+            return false;
+        }
+        boolean written = false;
+        for (String other : languages) {
+            if (other.equals(from)) {
+                continue;
+            }
+            if (!lexicon.covers(from, other) || !lexicon.translations(surface, from, other).isEmpty()) {
+                return false;
+            }
+            Set<List<String>> said = sayings(surface, other, index);
+            written |= !said.isEmpty() && said.stream().allMatch(p -> p.stream().allMatch(w -> index.knows(other, w)));
+        }
+        return written;
+    }
+
+    private static final Pattern WORD_ONLY = Pattern.compile("\\p{L}{4,}");
 
     /** The ways another language's analysis says a term's words (names and numbers cross languages as they are). */
     private Set<List<String>> sayings(String surface, String language, PassageIndex index) {

@@ -364,7 +364,7 @@ final class SentenceScorer {
         List<int[]> clauses = s.clauses(level);
         Fact best = null;
         for (Fact f : s.facts()) {
-            if (!answers(f, kind, s) || stated(f) || measuresSomethingElse(f, s)) {
+            if (!answers(f, kind, s) || stated(f, s) || measuresSomethingElse(f, s)) {
                 continue;
             }
             if (!ownedByQuestion(f, s, clauses) || !datesTheQuestion(f, s, clauses)) {
@@ -442,6 +442,32 @@ final class SentenceScorer {
         return false;
     }
 
+    /** The same, for a sentence that may be in another language than the question, where it names it translated. */
+    private boolean stated(Fact f, ReadSentence s) {
+        return stated(f) || (f.type() == Fact.Type.NAME || f.type() == Fact.Type.PLACE) && statedInTranslation(f, s);
+    }
+
+    /**
+     * Whether a name of a sentence in another language is one the question names in its own: its words are part of one
+     * of the ways the sentence says a question's term ("Banca" of "Banca centrale europea", for "the ECB").
+     */
+    private boolean statedInTranslation(Fact f, ReadSentence s) {
+        if (s.language().equals(question.language().code())) {
+            return false;
+        }
+        Set<String> stems = s.stemsIn(f.start(), f.end());
+        for (Term t : terms) {
+            for (List<String> phrase : t.phrases(s.language())) {
+                Set<String> words = new HashSet<>(phrase);
+                if (!stems.isEmpty() && matches(Set.of(phrase), s.stemSet())
+                        && stems.stream().allMatch(stem -> matches(stem, words))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /**
      * Whether a fact is about the question's names. Every name of the question the sentence states stands in the
      * fact's clause ("Quanti soldi ci ha messo Softbank in Stargate?" is not answered by "Stargate da 500 miliardi...,
@@ -483,7 +509,7 @@ final class SentenceScorer {
                     return false;
                 }
             }
-            if (!inClause || !ours && stated(name)) {
+            if (!inClause || !ours && stated(name, s)) {
                 continue;
             }
             boolean before = name.end() <= f.start();
@@ -493,7 +519,7 @@ final class SentenceScorer {
                 // name when the question names nothing else ("the foundation's 26 percent of OpenAI" is not
                 // Microsoft's share), of someone else's when the name is another (not an acronym of a thing counted:
                 // "1,3 milioni di GPU")
-                if (!ours && !stated(name) && !acronym(name.text())) {
+                if (!ours && !stated(name, s) && !acronym(name.text())) {
                     return false;
                 }
                 if (entities.size() == 1) {
@@ -680,7 +706,7 @@ final class SentenceScorer {
     private boolean subjectIsSomeoneElse(ReadSentence s) {
         int[] whole = {0, s.text().length()};
         for (Fact f : s.facts()) {
-            if (f.type() == Fact.Type.NAME && !stated(f) && !isPlace(f, s) && !ours(f, s) && !attributed(f, s)
+            if (f.type() == Fact.Type.NAME && !stated(f, s) && !isPlace(f, s) && !ours(f, s) && !attributed(f, s)
                     && !(f.text().length() <= 4 && f.text().equals(f.text().toUpperCase(Locale.ROOT)))) {
                 return atClauseStart(f, whole, s);
             }
