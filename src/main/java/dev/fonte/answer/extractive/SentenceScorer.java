@@ -45,6 +45,8 @@ final class SentenceScorer {
     private final PassageIndex index;
     private final Corpus corpus;
     private final SentenceReader reader;
+    /** How the corpus writes its words: which words of a name are also common words. */
+    private final SentenceReader.CorpusWords corpusWords;
     private final ExtractiveConfiguration config;
     private final Map<String, Double> weights = new HashMap<>();
     private final Set<String> questionWords;
@@ -66,6 +68,7 @@ final class SentenceScorer {
         this.index = index;
         this.corpus = index.corpus();
         this.reader = reader;
+        this.corpusWords = reader.words(corpus);
         this.config = config;
         this.questionWords = words(question.text());
         String asked = question.language().code();
@@ -573,14 +576,24 @@ final class SentenceScorer {
             return false;
         }
         List<Term> group = entity(term);
-        if (group.size() > 1 && group.stream().anyMatch(t -> matches(t.phrases(s.language()), s.stemSet()))) {
+        // a word of the name the corpus also writes as a common word ("Energy" of "Rostova Energy") does not stand
+        // for the name: another company's "Pinecrest Energy", or a document about energy, is not Rostova Energy
+        List<Term> telling = telling(group);
+        if (group.size() > 1 && telling.stream().anyMatch(t -> matches(t.phrases(s.language()), s.stemSet()))) {
             return true;
         }
-        if (group.stream().anyMatch(t -> matches(t.phrases(s.language()), before(passage)))) {
+        if (telling.stream().anyMatch(t -> matches(t.phrases(s.language()), before(passage)))) {
             return true;
         }
-        return group.stream().anyMatch(t -> matches(t.phrases(s.language()), doc.subjectStems()))
+        return telling.stream().anyMatch(t -> matches(t.phrases(s.language()), doc.subjectStems()))
                 && !subjectIsSomeoneElse(s);
+    }
+
+    /** The words of a name the corpus never writes in lower case; all of them when it writes each one so. */
+    private List<Term> telling(List<Term> group) {
+        List<Term> out = group.stream()
+                .filter(t -> !corpusWords.lowercase().contains(FactFinder.bare(t.surface()))).toList();
+        return out.isEmpty() ? group : out;
     }
 
     /** The terms of the question's name a term belongs to: adjacent capitalised terms ("Jerome Powell"). */
