@@ -341,14 +341,18 @@ public final class FactFinder {
     }
 
     private static final Pattern POSSESSIVE = Pattern.compile("['’]s$");
+    private static final Pattern LEADING = Pattern.compile("[\\p{P}\\s]*");
 
     /** The lowercase words a text writes capitalised anywhere but at the start of a sentence. */
     public static Set<String> namesInside(List<String> sentences) {
         Set<String> out = new java.util.HashSet<>();
         for (String s : sentences) {
+            // a word is inside the sentence when something other than punctuation or spaces comes before it
+            Matcher lead = LEADING.matcher(s);
+            int start = lead.lookingAt() ? lead.end() : 0;
             Matcher m = CAPITALISED.matcher(s);
             while (m.find()) {
-                if (!s.substring(0, m.start()).replaceAll("[\\p{P}\\s]", "").isEmpty()) {
+                if (m.start() > start) {
                     out.add(bare(m.group()));
                 }
             }

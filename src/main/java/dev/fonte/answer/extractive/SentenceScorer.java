@@ -614,7 +614,7 @@ final class SentenceScorer {
         List<Passage> siblings = corpus.sentencesOf(corpus.paragraphOf(passage));
         int at = passage.sentence() - 1;
         for (int i = Math.max(0, at - config.contextSentences()); i < at && i < siblings.size(); i++) {
-            out.addAll(reader.read(siblings.get(i), corpus).stemSet());
+            out.addAll(reader.stemSet(siblings.get(i), corpus));
         }
         return out;
     }
@@ -755,7 +755,7 @@ final class SentenceScorer {
         for (int i = Math.max(0, at - config.contextSentences());
              i <= Math.min(siblings.size() - 1, at + config.contextSentences()); i++) {
             if (i != at) {
-                out.addAll(reader.read(siblings.get(i), corpus).stemSet());
+                out.addAll(reader.stemSet(siblings.get(i), corpus));
             }
         }
         return out;
