@@ -26,6 +26,7 @@ import org.apache.lucene.search.FieldExistsQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
@@ -423,6 +424,63 @@ public final class PassageIndex implements Closeable {
                     .build();
         }
         return run(sentences, k);
+    }
+
+    /**
+     * BM25 over the sentences of one document, the question's words that its title says weighing {@code titleWeight}
+     * of the others: within the document they tell no sentence apart, and the one that says what is asked may leave
+     * them implicit.
+     */
+    public List<ScoredPassage> searchLexicalWithin(String documentId, String query, String language, int k,
+                                                   double titleWeight) {
+        Optional<Document> doc = corpus.document(documentId);
+        if (doc.isEmpty()) {
+            return List.of();
+        }
+        Set<String> title = FonteAnalyzers.terms(FonteAnalyzers.shared(doc.get().language()), doc.get().title());
+        BooleanQuery.Builder all = new BooleanQuery.Builder();
+        boolean any = false;
+        for (String lang : searchLanguages(language)) {
+            QueryBuilder builder = new QueryBuilder(queryAnalyzer(lang));
+            Query text = builder.createBooleanQuery(IndexFields.field(IndexFields.TEXT, lang), query,
+                    BooleanClause.Occur.SHOULD);
+            Query context = builder.createBooleanQuery(IndexFields.field(IndexFields.CONTEXT, lang), query,
+                    BooleanClause.Occur.SHOULD);
+            if (text != null) {
+                all.add(weighed(text, title, titleWeight), BooleanClause.Occur.SHOULD);
+                any = true;
+            }
+            if (context != null) {
+                all.add(new BoostQuery(weighed(context, title, titleWeight), (float) contextWeight),
+                        BooleanClause.Occur.SHOULD);
+            }
+        }
+        if (!any) {
+            return List.of();
+        }
+        return run(new BooleanQuery.Builder().add(all.build(), BooleanClause.Occur.MUST)
+                .add(new TermQuery(new Term(IndexFields.DOCUMENT_ID, documentId)), BooleanClause.Occur.FILTER)
+                .build(), k);
+    }
+
+    /** A query whose clauses on terms of {@code title} (every term of a clause) weigh {@code weight}. */
+    private static Query weighed(Query query, Set<String> title, double weight) {
+        if (query instanceof BooleanQuery b) {
+            BooleanQuery.Builder out = new BooleanQuery.Builder().setMinimumNumberShouldMatch(
+                    b.getMinimumNumberShouldMatch());
+            b.clauses().forEach(c -> out.add(weighed(c.getQuery(), title, weight), c.getOccur()));
+            return out.build();
+        }
+        Set<String> terms = new HashSet<>();
+        query.visit(new QueryVisitor() {
+            @Override
+            public void consumeTerms(Query q, Term... found) {
+                for (Term t : found) {
+                    terms.add(t.text());
+                }
+            }
+        });
+        return !terms.isEmpty() && title.containsAll(terms) ? new BoostQuery(query, (float) weight) : query;
     }
 
     /** The languages to search for a query in {@code language}. */
