@@ -30,6 +30,7 @@ import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.AlreadyClosedException;
@@ -43,6 +44,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -207,12 +209,15 @@ public final class PassageIndex implements Closeable {
             return List.of();
         }
         return embedder.embed(query).map(q -> {
+            List<Passage> sentences = new ArrayList<>();
+            corpus.paragraphs(documentId).forEach(paragraph -> sentences.addAll(corpus.sentencesOf(paragraph)));
+            Map<String, float[]> stored = storedSentenceVectors(sentences);
             List<ScoredPassage> scored = new ArrayList<>();
-            for (Passage paragraph : corpus.paragraphs(documentId)) {
-                for (Passage sentence : corpus.sentencesOf(paragraph)) {
-                    embedder.embed(sentence.text()).ifPresent(v -> scored.add(
-                            new ScoredPassage(sentence, (1 + Embedder.dot(q, v)) / 2)));
-                }
+            for (Passage sentence : sentences) {
+                float[] known = stored.get(sentence.text());
+                Optional<float[]> vector = known != null ? Optional.of(embedder.keep(sentence.text(), known))
+                        : embedder.embed(sentence.text());
+                vector.ifPresent(v -> scored.add(new ScoredPassage(sentence, (1 + Embedder.dot(q, v)) / 2)));
             }
             scored.sort(Comparator.comparingDouble(ScoredPassage::score).reversed());
             return List.copyOf(scored.subList(0, Math.min(k, scored.size())));
@@ -537,6 +542,47 @@ public final class PassageIndex implements Closeable {
     private LeafReaderContext leaf(int doc) {
         List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
         return leaves.get(ReaderUtil.subIndex(doc, leaves));
+    }
+
+    /**
+     * The vectors the index keeps for sentences the embedder does not hold, looked up together (one pass over the
+     * index's terms instead of one lookup per sentence), by text: what {@link #storedVector} gives each of them. Only
+     * texts with a space: a single word may also have a word's vector, which is looked up alone.
+     */
+    private Map<String, float[]> storedSentenceVectors(List<Passage> sentences) {
+        Map<String, String> texts = new HashMap<>();
+        for (Passage p : sentences) {
+            if (p.text().indexOf(' ') >= 0 && !embedder.holds(p.text())) {
+                texts.putIfAbsent(ContentHash.of(p.text()), p.text());
+            }
+        }
+        Map<String, float[]> out = new HashMap<>();
+        if (texts.isEmpty() || closed.get()) {
+            return out;
+        }
+        List<BytesRef> hashes = texts.keySet().stream().map(BytesRef::new).toList();
+        try {
+            List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+            for (int doc : LiveDocs.matching(searcher, new TermInSetQuery(IndexFields.HASH, hashes))) {
+                LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+                var keys = leaf.reader().getSortedDocValues(IndexFields.VECTOR_KEY);
+                if (keys == null || !keys.advanceExact(doc - leaf.docBase)) {
+                    continue;
+                }
+                String key = keys.lookupOrd(keys.ordValue()).utf8ToString();
+                String text = texts.get(key.substring(key.indexOf(':') + 1));
+                if (text != null && !out.containsKey(text)) {
+                    float[] v = vectorAt(leaf, doc - leaf.docBase);
+                    if (v != null) {
+                        out.put(text, v);
+                    }
+                }
+            }
+        } catch (IOException | AlreadyClosedException e) {
+            // only a cost: each sentence is then looked up alone
+            return Map.of();
+        }
+        return out;
     }
 
     /** The vector the index keeps for a corpus text (a sentence or a word), or null. */
