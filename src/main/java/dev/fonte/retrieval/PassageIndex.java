@@ -84,6 +84,7 @@ public final class PassageIndex implements Closeable {
     private final int size;
     private final long sizeInBytes;
     private final Cache<String, List<ScoredPassage>> keySentences = Caffeine.newBuilder().maximumSize(256).build();
+    private final Cache<String, Optional<Query>> parsedQueries = Caffeine.newBuilder().maximumSize(256).build();
     private final AtomicBoolean closed = new AtomicBoolean();
 
     /**
@@ -366,8 +367,7 @@ public final class PassageIndex implements Closeable {
         BooleanQuery.Builder all = new BooleanQuery.Builder();
         boolean any = false;
         for (String lang : searchLanguages(language)) {
-            Query q = new QueryBuilder(queryAnalyzer(lang)).createBooleanQuery(
-                    IndexFields.field(IndexFields.DOCUMENT_TEXT, lang), query, BooleanClause.Occur.SHOULD);
+            Query q = parsed(lang, IndexFields.field(IndexFields.DOCUMENT_TEXT, lang), query);
             if (q != null) {
                 all.add(q, BooleanClause.Occur.SHOULD);
                 any = true;
@@ -406,11 +406,8 @@ public final class PassageIndex implements Closeable {
         BooleanQuery.Builder all = new BooleanQuery.Builder();
         boolean any = false;
         for (String lang : searchLanguages(language)) {
-            QueryBuilder builder = new QueryBuilder(queryAnalyzer(lang));
-            Query text = builder.createBooleanQuery(IndexFields.field(IndexFields.TEXT, lang), query,
-                    BooleanClause.Occur.SHOULD);
-            Query context = builder.createBooleanQuery(IndexFields.field(IndexFields.CONTEXT, lang), query,
-                    BooleanClause.Occur.SHOULD);
+            Query text = parsed(lang, IndexFields.field(IndexFields.TEXT, lang), query);
+            Query context = parsed(lang, IndexFields.field(IndexFields.CONTEXT, lang), query);
             if (text != null) {
                 all.add(text, BooleanClause.Occur.SHOULD);
                 any = true;
@@ -446,11 +443,8 @@ public final class PassageIndex implements Closeable {
         BooleanQuery.Builder all = new BooleanQuery.Builder();
         boolean any = false;
         for (String lang : searchLanguages(language)) {
-            QueryBuilder builder = new QueryBuilder(queryAnalyzer(lang));
-            Query text = builder.createBooleanQuery(IndexFields.field(IndexFields.TEXT, lang), query,
-                    BooleanClause.Occur.SHOULD);
-            Query context = builder.createBooleanQuery(IndexFields.field(IndexFields.CONTEXT, lang), query,
-                    BooleanClause.Occur.SHOULD);
+            Query text = parsed(lang, IndexFields.field(IndexFields.TEXT, lang), query);
+            Query context = parsed(lang, IndexFields.field(IndexFields.CONTEXT, lang), query);
             if (text != null) {
                 all.add(weighed(text, title, titleWeight), BooleanClause.Occur.SHOULD);
                 any = true;
@@ -486,6 +480,16 @@ public final class PassageIndex implements Closeable {
             }
         });
         return !terms.isEmpty() && title.containsAll(terms) ? new BoostQuery(query, (float) weight) : query;
+    }
+
+    /**
+     * A question as a query on one field, analysed with its language's query chain; kept a while, as one question is
+     * searched in the corpus, in its nearest documents and in each of those. Null when it has no terms.
+     */
+    private Query parsed(String language, String field, String query) {
+        return parsedQueries.get(field + '\u0000' + query, k -> Optional.ofNullable(
+                new QueryBuilder(queryAnalyzer(language)).createBooleanQuery(field, query, BooleanClause.Occur.SHOULD)))
+                .orElse(null);
     }
 
     /** The languages to search for a query in {@code language}. */
@@ -668,6 +672,7 @@ public final class PassageIndex implements Closeable {
             source.clear();
             embedder.clear();
             keySentences.invalidateAll();
+            parsedQueries.invalidateAll();
             release.close();
         }
     }

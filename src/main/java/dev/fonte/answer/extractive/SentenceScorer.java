@@ -49,6 +49,7 @@ final class SentenceScorer {
     private final SentenceReader.CorpusWords corpusWords;
     private final ExtractiveConfiguration config;
     private final Map<String, Double> weights = new HashMap<>();
+    private final Map<Term, Map<String, Boolean>> documentSays = new java.util.IdentityHashMap<>();
     private final Set<String> questionWords;
     /** The question's ordinary terms, not its verb, that some document uses: what it is about. */
     private final List<Term> subject;
@@ -212,7 +213,7 @@ final class SentenceScorer {
                 share(subject, t -> covered.contains(t.surface()) ? 1 : 0, lang),
                 share(subject, t -> covered.contains(t.surface()) ? 1 : matches(t.phrases(lang), context)
                         ? config.contextCredit() : 0, lang),
-                share(known, t -> matches(t.phrases(lang), doc.stems()) ? 1 : 0, lang),
+                share(known, t -> documentSays(t, lang, passage.documentId(), doc) ? 1 : 0, lang),
                 Math.max(0, similarity),
                 1.0 / source.n(),
                 names.isEmpty() ? 1 : (double) names.stream().filter(t -> matches(t.phrases(lang), s.stemSet())).count()
@@ -237,6 +238,12 @@ final class SentenceScorer {
                 lang.equals(question.language().code()) ? 0 : 1};
         return weighed(new Candidate(source, s, coverage, criticalOk, evidence, typeOk, false, similarity, covered,
                 uncovered, 0, signals));
+    }
+
+    /** Whether a document says a term anywhere; asked once per document and term, as sources share documents. */
+    private boolean documentSays(Term t, String language, String documentId, SentenceReader.DocumentFacts doc) {
+        return documentSays.computeIfAbsent(t, x -> new HashMap<>())
+                .computeIfAbsent(documentId, d -> matches(t.phrases(language), doc.stems()));
     }
 
     /**
