@@ -398,34 +398,8 @@ public final class PassageIndex implements Closeable {
 
     /** BM25 over the sentences in the query's language (all languages when the corpus has none in it). */
     public List<ScoredPassage> searchLexical(String query, String language, int k) {
-        return searchLexical(query, language, k, null);
-    }
-
-    /** BM25 over the sentences of one document only (all documents when {@code documentId} is null). */
-    public List<ScoredPassage> searchLexical(String query, String language, int k, @Nullable String documentId) {
-        BooleanQuery.Builder all = new BooleanQuery.Builder();
-        boolean any = false;
-        for (String lang : searchLanguages(language)) {
-            Query text = parsed(lang, IndexFields.field(IndexFields.TEXT, lang), query);
-            Query context = parsed(lang, IndexFields.field(IndexFields.CONTEXT, lang), query);
-            if (text != null) {
-                all.add(text, BooleanClause.Occur.SHOULD);
-                any = true;
-            }
-            if (context != null) {
-                all.add(new BoostQuery(context, (float) contextWeight), BooleanClause.Occur.SHOULD);
-            }
-        }
-        if (!any) {
-            return List.of();
-        }
-        Query sentences = all.build();
-        if (documentId != null) {
-            sentences = new BooleanQuery.Builder().add(sentences, BooleanClause.Occur.MUST)
-                    .add(new TermQuery(new Term(IndexFields.DOCUMENT_ID, documentId)), BooleanClause.Occur.FILTER)
-                    .build();
-        }
-        return run(sentences, k);
+        Query sentences = sentenceQuery(query, language, q -> q);
+        return sentences == null ? List.of() : run(sentences, k);
     }
 
     /**
@@ -440,26 +414,34 @@ public final class PassageIndex implements Closeable {
             return List.of();
         }
         Set<String> title = FonteAnalyzers.terms(FonteAnalyzers.shared(doc.get().language()), doc.get().title());
+        Query sentences = sentenceQuery(query, language, q -> weighed(q, title, titleWeight));
+        if (sentences == null) {
+            return List.of();
+        }
+        return run(new BooleanQuery.Builder().add(sentences, BooleanClause.Occur.MUST)
+                .add(new TermQuery(new Term(IndexFields.DOCUMENT_ID, documentId)), BooleanClause.Occur.FILTER)
+                .build(), k);
+    }
+
+    /**
+     * A question as a query on the sentences of its languages, each field's query passed through {@code weigh}: the
+     * sentence's own words, and its paragraph's at the context weight. Null when the question has no terms.
+     */
+    private Query sentenceQuery(String query, String language, java.util.function.UnaryOperator<Query> weigh) {
         BooleanQuery.Builder all = new BooleanQuery.Builder();
         boolean any = false;
         for (String lang : searchLanguages(language)) {
             Query text = parsed(lang, IndexFields.field(IndexFields.TEXT, lang), query);
             Query context = parsed(lang, IndexFields.field(IndexFields.CONTEXT, lang), query);
             if (text != null) {
-                all.add(weighed(text, title, titleWeight), BooleanClause.Occur.SHOULD);
+                all.add(weigh.apply(text), BooleanClause.Occur.SHOULD);
                 any = true;
             }
             if (context != null) {
-                all.add(new BoostQuery(weighed(context, title, titleWeight), (float) contextWeight),
-                        BooleanClause.Occur.SHOULD);
+                all.add(new BoostQuery(weigh.apply(context), (float) contextWeight), BooleanClause.Occur.SHOULD);
             }
         }
-        if (!any) {
-            return List.of();
-        }
-        return run(new BooleanQuery.Builder().add(all.build(), BooleanClause.Occur.MUST)
-                .add(new TermQuery(new Term(IndexFields.DOCUMENT_ID, documentId)), BooleanClause.Occur.FILTER)
-                .build(), k);
+        return any ? all.build() : null;
     }
 
     /** A query whose clauses on terms of {@code title} (every term of a clause) weigh {@code weight}. */
