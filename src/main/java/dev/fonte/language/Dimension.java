@@ -11,7 +11,12 @@ public enum Dimension {
     /** "1.5 times": how many times something else. */
     MULTIPLIER,
     /** Units that count ("people", "pieces"): a figure before one still counts. */
-    COUNT;
+    COUNT,
+    /**
+     * How old someone is, read from where the figure stands ("Powell, 71,", "Medvedev, 27 anni e alto..."): a pack
+     * lists no unit of its own for it, its years being a duration's.
+     */
+    AGE;
 
     static Dimension named(String name) {
         try {

@@ -109,6 +109,7 @@ public final class Language {
     private final TimeWords time;
     private final Phrases placePrepositions;
     private final Phrases placeArticles;
+    private final Phrases attributions;
     private final Clauses clauses;
     private final List<Pattern> reasons;
     private final List<Pattern> statements;
@@ -152,6 +153,7 @@ public final class Language {
                 t.phrases("every"));
         this.placePrepositions = root.node("places").phrases("prepositions");
         this.placeArticles = root.node("places").phrases("articles");
+        this.attributions = root.phrases("attributions");
         Node c = root.node("clauses");
         this.clauses = new Clauses(c.phrases("connectors"), c.phrases("relatives"), c.phrases("complementizers"),
                 c.phrases("leading"));
@@ -313,6 +315,11 @@ public final class Language {
     }
 
     /** Words that may stand between a place preposition and the name ("at the Stade de France"). */
+    /** Words that attribute what a clause says to a source ("according to", "secondo"): the source is not its subject. */
+    public Phrases attributions() {
+        return attributions;
+    }
+
     public Phrases placeArticles() {
         return placeArticles;
     }

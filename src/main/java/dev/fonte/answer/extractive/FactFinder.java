@@ -118,14 +118,17 @@ public final class FactFinder {
                         text.substring(a.start(), b.end()), b.scaled()));
             }
         }
-        // an age written without a unit ("Powell, 71, said") is a duration like "71 years old"
+        // a figure in apposition to a name is an age ("Powell, 71, said", "Medvedev, 27 anni e alto..."), with or
+        // without its unit: not how long something lasted
         for (Pattern p : language.ages()) {
             Matcher age = p.matcher(text);
             while (age.find()) {
                 for (int i = 0; i < figures.size(); i++) {
                     Fact f = figures.get(i);
-                    if (f.type() == Fact.Type.NUMBER && f.start() == age.start(1) && f.end() == age.end(1)) {
-                        figures.set(i, new Fact(Fact.Type.QUANTITY, Dimension.DURATION, f.start(), f.end(), f.text(),
+                    boolean bare = f.type() == Fact.Type.NUMBER && f.end() == age.end(1);
+                    boolean years = f.type() == Fact.Type.QUANTITY && f.dimension() == Dimension.DURATION;
+                    if (f.start() == age.start(1) && (bare || years)) {
+                        figures.set(i, new Fact(Fact.Type.QUANTITY, Dimension.AGE, f.start(), f.end(), f.text(),
                                 false));
                     }
                 }
@@ -177,21 +180,40 @@ public final class FactFinder {
             scaled = true;
             at = skipSpaces(text, magnitude.end(), limit);
         }
+        // a currency symbol before the figure makes it money whatever follows: "$65 billion", "€ 3", and a rate,
+        // "$26,500 a year", is a price, not a duration
+        int currency = currencyBefore(text, start);
+        if (currency >= 0) {
+            int factEnd = scaled ? magnitude.end() : end;
+            return new Fact(Fact.Type.QUANTITY, Dimension.MONEY, currency, factEnd, text.substring(currency, factEnd),
+                    scaled);
+        }
         Matcher connector = language.units().connectors().matcher(text).region(at, limit);
         int afterConnector = connector.lookingAt() ? skipSpaces(text, connector.end(), limit) : -1;
+        // the longest unit of any dimension: "300 chilometri orari" is a speed, "chilometri quadrati" an area
+        Dimension dimension = null;
+        int unitEnd = -1;
         for (Dimension d : Dimension.values()) {
             for (int from : new int[] {at, afterConnector}) {
                 if (from < 0) {
                     continue;
                 }
                 Matcher unit = language.units().of(d).matcher(text).region(from, limit);
-                if (unit.lookingAt()) {
-                    return new Fact(Fact.Type.QUANTITY, d, start, unit.end(), text.substring(start, unit.end()),
-                            scaled);
+                if (unit.lookingAt() && unit.end() > unitEnd) {
+                    dimension = d;
+                    unitEnd = unit.end();
                 }
             }
         }
-        // a currency symbol before the figure: "$65 billion", "€ 3"
+        if (dimension != null) {
+            return new Fact(Fact.Type.QUANTITY, dimension, start, unitEnd, text.substring(start, unitEnd), scaled);
+        }
+        int factEnd = scaled ? magnitude.end() : end;
+        return new Fact(Fact.Type.NUMBER, null, start, factEnd, text.substring(start, factEnd), scaled);
+    }
+
+    /** Where a currency symbol stands right before a figure starting at {@code start} ("$65", "€ 3"), or -1. */
+    private int currencyBefore(String text, int start) {
         int before = start;
         while (before > 0 && Character.isWhitespace(text.charAt(before - 1)) && start - before < 2) {
             before--;
@@ -200,13 +222,10 @@ public final class FactFinder {
         for (int from = Math.max(0, before - 4); from < before; from++) {
             money.region(from, before);
             if (money.lookingAt() && money.end() == before && !Character.isLetter(text.charAt(from))) {
-                int factEnd = scaled ? magnitude.end() : end;
-                return new Fact(Fact.Type.QUANTITY, Dimension.MONEY, from, factEnd, text.substring(from, factEnd),
-                        scaled);
+                return from;
             }
         }
-        int factEnd = scaled ? magnitude.end() : end;
-        return new Fact(Fact.Type.NUMBER, null, start, factEnd, text.substring(start, factEnd), scaled);
+        return -1;
     }
 
     private static int skipSpaces(String text, int from, int limit) {
@@ -296,7 +315,9 @@ public final class FactFinder {
             String lower = word.toLowerCase(Locale.ROOT);
             // only punctuation and spaces before it
             boolean opening = m.start() <= opens;
-            if (notNames.contains(lower) || language.time().months().contains(lower)
+            // an acronym is a name even when its letters spell a function word ("lo studio Clarity AD")
+            boolean acronym = word.length() > 1 && word.equals(word.toUpperCase(Locale.ROOT));
+            if (notNames.contains(lower) && !acronym || language.time().months().contains(lower)
                     || language.time().weekdays().contains(lower) || opening && !documentNames.contains(bare(word))) {
                 continue;
             }

@@ -384,7 +384,7 @@ public final class QuestionReader {
     }
 
     /** Whether a place preposition of the language stands right before a position ("in Italia", "a Francoforte"). */
-    private static boolean afterPlacePreposition(String text, int at, Language language) {
+    static boolean afterPlacePreposition(String text, int at, Language language) {
         int b = at;
         while (b > 0 && (Character.isWhitespace(text.charAt(b - 1)) || text.charAt(b - 1) == '\''
                 || text.charAt(b - 1) == '’')) {

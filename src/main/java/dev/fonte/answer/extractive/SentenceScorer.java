@@ -7,6 +7,7 @@ import dev.fonte.corpus.Corpus;
 import dev.fonte.corpus.Passage;
 import dev.fonte.language.Dimension;
 import dev.fonte.language.FactKind;
+import dev.fonte.language.Language;
 import dev.fonte.retrieval.Embedder;
 import dev.fonte.retrieval.FonteAnalyzers;
 import dev.fonte.retrieval.PassageIndex;
@@ -61,6 +62,8 @@ final class SentenceScorer {
     private final List<Term> known;
     /** In a follow-up, the terms the asker wrote in this turn. */
     private final List<Term> own;
+    /** The places the question puts its fact in ("in Sicilia", "in Europe"). */
+    private final List<Term> places;
 
     SentenceScorer(ReadQuestion question, PassageIndex index, SentenceReader reader, ExtractiveConfiguration config,
                    AnswerWeights model) {
@@ -103,6 +106,9 @@ final class SentenceScorer {
         this.projectionAsked = question.language().projections().in(question.text());
         boolean followUp = terms.stream().anyMatch(t -> !t.asked());
         this.own = followUp ? terms.stream().filter(t -> t.asked() && t.kind() != Term.Kind.YEAR).toList() : List.of();
+        this.places = terms.stream().filter(t -> t.kind() == Term.Kind.ORDINARY && !t.surface().isEmpty()
+                && Character.isUpperCase(t.surface().charAt(0)) && t.start() > 0
+                && QuestionReader.afterPlacePreposition(question.text(), t.start(), question.language())).toList();
     }
 
     List<Term> terms() {
@@ -194,6 +200,17 @@ final class SentenceScorer {
                 }
             } else {
                 uncovered.add(term.surface());
+            }
+        }
+        // a place (or a day) the question puts its fact in, which neither the sentence, its neighbours nor its
+        // document's subject says, leaves the fact somewhere else ("Qual è stata l'affluenza in Sicilia?"); in another
+        // language, the place is said as the lexicon carries it ("Italy", "Italia")
+        for (Term place : places) {
+            Set<List<String>> phrases = place.phrases(lang);
+            if (!matches(phrases, s.stemSet()) && !matches(phrases, context)
+                    && !matches(phrases, doc.subjectStems()) && !matches(phrases, doc.titleStems())) {
+                criticalOk = false;
+                uncovered.add(place.surface());
             }
         }
         double coverage = total == 0 ? 1.0 : got / total;
@@ -378,10 +395,10 @@ final class SentenceScorer {
             case DATE -> f.type() == Fact.Type.DATE;
             case FREQUENCY -> f.type() == Fact.Type.FREQUENCY;
             case SINCE -> f.type() == Fact.Type.SINCE || f.type() == Fact.Type.TIME || f.type() == Fact.Type.DATE;
-            // an age is counted in years ("71 years old", "71 anni") or written bare by a name ("Powell, 71,")
-            case AGE -> f.type() == Fact.Type.QUANTITY && f.dimension() == Dimension.DURATION
-                    && (reader.language(s.language()).ageUnits().in(f.text())
-                            || f.text().chars().noneMatch(Character::isLetter));
+            // an age is counted in years ("71 years old") or stands in apposition to a name ("Powell, 71,", "Medvedev,
+            // 27 anni e alto")
+            case AGE -> f.type() == Fact.Type.QUANTITY && (f.dimension() == Dimension.AGE
+                    || f.dimension() == Dimension.DURATION && reader.language(s.language()).ageUnits().in(f.text()));
             case EXTENT -> f.type() == Fact.Type.QUANTITY
                     && (f.dimension() == Dimension.LENGTH || f.dimension() == Dimension.DURATION);
             case COUNT -> counts(f, s);
@@ -464,7 +481,7 @@ final class SentenceScorer {
                 continue;
             }
             boolean ours = ours(name, s);
-            if (!ours && isPlace(name, s)) {
+            if (!ours && (isPlace(name, s) || attributed(name, s))) {
                 continue;
             }
             // a relative clause is about the name it follows: "Clarity AD, che ha coinvolto 1.795 pazienti"
@@ -480,6 +497,19 @@ final class SentenceScorer {
                 continue;
             }
             boolean before = name.end() <= f.start();
+            if (!before && reader.language(s.language()).units().connectors()
+                    .matcher(s.text().substring(f.end(), name.start()).strip()).matches()) {
+                // "14 years of Conservative government": what a figure is of is what it is about; of the question's
+                // name when the question names nothing else ("the foundation's 26 percent of OpenAI" is not
+                // Microsoft's share), of someone else's when the name is another (not an acronym of a thing counted:
+                // "1,3 milioni di GPU")
+                if (!ours && !stated(name) && !acronym(name.text())) {
+                    return false;
+                }
+                if (entities.size() == 1) {
+                    return true;
+                }
+            }
             if (before && (firstBefore == null || name.start() < firstBefore.start())) {
                 firstBefore = name;
                 firstIsOurs = ours;
@@ -558,8 +588,15 @@ final class SentenceScorer {
             return false;
         }
         int[] previous = clauses.get(at - 1);
-        return name.start() >= previous[0] && name.end() <= previous[1]
-                && s.text().substring(name.end(), previous[1]).isBlank();
+        // the name, or a noun phrase it opens ("la Corte dei conti, che", "Elton John's farewell tour, which"): a few
+        // words, none of them another name
+        if (name.start() < previous[0] || name.end() > previous[1]) {
+            return false;
+        }
+        boolean anotherName = s.facts().stream().anyMatch(f -> f.type() == Fact.Type.NAME
+                && f.start() >= name.end() && f.end() <= previous[1]);
+        return !anotherName && WORD.matcher(s.text().substring(name.end(), previous[1])).results().count()
+                <= config.antecedentWords();
     }
 
     /** Whether a clause opens with a relative pronoun of its sentence's language. */
@@ -626,11 +663,44 @@ final class SentenceScorer {
         return out;
     }
 
+    /**
+     * Whether a name is the source a clause is attributed to ("According to People magazine, she paid..."): it is
+     * not who the clause is about.
+     */
+    private boolean attributed(Fact name, ReadSentence s) {
+        String text = s.text();
+        int end = name.start();
+        while (end > 0 && Character.isWhitespace(text.charAt(end - 1))) {
+            end--;
+        }
+        Language language = reader.language(s.language());
+        // one article may stand between: "secondo il Financial Times"
+        java.util.regex.Matcher article = language.placeArticles().matcher(text);
+        for (int from = Math.max(0, end - 6); from < end; from++) {
+            if (article.region(from, end).lookingAt() && article.end() == end
+                    && (from == 0 || !Character.isLetter(text.charAt(from - 1)))) {
+                end = from;
+                while (end > 0 && Character.isWhitespace(text.charAt(end - 1))) {
+                    end--;
+                }
+                break;
+            }
+        }
+        java.util.regex.Matcher source = language.attributions().matcher(text);
+        for (int from = Math.max(0, end - 20); from < end; from++) {
+            if (source.region(from, end).lookingAt() && source.end() == end
+                    && (from == 0 || !Character.isLetter(text.charAt(from - 1)))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether a name the question does not name stands as the sentence's subject (among its first words). */
     private boolean subjectIsSomeoneElse(ReadSentence s) {
         int[] whole = {0, s.text().length()};
         for (Fact f : s.facts()) {
-            if (f.type() == Fact.Type.NAME && !stated(f) && !isPlace(f, s) && !ours(f, s)
+            if (f.type() == Fact.Type.NAME && !stated(f) && !isPlace(f, s) && !ours(f, s) && !attributed(f, s)
                     && !(f.text().length() <= 4 && f.text().equals(f.text().toUpperCase(Locale.ROOT)))) {
                 return atClauseStart(f, whole, s);
             }

@@ -56,6 +56,12 @@ class ExtractiveAnswerModelTest {
             The club will sign more players this season so that its academy becomes the best in Europe.
 
             The stadium's roof draws 2 megawatts of solar power.
+
+            The victory over Inter ended 14 years of Milan rule in the city.
+
+            Before the move, the record belonged to Inter's old stadium, which held 85,000 spectators.
+
+            Juventus signed a new striker in August. According to Reuters, it paid €30 million for him.
             """;
 
     private static final String ITALIAN = """
@@ -176,6 +182,33 @@ class ExtractiveAnswerModelTest {
         assertThat(ask("How much is the Riyadh tournament worth?")).contains("€500 million");
         // the relative clause names Aramco; the figure is outside it, and is the tournament's
         assertThat(ask("How much money did Aramco put in?")).startsWith("REFUSED");
+    }
+
+    @Test
+    void a_figure_is_about_what_it_is_a_figure_of_when_the_question_names_nothing_else() {
+        // "14 years of Milan rule": Inter stands nearer before the figure, yet the years are Milan's
+        assertThat(ask("How long had Milan ruled the city?")).contains("14 years of Milan rule");
+        assertThat(ask("How long had Inter ruled the city?")).startsWith("REFUSED");
+    }
+
+    @Test
+    void a_relative_clause_is_about_the_noun_phrase_its_antecedent_name_opens() {
+        // "Inter's old stadium, which held...": the stadium's head noun stands between the name and the clause
+        assertThat(ask("How many spectators did Inter's old stadium hold?")).contains("85,000 spectators");
+    }
+
+    @Test
+    void the_source_a_clause_is_attributed_to_is_not_its_subject() {
+        // "According to Reuters, it paid...": Juventus, named just before, paid, not Reuters
+        assertThat(ask("How much did Juventus pay for the striker?")).contains("€30 million");
+    }
+
+    @Test
+    void a_place_the_question_puts_its_fact_in_must_be_said_where_the_fact_is() {
+        assertThat(ask("How much is the tournament in Riyadh worth?")).contains("€500 million");
+        assertThat(ask("How many spectators will the new stadium hold?")).contains("41,000 spectators");
+        // the stadium's capacity is said of no place: it is not the capacity of one in Turin
+        assertThat(ask("How many spectators will the new stadium in Turin hold?")).startsWith("REFUSED");
     }
 
     @Test

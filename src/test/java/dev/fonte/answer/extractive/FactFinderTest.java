@@ -1,5 +1,6 @@
 package dev.fonte.answer.extractive;
 
+import dev.fonte.language.Dimension;
 import dev.fonte.language.Languages;
 import org.junit.jupiter.api.Test;
 
@@ -18,5 +19,49 @@ class FactFinderTest {
 
         assertThat(facts).filteredOn(f -> f.text().contains("13")).hasSize(1);
         assertThat(facts).noneMatch(f -> f.text().equals("cento"));
+    }
+
+    @Test
+    void a_figure_after_a_currency_symbol_is_money_even_when_a_time_unit_follows_it() {
+        FactFinder finder = new FactFinder(Languages.standard().get("en"), Set.of("the", "a", "of"));
+
+        List<Fact> facts = finder.find("Leqembi has a list price of $26,500 a year.", Set.of());
+
+        assertThat(facts).anyMatch(f -> f.type() == Fact.Type.QUANTITY && f.dimension() == Dimension.MONEY
+                && f.text().equals("$26,500"));
+        assertThat(facts).noneMatch(f -> f.dimension() == Dimension.DURATION);
+    }
+
+    @Test
+    void an_acronym_is_part_of_a_name_even_when_its_letters_spell_a_function_word() {
+        FactFinder finder = new FactFinder(Languages.standard().get("it"), Set.of("ad", "in", "che"));
+
+        List<Fact> facts = finder.find("Nello studio clinico Clarity AD, che ha coinvolto 1.795 pazienti.", Set.of());
+
+        assertThat(facts).anyMatch(f -> f.type() == Fact.Type.NAME && f.text().equals("Clarity AD"));
+    }
+
+    @Test
+    void a_figure_in_apposition_to_a_name_is_an_age_not_a_duration() {
+        FactFinder finder = new FactFinder(Languages.standard().get("it"), Set.of("e", "la", "ha"));
+
+        List<Fact> apposed = finder.find("Medvedev, 27 anni e alto 1,98 metri, ha perso la finale.", Set.of());
+        List<Fact> lasted = finder.find("La finale è durata 3 ore e 44 minuti.", Set.of());
+
+        assertThat(apposed).anyMatch(f -> f.dimension() == Dimension.AGE && f.text().equals("27 anni"));
+        assertThat(apposed).noneMatch(f -> f.dimension() == Dimension.DURATION);
+        assertThat(lasted).anyMatch(f -> f.dimension() == Dimension.DURATION && f.text().equals("3 ore"));
+    }
+
+    @Test
+    void a_figure_takes_the_longest_unit_of_any_dimension() {
+        FactFinder finder = new FactFinder(Languages.standard().get("it"), Set.of("e", "a", "di"));
+
+        List<Fact> speed = finder.find("L'opera resisterà a venti fino a 300 chilometri orari.", Set.of());
+        List<Fact> area = finder.find("Il parco copre 40 chilometri quadrati di costa.", Set.of());
+
+        assertThat(speed).anyMatch(f -> f.dimension() == Dimension.SPEED && f.text().equals("300 chilometri orari"));
+        assertThat(area).anyMatch(f -> f.dimension() == Dimension.AREA && f.text().equals("40 chilometri quadrati"));
+        assertThat(speed).noneMatch(f -> f.dimension() == Dimension.LENGTH);
     }
 }
