@@ -72,6 +72,7 @@ public final class Corpus {
     private final LoadingCache<String, List<String>> topics;
     /** The languages each original is written in (itself and its renderings), read once when first asked. */
     private volatile Map<String, Set<String>> languagesByOriginal;
+    private volatile Families families;
     private final Map<String, Set<String>> answeredFrom = new ConcurrentHashMap<>();
 
     public Corpus(List<Document> documents, List<Passage> passages) {
@@ -196,14 +197,39 @@ public final class Corpus {
 
     /** The ids of the original documents (not renderings), in document order, without reading their texts. */
     public List<String> originalIds() {
-        return source.documentIds().stream()
-                .filter(id -> source.lineage(id).map(l -> l.original().equals(id)).orElse(false)).toList();
+        return families().originals();
     }
 
     /** The document written in {@code language} among an original and its renderings, without reading texts. */
     public Optional<String> inLanguage(String original, String language) {
-        return source.documentIds().stream().filter(id -> source.lineage(id)
-                .filter(l -> l.original().equals(original) && l.language().equals(language)).isPresent()).findFirst();
+        return families().byOriginal().getOrDefault(original, List.of()).stream()
+                .filter(id -> source.lineage(id).filter(l -> l.language().equals(language)).isPresent()).findFirst();
+    }
+
+    /**
+     * The originals, and each original's documents (itself and its renderings), in document order: read once when
+     * first asked, so that a refusal or a rendering's lookup does not go through every document's entry.
+     */
+    private record Families(List<String> originals, Map<String, List<String>> byOriginal) {
+    }
+
+    private Families families() {
+        Families known = families;
+        if (known == null) {
+            List<String> originals = new ArrayList<>();
+            Map<String, List<String>> byOriginal = new HashMap<>();
+            for (String id : source.documentIds()) {
+                source.lineage(id).ifPresent(l -> {
+                    if (l.original().equals(id)) {
+                        originals.add(id);
+                    }
+                    byOriginal.computeIfAbsent(l.original(), k -> new ArrayList<>()).add(id);
+                });
+            }
+            known = new Families(List.copyOf(originals), byOriginal);
+            families = known;
+        }
+        return known;
     }
 
     /**

@@ -94,16 +94,23 @@ public final class Phrases {
 
     /** Whether the text holds one of the phrases. */
     public boolean in(CharSequence text) {
-        if (pattern == null) {
+        if (pattern == null || heads != null && !possibleIn(folded(text))) {
             return false;
         }
-        if (heads != null) {
-            String lower = lower(text);
-            if (heads.stream().noneMatch(lower::contains)) {
-                return false;
-            }
-        }
         return pattern.matcher(text).find();
+    }
+
+    /** A text in lower case as the phrases' matching compares letters: what {@link #possibleIn} reads. */
+    public static String folded(CharSequence text) {
+        return lower(text);
+    }
+
+    /**
+     * False when a text ({@link #folded}) holds none of the phrases' first words, so that none can match and its
+     * search can be skipped; true when one may.
+     */
+    public boolean possibleIn(String folded) {
+        return pattern != null && (heads == null || heads.stream().anyMatch(folded::contains));
     }
 
     /** A matcher of the phrases over the text (never matches when the list is empty). */

@@ -56,6 +56,17 @@ public final class Embedder {
         return Optional.of(vector);
     }
 
+    /** Whether the text's vector is kept: {@link #embed} would give it without a lookup. */
+    boolean holds(String text) {
+        return model != null && cache.getIfPresent(text) != null;
+    }
+
+    /** Keeps a vector looked up for a text elsewhere, as {@link #embed} would have; returns it. */
+    float[] keep(String text, float[] vector) {
+        cache.put(text, vector);
+        return vector;
+    }
+
     private float[] compute(String text) {
         float[] vector = stored.apply(text);
         return vector != null ? vector : normalised(model.embed(text).content().vector());

@@ -11,6 +11,7 @@ import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.index.StoredFieldVisitor;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -26,6 +27,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -215,7 +217,42 @@ final class IndexedCorpus implements Corpus.Source {
 
     @Override
     public List<Passage> paragraphs(String documentId) {
-        return paragraphs.get(documentId, key -> list(kind(IndexFields.Kind.PARAGRAPH, IndexFields.DOCUMENT_ID, key)));
+        return paragraphs.get(documentId, this::readPassages);
+    }
+
+    /**
+     * A document's paragraphs, read in one pass with all its sentences (they are stored side by side, and what reads
+     * a document's paragraphs reads their sentences next), whose lists are kept for {@link #sentences}.
+     */
+    private List<Passage> readPassages(String documentId) {
+        Query kinds = new BooleanQuery.Builder()
+                .add(new TermQuery(new Term(IndexFields.KIND, IndexFields.Kind.PARAGRAPH.value())),
+                        BooleanClause.Occur.SHOULD)
+                .add(new TermQuery(new Term(IndexFields.KIND, IndexFields.Kind.SENTENCE.value())),
+                        BooleanClause.Occur.SHOULD)
+                .build();
+        Query query = new BooleanQuery.Builder()
+                .add(new TermQuery(new Term(IndexFields.DOCUMENT_ID, documentId)), BooleanClause.Occur.FILTER)
+                .add(kinds, BooleanClause.Occur.FILTER)
+                .build();
+        List<Passage> paragraphList = new ArrayList<>();
+        Map<String, List<Passage>> byParagraph = new LinkedHashMap<>();
+        for (Passage p : passagesAt(LiveDocs.matching(searcher, query))) {
+            if (p.kind() == Passage.Kind.PARAGRAPH) {
+                paragraphList.add(p);
+                byParagraph.computeIfAbsent(p.paragraphId(), k -> new ArrayList<>());
+            } else {
+                byParagraph.computeIfAbsent(p.paragraphId(), k -> new ArrayList<>()).add(p);
+            }
+        }
+        byParagraph.forEach((id, list) -> sentences.put(id, sorted(list)));
+        return sorted(paragraphList);
+    }
+
+    private static List<Passage> sorted(List<Passage> passages) {
+        List<Passage> out = new ArrayList<>(passages);
+        out.sort(Comparator.comparingInt(Passage::paragraph).thenComparingInt(Passage::sentence));
+        return List.copyOf(out);
     }
 
     @Override
@@ -231,20 +268,41 @@ final class IndexedCorpus implements Corpus.Source {
         sentences.invalidateAll();
     }
 
-    private static Query kind(IndexFields.Kind kind, String field, String value) {
-        return new BooleanQuery.Builder()
-                .add(new TermQuery(new Term(IndexFields.KIND, kind.value())), BooleanClause.Occur.FILTER)
-                .add(new TermQuery(new Term(field, value)), BooleanClause.Occur.FILTER)
-                .build();
+    private List<Passage> list(Query query) {
+        return sorted(passagesAt(LiveDocs.matching(searcher, query)));
     }
 
-    private List<Passage> list(Query query) {
-        List<Passage> out = new ArrayList<>();
-        for (int doc : LiveDocs.matching(searcher, query)) {
-            out.add(passageAt(doc));
+    /**
+     * The passages of Lucene documents (index-wide numbers, in index order), those not kept read with one reader of
+     * stored fields: documents stored side by side are then read without decoding their block's header each time.
+     */
+    private List<Passage> passagesAt(List<Integer> docs) {
+        List<Passage> out = new ArrayList<>(docs.size());
+        StoredFields fields = null;
+        for (int doc : docs) {
+            Passage known = passagesAt.getIfPresent(doc);
+            if (known == null) {
+                if (fields == null) {
+                    fields = storedFields();
+                }
+                StoredFields reader = fields;
+                known = passagesAt.get(doc, d -> {
+                    Passage p = toPassage(stored(reader, d, PASSAGE_FIELDS));
+                    passages.put(p.id(), Optional.of(p));
+                    return p;
+                });
+            }
+            out.add(known);
         }
-        out.sort(Comparator.comparingInt(Passage::paragraph).thenComparingInt(Passage::sentence));
-        return List.copyOf(out);
+        return out;
+    }
+
+    private StoredFields storedFields() {
+        try {
+            return searcher.storedFields();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the stored documents of the index", e);
+        }
     }
 
     private Optional<Integer> firstLive(Term term) {
@@ -253,9 +311,13 @@ final class IndexedCorpus implements Corpus.Source {
 
     /** The stored values of a Lucene document (by index-wide number), only the fields asked for. */
     private Map<String, Object> stored(int doc, Set<String> fields) {
+        return stored(storedFields(), doc, fields);
+    }
+
+    private static Map<String, Object> stored(StoredFields reader, int doc, Set<String> fields) {
         Map<String, Object> values = new HashMap<>();
         try {
-            searcher.storedFields().document(doc, new StoredFieldVisitor() {
+            reader.document(doc, new StoredFieldVisitor() {
                 @Override
                 public Status needsField(FieldInfo field) {
                     return fields.contains(field.name) ? Status.YES : Status.NO;

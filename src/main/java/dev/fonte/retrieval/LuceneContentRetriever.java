@@ -169,7 +169,7 @@ public class LuceneContentRetriever implements ContentRetriever, PassageRetrieve
         List<List<ScoredPassage>> rankings = new ArrayList<>();
         List<Double> weights = new ArrayList<>();
         if (mode != RetrievalConfiguration.Mode.DENSE) {
-            rankings.add(index.searchLexical(query, language, n, documentId));
+            rankings.add(index.searchLexicalWithin(documentId, query, language, n, config.titleWeight()));
             weights.add(1.0);
         }
         if (mode != RetrievalConfiguration.Mode.BM25) {

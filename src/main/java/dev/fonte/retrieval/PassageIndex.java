@@ -26,9 +26,11 @@ import org.apache.lucene.search.FieldExistsQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.AlreadyClosedException;
@@ -42,6 +44,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -81,6 +84,7 @@ public final class PassageIndex implements Closeable {
     private final int size;
     private final long sizeInBytes;
     private final Cache<String, List<ScoredPassage>> keySentences = Caffeine.newBuilder().maximumSize(256).build();
+    private final Cache<String, Optional<Query>> parsedQueries = Caffeine.newBuilder().maximumSize(256).build();
     private final AtomicBoolean closed = new AtomicBoolean();
 
     /**
@@ -206,12 +210,15 @@ public final class PassageIndex implements Closeable {
             return List.of();
         }
         return embedder.embed(query).map(q -> {
+            List<Passage> sentences = new ArrayList<>();
+            corpus.paragraphs(documentId).forEach(paragraph -> sentences.addAll(corpus.sentencesOf(paragraph)));
+            Map<String, float[]> stored = storedSentenceVectors(sentences);
             List<ScoredPassage> scored = new ArrayList<>();
-            for (Passage paragraph : corpus.paragraphs(documentId)) {
-                for (Passage sentence : corpus.sentencesOf(paragraph)) {
-                    embedder.embed(sentence.text()).ifPresent(v -> scored.add(
-                            new ScoredPassage(sentence, (1 + Embedder.dot(q, v)) / 2)));
-                }
+            for (Passage sentence : sentences) {
+                float[] known = stored.get(sentence.text());
+                Optional<float[]> vector = known != null ? Optional.of(embedder.keep(sentence.text(), known))
+                        : embedder.embed(sentence.text());
+                vector.ifPresent(v -> scored.add(new ScoredPassage(sentence, (1 + Embedder.dot(q, v)) / 2)));
             }
             scored.sort(Comparator.comparingDouble(ScoredPassage::score).reversed());
             return List.copyOf(scored.subList(0, Math.min(k, scored.size())));
@@ -360,8 +367,7 @@ public final class PassageIndex implements Closeable {
         BooleanQuery.Builder all = new BooleanQuery.Builder();
         boolean any = false;
         for (String lang : searchLanguages(language)) {
-            Query q = new QueryBuilder(queryAnalyzer(lang)).createBooleanQuery(
-                    IndexFields.field(IndexFields.DOCUMENT_TEXT, lang), query, BooleanClause.Occur.SHOULD);
+            Query q = parsed(lang, IndexFields.field(IndexFields.DOCUMENT_TEXT, lang), query);
             if (q != null) {
                 all.add(q, BooleanClause.Occur.SHOULD);
                 any = true;
@@ -392,37 +398,80 @@ public final class PassageIndex implements Closeable {
 
     /** BM25 over the sentences in the query's language (all languages when the corpus has none in it). */
     public List<ScoredPassage> searchLexical(String query, String language, int k) {
-        return searchLexical(query, language, k, null);
+        Query sentences = sentenceQuery(query, language, q -> q);
+        return sentences == null ? List.of() : run(sentences, k);
     }
 
-    /** BM25 over the sentences of one document only (all documents when {@code documentId} is null). */
-    public List<ScoredPassage> searchLexical(String query, String language, int k, @Nullable String documentId) {
+    /**
+     * BM25 over the sentences of one document, the question's words that its title says weighing {@code titleWeight}
+     * of the others: within the document they tell no sentence apart, and the one that says what is asked may leave
+     * them implicit.
+     */
+    public List<ScoredPassage> searchLexicalWithin(String documentId, String query, String language, int k,
+                                                   double titleWeight) {
+        Optional<Document> doc = corpus.document(documentId);
+        if (doc.isEmpty()) {
+            return List.of();
+        }
+        Set<String> title = FonteAnalyzers.terms(FonteAnalyzers.shared(doc.get().language()), doc.get().title());
+        Query sentences = sentenceQuery(query, language, q -> weighed(q, title, titleWeight));
+        if (sentences == null) {
+            return List.of();
+        }
+        return run(new BooleanQuery.Builder().add(sentences, BooleanClause.Occur.MUST)
+                .add(new TermQuery(new Term(IndexFields.DOCUMENT_ID, documentId)), BooleanClause.Occur.FILTER)
+                .build(), k);
+    }
+
+    /**
+     * A question as a query on the sentences of its languages, each field's query passed through {@code weigh}: the
+     * sentence's own words, and its paragraph's at the context weight. Null when the question has no terms.
+     */
+    private Query sentenceQuery(String query, String language, java.util.function.UnaryOperator<Query> weigh) {
         BooleanQuery.Builder all = new BooleanQuery.Builder();
         boolean any = false;
         for (String lang : searchLanguages(language)) {
-            QueryBuilder builder = new QueryBuilder(queryAnalyzer(lang));
-            Query text = builder.createBooleanQuery(IndexFields.field(IndexFields.TEXT, lang), query,
-                    BooleanClause.Occur.SHOULD);
-            Query context = builder.createBooleanQuery(IndexFields.field(IndexFields.CONTEXT, lang), query,
-                    BooleanClause.Occur.SHOULD);
+            Query text = parsed(lang, IndexFields.field(IndexFields.TEXT, lang), query);
+            Query context = parsed(lang, IndexFields.field(IndexFields.CONTEXT, lang), query);
             if (text != null) {
-                all.add(text, BooleanClause.Occur.SHOULD);
+                all.add(weigh.apply(text), BooleanClause.Occur.SHOULD);
                 any = true;
             }
             if (context != null) {
-                all.add(new BoostQuery(context, (float) contextWeight), BooleanClause.Occur.SHOULD);
+                all.add(new BoostQuery(weigh.apply(context), (float) contextWeight), BooleanClause.Occur.SHOULD);
             }
         }
-        if (!any) {
-            return List.of();
+        return any ? all.build() : null;
+    }
+
+    /** A query whose clauses on terms of {@code title} (every term of a clause) weigh {@code weight}. */
+    private static Query weighed(Query query, Set<String> title, double weight) {
+        if (query instanceof BooleanQuery b) {
+            BooleanQuery.Builder out = new BooleanQuery.Builder().setMinimumNumberShouldMatch(
+                    b.getMinimumNumberShouldMatch());
+            b.clauses().forEach(c -> out.add(weighed(c.getQuery(), title, weight), c.getOccur()));
+            return out.build();
         }
-        Query sentences = all.build();
-        if (documentId != null) {
-            sentences = new BooleanQuery.Builder().add(sentences, BooleanClause.Occur.MUST)
-                    .add(new TermQuery(new Term(IndexFields.DOCUMENT_ID, documentId)), BooleanClause.Occur.FILTER)
-                    .build();
-        }
-        return run(sentences, k);
+        Set<String> terms = new HashSet<>();
+        query.visit(new QueryVisitor() {
+            @Override
+            public void consumeTerms(Query q, Term... found) {
+                for (Term t : found) {
+                    terms.add(t.text());
+                }
+            }
+        });
+        return !terms.isEmpty() && title.containsAll(terms) ? new BoostQuery(query, (float) weight) : query;
+    }
+
+    /**
+     * A question as a query on one field, analysed with its language's query chain; kept a while, as one question is
+     * searched in the corpus, in its nearest documents and in each of those. Null when it has no terms.
+     */
+    private Query parsed(String language, String field, String query) {
+        return parsedQueries.get(field + '\u0000' + query, k -> Optional.ofNullable(
+                new QueryBuilder(queryAnalyzer(language)).createBooleanQuery(field, query, BooleanClause.Occur.SHOULD)))
+                .orElse(null);
     }
 
     /** The languages to search for a query in {@code language}. */
@@ -479,6 +528,47 @@ public final class PassageIndex implements Closeable {
     private LeafReaderContext leaf(int doc) {
         List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
         return leaves.get(ReaderUtil.subIndex(doc, leaves));
+    }
+
+    /**
+     * The vectors the index keeps for sentences the embedder does not hold, looked up together (one pass over the
+     * index's terms instead of one lookup per sentence), by text: what {@link #storedVector} gives each of them. Only
+     * texts with a space: a single word may also have a word's vector, which is looked up alone.
+     */
+    private Map<String, float[]> storedSentenceVectors(List<Passage> sentences) {
+        Map<String, String> texts = new HashMap<>();
+        for (Passage p : sentences) {
+            if (p.text().indexOf(' ') >= 0 && !embedder.holds(p.text())) {
+                texts.putIfAbsent(ContentHash.of(p.text()), p.text());
+            }
+        }
+        Map<String, float[]> out = new HashMap<>();
+        if (texts.isEmpty() || closed.get()) {
+            return out;
+        }
+        List<BytesRef> hashes = texts.keySet().stream().map(BytesRef::new).toList();
+        try {
+            List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+            for (int doc : LiveDocs.matching(searcher, new TermInSetQuery(IndexFields.HASH, hashes))) {
+                LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+                var keys = leaf.reader().getSortedDocValues(IndexFields.VECTOR_KEY);
+                if (keys == null || !keys.advanceExact(doc - leaf.docBase)) {
+                    continue;
+                }
+                String key = keys.lookupOrd(keys.ordValue()).utf8ToString();
+                String text = texts.get(key.substring(key.indexOf(':') + 1));
+                if (text != null && !out.containsKey(text)) {
+                    float[] v = vectorAt(leaf, doc - leaf.docBase);
+                    if (v != null) {
+                        out.put(text, v);
+                    }
+                }
+            }
+        } catch (IOException | AlreadyClosedException e) {
+            // only a cost: each sentence is then looked up alone
+            return Map.of();
+        }
+        return out;
     }
 
     /** The vector the index keeps for a corpus text (a sentence or a word), or null. */
@@ -564,6 +654,7 @@ public final class PassageIndex implements Closeable {
             source.clear();
             embedder.clear();
             keySentences.invalidateAll();
+            parsedQueries.invalidateAll();
             release.close();
         }
     }

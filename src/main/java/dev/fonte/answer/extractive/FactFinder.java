@@ -37,13 +37,15 @@ public final class FactFinder {
             "(?<![\\p{N}/.])[0-3]?\\d[/.-][01]?\\d[/.-](?:19|20)?\\d{2}(?![\\p{N}])");
 
     private final Language language;
+    private final Phrases numberPhrases;
     private final Pattern numberWords;
     private final Set<String> notNames;
 
     /** @param notNames lowercase words that are never names even when capitalised (function words, stop words) */
     public FactFinder(Language language, Set<String> notNames) {
         this.language = language;
-        this.numberWords = Phrases.of(language.numbers().words().keySet()).matcher("").pattern();
+        this.numberPhrases = Phrases.of(language.numbers().words().keySet());
+        this.numberWords = numberPhrases.matcher("").pattern();
         this.notNames = notNames;
     }
 
@@ -53,8 +55,10 @@ public final class FactFinder {
      */
     public List<Fact> find(String text, Set<String> documentNames) {
         List<Fact> facts = new ArrayList<>();
-        figures(text, facts);
-        times(text, facts);
+        // the word lists are searched only in a text that holds one of their first words
+        String folded = Phrases.folded(text);
+        figures(text, folded, facts);
+        times(text, folded, facts);
         names(text, documentNames, facts);
         for (Pattern p : language.reasons()) {
             Matcher m = p.matcher(text);
@@ -73,13 +77,13 @@ public final class FactFinder {
     }
 
     /** Figures, in digits or words, each with the unit that follows it (or a currency symbol before it). */
-    private void figures(String text, List<Fact> out) {
+    private void figures(String text, String folded, List<Fact> out) {
         List<int[]> spans = new ArrayList<>();
         Matcher m = NUMBER.matcher(text);
         while (m.find()) {
             spans.add(new int[] {m.start(), m.end()});
         }
-        Matcher w = numberWords.matcher(text);
+        Matcher w = numberPhrases.possibleIn(folded) ? numberWords.matcher(text) : NOTHING.matcher("");
         while (w.find()) {
             spans.add(new int[] {w.start(), w.end()});
         }
@@ -233,10 +237,10 @@ public final class FactFinder {
     }
 
     /** Months (with a day, a date), weekdays and day words (dates), time words, relative years; "since" before one. */
-    private void times(String text, List<Fact> out) {
+    private void times(String text, String folded, List<Fact> out) {
         Language.TimeWords t = language.time();
         List<Fact> found = new ArrayList<>();
-        Matcher months = t.months().matcher(text);
+        Matcher months = matcher(t.months(), text, folded);
         while (months.find()) {
             Matcher before = DAY_BEFORE.matcher(text.substring(Math.max(0, months.start() - 12), months.start()));
             Matcher after = DAY_AFTER.matcher(text.substring(months.end(), Math.min(text.length(), months.end() + 6)));
@@ -261,13 +265,13 @@ public final class FactFinder {
             found.add(new Fact(Fact.Type.TIME, null, clock.start(), clock.end(), clock.group(), false));
         }
         for (Phrases p : List.of(t.weekdays(), t.days())) {
-            Matcher m = p.matcher(text);
+            Matcher m = matcher(p, text, folded);
             while (m.find()) {
                 found.add(new Fact(Fact.Type.DATE, null, m.start(), m.end(), m.group(), false));
             }
         }
         for (Phrases p : List.of(t.words(), t.thisYear(), t.lastYear(), t.nextYear())) {
-            Matcher m = p.matcher(text);
+            Matcher m = matcher(p, text, folded);
             while (m.find()) {
                 found.add(new Fact(Fact.Type.TIME, null, m.start(), m.end(), m.group(), false));
             }
@@ -275,7 +279,7 @@ public final class FactFinder {
         out.addAll(found);
         List<Fact> times = new ArrayList<>(found);
         out.stream().filter(f -> f.type() == Fact.Type.TIME).forEach(times::add);
-        Matcher since = t.since().matcher(text);
+        Matcher since = matcher(t.since(), text, folded);
         while (since.find()) {
             int after = skipSpaces(text, since.end(), text.length());
             for (Fact time : times) {
@@ -289,6 +293,13 @@ public final class FactFinder {
         }
     }
 
+    /** A matcher of a word list over a text, or one that finds nothing when the text holds none of its first words. */
+    private static Matcher matcher(Phrases phrases, String text, String folded) {
+        return phrases.possibleIn(folded) ? phrases.matcher(text) : NOTHING.matcher("");
+    }
+
+    private static final Pattern NOTHING = Pattern.compile("(?!)");
+
     /**
      * Capitalised words and runs of them ("Mark Zuckerberg"), but not a capitalised function word opening the
      * sentence, nor month and weekday names; a name right after a place preposition is a place as well.
@@ -298,10 +309,12 @@ public final class FactFinder {
         int runStart = -1;
         int runEnd = -1;
         List<int[]> runs = new ArrayList<>();
+        int opens = leadingEnd(text);
         while (m.find()) {
             String word = m.group();
             String lower = word.toLowerCase(Locale.ROOT);
-            boolean opening = text.substring(0, m.start()).replaceAll("[\\p{P}\\s]", "").isEmpty();
+            // only punctuation and spaces before it
+            boolean opening = m.start() <= opens;
             // an acronym is a name even when its letters spell a function word ("lo studio Clarity AD")
             boolean acronym = word.length() > 1 && word.equals(word.toUpperCase(Locale.ROOT));
             if (notNames.contains(lower) && !acronym || language.time().months().contains(lower)
@@ -362,14 +375,23 @@ public final class FactFinder {
     }
 
     private static final Pattern POSSESSIVE = Pattern.compile("['’]s$");
+    private static final Pattern LEADING = Pattern.compile("[\\p{P}\\s]*");
+
+    /** Where a text's first character other than punctuation or a space stands. */
+    private static int leadingEnd(String text) {
+        Matcher lead = LEADING.matcher(text);
+        return lead.lookingAt() ? lead.end() : 0;
+    }
 
     /** The lowercase words a text writes capitalised anywhere but at the start of a sentence. */
     public static Set<String> namesInside(List<String> sentences) {
         Set<String> out = new java.util.HashSet<>();
         for (String s : sentences) {
+            // a word is inside the sentence when something other than punctuation or spaces comes before it
+            int start = leadingEnd(s);
             Matcher m = CAPITALISED.matcher(s);
             while (m.find()) {
-                if (!s.substring(0, m.start()).replaceAll("[\\p{P}\\s]", "").isEmpty()) {
+                if (m.start() > start) {
                     out.add(bare(m.group()));
                 }
             }

@@ -23,8 +23,9 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Reads corpus sentences for the engine, each once: a bounded cache keyed by the passage itself (by identity, so a
- * re-indexed corpus starts afresh and an old one is not kept alive), and per document the names it writes inside its
+ * Reads corpus sentences for the engine, each once: bounded caches per corpus version (held weakly, so a re-indexed
+ * corpus starts afresh and an old one is not kept alive), keyed by passage and document id rather than by the objects
+ * the index hands out, which its own small caches make anew; and per document the names it writes inside its
  * sentences and the stems of its title.
  */
 final class SentenceReader {
@@ -39,8 +40,9 @@ final class SentenceReader {
     }
 
     private final Languages languages;
-    private final Cache<Passage, ReadSentence> sentences;
-    private final Cache<Document, DocumentFacts> documents;
+    private final long maximumSentences;
+    /** Per corpus version: its sentences read, their stems alone (for sentences only read as context), documents. */
+    private final Cache<Corpus, Version> versions = Caffeine.newBuilder().weakKeys().maximumSize(4).build();
     private final Map<String, FactFinder> finders = new ConcurrentHashMap<>();
     private final Map<String, ClauseSplitter> splitters = new ConcurrentHashMap<>();
     private final Cache<Corpus, CorpusWords> words = Caffeine.newBuilder().weakKeys().maximumSize(4).build();
@@ -58,18 +60,49 @@ final class SentenceReader {
     SentenceReader(Languages languages, long maximumSentences, double subjectShare) {
         this.languages = languages;
         this.subjectShare = subjectShare;
-        this.sentences = Caffeine.newBuilder().weakKeys().maximumSize(maximumSentences).build();
-        this.documents = Caffeine.newBuilder().weakKeys().maximumSize(Math.max(16, maximumSentences / 20)).build();
+        this.maximumSentences = maximumSentences;
+    }
+
+    /** What is kept read of one version of the corpus, by passage and document id. */
+    private record Version(Cache<String, ReadSentence> sentences, Cache<String, Set<String>> stems,
+                           Cache<String, DocumentFacts> documents) {
+    }
+
+    private Version version(Corpus corpus) {
+        return versions.get(corpus, c -> new Version(
+                Caffeine.newBuilder().maximumSize(maximumSentences).build(),
+                Caffeine.newBuilder().maximumSize(maximumSentences).build(),
+                Caffeine.newBuilder().maximumSize(Math.max(16, maximumSentences / 20)).build()));
     }
 
     ReadSentence read(Passage sentence, Corpus corpus) {
-        return sentences.get(sentence, p -> read(p, corpus.document(p.documentId()).orElseThrow().language(),
-                document(corpus, p.documentId())));
+        return version(corpus).sentences().get(sentence.id(), id -> read(sentence,
+                corpus.document(sentence.documentId()).orElseThrow().language(),
+                document(corpus, sentence.documentId())));
+    }
+
+    /**
+     * The stems of a sentence, as {@link ReadSentence#stemSet()}: a sentence read only as another one's context needs
+     * no facts or clauses.
+     */
+    Set<String> stemSet(Passage sentence, Corpus corpus) {
+        Version version = version(corpus);
+        ReadSentence read = version.sentences().getIfPresent(sentence.id());
+        if (read != null) {
+            return read.stemSet();
+        }
+        return version.stems().get(sentence.id(), id -> {
+            String language = corpus.document(sentence.documentId()).orElseThrow().language();
+            Set<String> stems = new HashSet<>();
+            stems(FonteAnalyzers.shared(languages.get(language).code()), sentence.text())
+                    .forEach(x -> stems.add(x.stem()));
+            return Set.copyOf(stems);
+        });
     }
 
     DocumentFacts document(Corpus corpus, String documentId) {
-        Document doc = corpus.document(documentId).orElseThrow();
-        return documents.get(doc, d -> {
+        return version(corpus).documents().get(documentId, id -> {
+            Document d = corpus.document(id).orElseThrow();
             List<String> texts = new ArrayList<>();
             corpus.paragraphs(d.id()).forEach(p -> corpus.sentencesOf(p).forEach(s -> texts.add(s.text())));
             Set<Integer> titleYears = Years.written(d.title());

@@ -46,8 +46,11 @@ final class SentenceScorer {
     private final PassageIndex index;
     private final Corpus corpus;
     private final SentenceReader reader;
+    /** How the corpus writes its words: which words of a name are also common words. */
+    private final SentenceReader.CorpusWords corpusWords;
     private final ExtractiveConfiguration config;
     private final Map<String, Double> weights = new HashMap<>();
+    private final Map<Term, Map<String, Boolean>> documentSays = new java.util.IdentityHashMap<>();
     private final Set<String> questionWords;
     /** The question's ordinary terms, not its verb, that some document uses: what it is about. */
     private final List<Term> subject;
@@ -69,6 +72,7 @@ final class SentenceScorer {
         this.index = index;
         this.corpus = index.corpus();
         this.reader = reader;
+        this.corpusWords = reader.words(corpus);
         this.config = config;
         this.questionWords = words(question.text());
         String asked = question.language().code();
@@ -226,7 +230,7 @@ final class SentenceScorer {
                 share(subject, t -> covered.contains(t.surface()) ? 1 : 0, lang),
                 share(subject, t -> covered.contains(t.surface()) ? 1 : matches(t.phrases(lang), context)
                         ? config.contextCredit() : 0, lang),
-                share(known, t -> matches(t.phrases(lang), doc.stems()) ? 1 : 0, lang),
+                share(known, t -> documentSays(t, lang, passage.documentId(), doc) ? 1 : 0, lang),
                 Math.max(0, similarity),
                 1.0 / source.n(),
                 names.isEmpty() ? 1 : (double) names.stream().filter(t -> matches(t.phrases(lang), s.stemSet())).count()
@@ -251,6 +255,12 @@ final class SentenceScorer {
                 lang.equals(question.language().code()) ? 0 : 1};
         return weighed(new Candidate(source, s, coverage, criticalOk, evidence, typeOk, false, similarity, covered,
                 uncovered, 0, signals));
+    }
+
+    /** Whether a document says a term anywhere; asked once per document and term, as sources share documents. */
+    private boolean documentSays(Term t, String language, String documentId, SentenceReader.DocumentFacts doc) {
+        return documentSays.computeIfAbsent(t, x -> new HashMap<>())
+                .computeIfAbsent(documentId, d -> matches(t.phrases(language), doc.stems()));
     }
 
     /**
@@ -636,14 +646,24 @@ final class SentenceScorer {
             return false;
         }
         List<Term> group = entity(term);
-        if (group.size() > 1 && group.stream().anyMatch(t -> matches(t.phrases(s.language()), s.stemSet()))) {
+        // a word of the name the corpus also writes as a common word ("Energy" of "Rostova Energy") does not stand
+        // for the name: another company's "Pinecrest Energy", or a document about energy, is not Rostova Energy
+        List<Term> telling = telling(group);
+        if (group.size() > 1 && telling.stream().anyMatch(t -> matches(t.phrases(s.language()), s.stemSet()))) {
             return true;
         }
-        if (group.stream().anyMatch(t -> matches(t.phrases(s.language()), before(passage)))) {
+        if (telling.stream().anyMatch(t -> matches(t.phrases(s.language()), before(passage)))) {
             return true;
         }
-        return group.stream().anyMatch(t -> matches(t.phrases(s.language()), doc.subjectStems()))
+        return telling.stream().anyMatch(t -> matches(t.phrases(s.language()), doc.subjectStems()))
                 && !subjectIsSomeoneElse(s);
+    }
+
+    /** The words of a name the corpus never writes in lower case; all of them when it writes each one so. */
+    private List<Term> telling(List<Term> group) {
+        List<Term> out = group.stream()
+                .filter(t -> !corpusWords.lowercase().contains(FactFinder.bare(t.surface()))).toList();
+        return out.isEmpty() ? group : out;
     }
 
     /** The terms of the question's name a term belongs to: adjacent capitalised terms ("Jerome Powell"). */
@@ -664,7 +684,7 @@ final class SentenceScorer {
         List<Passage> siblings = corpus.sentencesOf(corpus.paragraphOf(passage));
         int at = passage.sentence() - 1;
         for (int i = Math.max(0, at - config.contextSentences()); i < at && i < siblings.size(); i++) {
-            out.addAll(reader.read(siblings.get(i), corpus).stemSet());
+            out.addAll(reader.stemSet(siblings.get(i), corpus));
         }
         return out;
     }
@@ -838,7 +858,7 @@ final class SentenceScorer {
         for (int i = Math.max(0, at - config.contextSentences());
              i <= Math.min(siblings.size() - 1, at + config.contextSentences()); i++) {
             if (i != at) {
-                out.addAll(reader.read(siblings.get(i), corpus).stemSet());
+                out.addAll(reader.stemSet(siblings.get(i), corpus));
             }
         }
         return out;
