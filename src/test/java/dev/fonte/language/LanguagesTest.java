@@ -10,6 +10,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,6 +34,13 @@ class LanguagesTest {
     void a_text_with_no_evidence_is_not_recognised_and_detect_falls_back_to_the_default() {
         assertThat(languages.recognise("GPU 2025?")).isEmpty();
         assertThat(languages.detect("GPU 2025?")).isEqualTo(languages.defaultLanguage());
+    }
+
+    @Test
+    void a_capitalised_name_is_no_evidence_of_a_language_by_the_shape_of_its_ending() {
+        // "Pinault" ends like an English word; the follow-up is left to the conversation's language
+        assertThat(languages.recognise("E la famiglia Pinault?")).isNotEqualTo(Optional.of(languages.get("en")));
+        assertThat(languages.recognise("And the Pinault family?")).contains(languages.get("en"));
     }
 
     @Test
