@@ -64,4 +64,13 @@ class FactFinderTest {
         assertThat(area).anyMatch(f -> f.dimension() == Dimension.AREA && f.text().equals("40 chilometri quadrati"));
         assertThat(speed).noneMatch(f -> f.dimension() == Dimension.LENGTH);
     }
+
+    @Test
+    void an_age_is_read_from_the_words_that_give_one_in_a_clause() {
+        FactFinder finder = new FactFinder(Languages.standard().get("en"), Set.of("in", "the", "a"));
+
+        List<Fact> facts = finder.find("He died in a mountain accident in August 2023, aged 74.", Set.of());
+
+        assertThat(facts).anyMatch(f -> f.dimension() == Dimension.AGE && f.text().equals("74"));
+    }
 }
