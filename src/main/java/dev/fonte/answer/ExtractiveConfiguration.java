@@ -60,6 +60,7 @@ public record ExtractiveConfiguration(
 
     /** The defaults, for code that runs the engine without an application context (tests, tools). */
     public static ExtractiveConfiguration defaults() {
-        return new ExtractiveConfiguration(0.35, 2, 6, 6, 3, 0.5, 0.75, 0.5, 2, 0.5, 0.5, 2, 12, 50_000, 0.5, 0.5, 3, 3);
+        return new ExtractiveConfiguration(0.35, 2, 6, 6, 3, 0.5, 0.75, 0.5, 2, 0.5, 0.5, 2, 12, 50_000, 0.5, 0.5, 3,
+                3);
     }
 }

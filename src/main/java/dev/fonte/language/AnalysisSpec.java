@@ -69,7 +69,8 @@ public final class AnalysisSpec {
         }
         String replaced = map.get("replace").toString();
         if (filters.stream().noneMatch(f -> f.name().equals(replaced))) {
-            throw new LanguagePackException("analysis.lexicon replaces " + replaced + ", which the chain does not have");
+            throw new LanguagePackException("analysis.lexicon replaces " + replaced
+                    + ", which the chain does not have");
         }
         Step with = step(map.get("with"));
         return filters.stream().map(f -> f.name().equals(replaced) ? with : f).toList();

@@ -315,7 +315,7 @@ public final class Language {
     }
 
     /** Words that may stand between a place preposition and the name ("at the Stade de France"). */
-    /** Words that attribute what a clause says to a source ("according to", "secondo"): the source is not its subject. */
+    /** Words that attribute a clause to its source ("according to", "secondo"): the source is not its subject. */
     public Phrases attributions() {
         return attributions;
     }
