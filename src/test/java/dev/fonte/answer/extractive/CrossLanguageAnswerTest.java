@@ -4,10 +4,8 @@ import dev.fonte.answer.AnswerRequest;
 import dev.fonte.answer.AnswerWeights;
 import dev.fonte.answer.Draft;
 import dev.fonte.answer.ExtractiveConfiguration;
-import dev.fonte.corpus.Corpus;
 import dev.fonte.corpus.Document;
 import dev.fonte.corpus.Passage;
-import dev.fonte.corpus.Segmenter;
 import dev.fonte.language.Languages;
 import dev.fonte.language.Lexicon;
 import dev.fonte.retrieval.Glossary;
@@ -54,11 +52,8 @@ class CrossLanguageAnswerTest {
 
     @BeforeAll
     static void build() {
-        List<Passage> passages = new ArrayList<>(Segmenter.segment("forno", "it", ITALIAN));
-        passages.addAll(Segmenter.segment("founder", "en", ENGLISH));
-        Corpus corpus = new Corpus(List.of(new Document("forno", "Forno Sole", "it", null, null, null, ITALIAN),
-                new Document("founder", "The founder", "en", null, null, null, ENGLISH)), passages);
-        index = PassageIndex.build(corpus, Glossary.empty(), 0.3);
+        index = TestCorpus.index(Glossary.empty(), new Document("forno", "Forno Sole", "it", null, null, null, ITALIAN),
+                new Document("founder", "The founder", "en", null, null, null, ENGLISH));
         Lexicon lexicon = Lexicon.load(Languages.standard(), null, LexiconFactory::analysed, LexiconFactory::keyed);
         // a low threshold, as in the engine's own tests: a corpus this small gives retrieval ranks no meaning
         model = new ExtractiveAnswerModel(Languages.standard(), lexicon, ExtractiveConfiguration.defaults(),

@@ -4,10 +4,8 @@ import dev.fonte.answer.AnswerRequest;
 import dev.fonte.answer.AnswerWeights;
 import dev.fonte.answer.Draft;
 import dev.fonte.answer.ExtractiveConfiguration;
-import dev.fonte.corpus.Corpus;
 import dev.fonte.corpus.Document;
 import dev.fonte.corpus.Passage;
-import dev.fonte.corpus.Segmenter;
 import dev.fonte.language.FactKind;
 import dev.fonte.language.Languages;
 import dev.fonte.retrieval.Glossary;
@@ -86,11 +84,9 @@ class ExtractiveAnswerModelTest {
     @BeforeAll
     static void build() throws IOException {
         Files.writeString(folder.resolve("glossary.synonyms"), GLOSSARY);
-        List<Passage> passages = new ArrayList<>(Segmenter.segment("club", "en", ENGLISH));
-        passages.addAll(Segmenter.segment("ponte", "it", ITALIAN));
-        Corpus corpus = new Corpus(List.of(new Document("club", "The club's season", "en", null, "2024-09-01", null,
-                ENGLISH), new Document("ponte", "Il ponte", "it", null, null, null, ITALIAN)), passages);
-        index = PassageIndex.build(corpus, Glossary.load(folder), 0.3);
+        index = TestCorpus.index(Glossary.load(folder),
+                new Document("club", "The club's season", "en", null, "2024-09-01", null, ENGLISH),
+                new Document("ponte", "Il ponte", "it", null, null, null, ITALIAN));
         // the fitted weights, with a low threshold: what these tests hold are the engine's checks, which no weight
         // overrules, on a corpus too small for retrieval ranks and embeddings to mean anything
         model = new ExtractiveAnswerModel(Languages.standard(), dev.fonte.language.Lexicon.empty(),

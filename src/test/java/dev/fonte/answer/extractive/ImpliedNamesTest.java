@@ -3,10 +3,8 @@ package dev.fonte.answer.extractive;
 import dev.fonte.answer.AnswerRequest;
 import dev.fonte.answer.AnswerWeights;
 import dev.fonte.answer.ExtractiveConfiguration;
-import dev.fonte.corpus.Corpus;
 import dev.fonte.corpus.Document;
 import dev.fonte.corpus.Passage;
-import dev.fonte.corpus.Segmenter;
 import dev.fonte.language.Languages;
 import dev.fonte.language.Lexicon;
 import dev.fonte.retrieval.Glossary;
@@ -46,13 +44,9 @@ class ImpliedNamesTest {
 
     @BeforeAll
     static void build() {
-        List<Passage> passages = new ArrayList<>(Segmenter.segment("aurora", "en", AURORA));
-        passages.addAll(Segmenter.segment("halden", "en", HALDEN));
-        Corpus corpus = new Corpus(List.of(
+        index = TestCorpus.index(Glossary.empty(),
                 new Document("aurora", "Aurora Shipping expands its fleet", "en", null, null, null, AURORA),
-                new Document("halden", "Halden Shipping bets on shipping", "en", null, null, null, HALDEN)),
-                passages);
-        index = PassageIndex.build(corpus, Glossary.empty(), 0.3);
+                new Document("halden", "Halden Shipping bets on shipping", "en", null, null, null, HALDEN));
         model = new ExtractiveAnswerModel(Languages.standard(), Lexicon.empty(), ExtractiveConfiguration.defaults(),
                 AnswerWeights.defaults());
     }
