@@ -61,6 +61,15 @@ public final class IndexFields {
      */
     public static final String ALIASES = "aliases";
     /**
+     * What a document writes ({@link dev.fonte.corpus.DocumentWords}), stored on its entry: its names (separated by
+     * spaces), its paragraphs' names (a line per paragraph, names separated by spaces; {@link #WORDS_PARAGRAPHS} says
+     * how many lines) and its stems (a line each). A question reads them instead of the document's whole text.
+     */
+    public static final String WORDS_NAMES = "wordsNames";
+    public static final String WORDS_PARAGRAPHS = "wordsParagraphs";
+    public static final String WORDS_PARAGRAPH_NAMES = "wordsParagraphNames";
+    public static final String WORDS_STEMS = "wordsStems";
+    /**
      * A sentence's summary score (doc values, see {@link KeySentences}); only sentences that can be key facts have
      * it.
      */
