@@ -131,6 +131,11 @@ public final class Corpus {
     }
 
     /** How many documents there are. */
+    /** Every document id, in document order. */
+    public List<String> documentIds() {
+        return source.documentIds();
+    }
+
     public int size() {
         return source.documentIds().size();
     }

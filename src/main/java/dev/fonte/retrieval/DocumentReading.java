@@ -34,6 +34,7 @@ public final class DocumentReading {
             paragraphNames.add(List.copyOf(new HashSet<>(CapitalisedWords.namesInside(List.of(p.text())))));
         }
         return new DocumentWords(Set.copyOf(CapitalisedWords.namesInside(sentences)), List.copyOf(paragraphNames),
-                Set.copyOf(FonteAnalyzers.terms(FonteAnalyzers.shared(document.language()), document.text())));
+                Set.copyOf(FonteAnalyzers.terms(FonteAnalyzers.shared(document.language()), document.text())),
+                Set.copyOf(CapitalisedWords.lowercaseWords(sentences)));
     }
 }

@@ -97,6 +97,7 @@ final class IndexDocuments {
         entry.add(new StoredField(IndexFields.WORDS_PARAGRAPH_NAMES,
                 String.join("\n", words.paragraphNames().stream().map(n -> String.join(" ", n)).toList())));
         entry.add(new StoredField(IndexFields.WORDS_STEMS, String.join("\n", words.stems())));
+        entry.add(new StoredField(IndexFields.WORDS_LOWERCASE, String.join(" ", words.lowercase())));
     }
 
     private static List<IndexableField> document(Document doc, String file, String fileHash) {

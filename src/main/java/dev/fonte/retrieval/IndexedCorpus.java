@@ -55,7 +55,7 @@ final class IndexedCorpus implements Corpus.Source {
             IndexFields.LANGUAGE, IndexFields.SOURCE, IndexFields.DATE, IndexFields.TRANSLATION_OF,
             IndexFields.TRANSLATED_BY, IndexFields.BODY);
     private static final Set<String> WORDS_FIELDS = Set.of(IndexFields.WORDS_NAMES, IndexFields.WORDS_PARAGRAPHS,
-            IndexFields.WORDS_PARAGRAPH_NAMES, IndexFields.WORDS_STEMS);
+            IndexFields.WORDS_PARAGRAPH_NAMES, IndexFields.WORDS_STEMS, IndexFields.WORDS_LOWERCASE);
     private static final Set<String> PASSAGE_FIELDS = Set.of(IndexFields.ID, IndexFields.DOCUMENT_ID,
             IndexFields.PARAGRAPH, IndexFields.SENTENCE, IndexFields.START, IndexFields.END, IndexFields.BODY);
 
@@ -210,7 +210,8 @@ final class IndexedCorpus implements Corpus.Source {
             }
         }
         return Optional.of(new DocumentWords(Set.copyOf(split(text(d, IndexFields.WORDS_NAMES), " ")),
-                List.copyOf(paragraphNames), Set.copyOf(split(text(d, IndexFields.WORDS_STEMS), "\n"))));
+                List.copyOf(paragraphNames), Set.copyOf(split(text(d, IndexFields.WORDS_STEMS), "\n")),
+                Set.copyOf(split(text(d, IndexFields.WORDS_LOWERCASE), " "))));
     }
 
     /** The parts of a stored list (a one-character separator, split without a pattern). */

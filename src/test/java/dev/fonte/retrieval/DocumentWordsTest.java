@@ -48,6 +48,7 @@ class DocumentWordsTest {
             assertThat(stored.paragraphNames().get(1)).containsExactlyInAnyOrder("bank", "halden", "rostova",
                     "energy", "the");
             assertThat(stored.stems()).contains("engin");
+            assertThat(stored.lowercase()).contains("plant", "engineers", "shares").doesNotContain("oslo");
         }
         // and a corpus held in memory keeps none: it is read from the text
         assertThat(memory.words("rostova")).isEmpty();

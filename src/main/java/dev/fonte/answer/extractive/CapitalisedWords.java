@@ -8,7 +8,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Capitalised words, and the names a text writes inside its sentences. Kept apart from {@link FactFinder} because the
+ * Capitalised words, the names a text writes inside its sentences, and the words it writes in lower case. Kept apart from {@link FactFinder} because the
  * index stores what documents write by it: a change here, and only here, rebuilds the index.
  */
 public final class CapitalisedWords {
@@ -18,6 +18,7 @@ public final class CapitalisedWords {
             "(?<![\\p{L}\\p{N}])\\p{Lu}(?:[\\p{L}\\p{N}&'’-]*\\p{L}|[\\p{L}\\p{N}]*)(?:\\.\\p{Lu}\\.?)*");
     private static final Pattern POSSESSIVE = Pattern.compile("['’]s$");
     private static final Pattern LEADING = Pattern.compile("[\\p{P}\\s]*");
+    private static final Pattern LOWERCASE_WORD = Pattern.compile("(?<![\\p{L}\\p{N}])\\p{Ll}[\\p{L}\\p{N}-]*");
 
     private CapitalisedWords() {
     }
@@ -44,6 +45,18 @@ public final class CapitalisedWords {
                 if (m.start() > start) {
                     out.add(bare(m.group()));
                 }
+            }
+        }
+        return out;
+    }
+
+    /** The words sentences write in lower case: a capitalised word of a question written so is a common noun. */
+    public static Set<String> lowercaseWords(List<String> sentences) {
+        Set<String> out = new HashSet<>();
+        for (String s : sentences) {
+            Matcher m = LOWERCASE_WORD.matcher(s);
+            while (m.find()) {
+                out.add(m.group());
             }
         }
         return out;

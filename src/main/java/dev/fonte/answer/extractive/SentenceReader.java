@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -143,23 +144,29 @@ final class SentenceReader {
         return years.isEmpty() ? null : years.iterator().next();
     }
 
+    /**
+     * How the corpus writes its words: the union of what its documents write, kept by an index for each document; a
+     * document it does not keep (a corpus held in memory) has its sentences read.
+     */
     CorpusWords words(Corpus corpus) {
         return words.get(corpus, c -> {
-            Set<String> lower = new java.util.HashSet<>();
-            List<String> texts = new ArrayList<>();
-            for (Passage p : c.sentences()) {
-                texts.add(p.text());
-                java.util.regex.Matcher m = LOWERCASE_WORD.matcher(p.text());
-                while (m.find()) {
-                    lower.add(m.group());
+            Set<String> lower = new HashSet<>();
+            Set<String> names = new HashSet<>();
+            for (String id : c.documentIds()) {
+                Optional<DocumentWords> kept = c.words(id);
+                if (kept.isPresent()) {
+                    lower.addAll(kept.get().lowercase());
+                    names.addAll(kept.get().names());
+                } else {
+                    List<String> texts = new ArrayList<>();
+                    c.paragraphs(id).forEach(p -> c.sentencesOf(p).forEach(s -> texts.add(s.text())));
+                    lower.addAll(CapitalisedWords.lowercaseWords(texts));
+                    names.addAll(CapitalisedWords.namesInside(texts));
                 }
             }
-            return new CorpusWords(Set.copyOf(lower), Set.copyOf(FactFinder.namesInside(texts)));
+            return new CorpusWords(Set.copyOf(lower), Set.copyOf(names));
         });
     }
-
-    private static final java.util.regex.Pattern LOWERCASE_WORD =
-            java.util.regex.Pattern.compile("(?<![\\p{L}\\p{N}])\\p{Ll}[\\p{L}\\p{N}-]*");
 
     Language language(String code) {
         return languages.get(code);
