@@ -51,6 +51,11 @@ public final class Corpus {
         default Optional<Lineage> lineage(String id) {
             return document(id).map(Lineage::of);
         }
+
+        /** What a document writes, when the source keeps it read (an index does); empty when it must be read. */
+        default Optional<DocumentWords> words(String documentId) {
+            return Optional.empty();
+        }
     }
 
     /**
@@ -126,6 +131,11 @@ public final class Corpus {
     }
 
     /** How many documents there are. */
+    /** Every document id, in document order. */
+    public List<String> documentIds() {
+        return source.documentIds();
+    }
+
     public int size() {
         return source.documentIds().size();
     }
@@ -159,6 +169,11 @@ public final class Corpus {
 
     public List<Passage> sentencesOf(Passage paragraph) {
         return source.sentences(paragraph.paragraphId());
+    }
+
+    /** What a document writes, when the corpus's source keeps it read; empty when it must be read from the text. */
+    public Optional<DocumentWords> words(String documentId) {
+        return source.words(documentId);
     }
 
     /** The paragraph that contains a passage (itself, for a paragraph). */
@@ -336,6 +351,11 @@ public final class Corpus {
         @Override
         public Optional<Lineage> lineage(String id) {
             return first.lineage(id).or(() -> second.lineage(id));
+        }
+
+        @Override
+        public Optional<DocumentWords> words(String documentId) {
+            return first.words(documentId).or(() -> second.words(documentId));
         }
     }
 

@@ -31,7 +31,7 @@ import java.util.stream.Collectors;
 final class CommitData {
 
     /** Bumped whenever what the index holds changes shape. */
-    static final String SCHEMA_VERSION = "2";
+    static final String SCHEMA_VERSION = "3";
 
     static final String SCHEMA = "fonte.schema";
     static final String INGEST = "fonte.ingest";
@@ -55,7 +55,8 @@ final class CommitData {
             "dev/fonte/retrieval/IndexDocuments.class",
             "dev/fonte/retrieval/IndexDocuments$LanguageFieldAnalyzer.class",
             "dev/fonte/retrieval/KeySentences.class", "dev/fonte/retrieval/ContentHash.class",
-            "dev/fonte/retrieval/Aliases.class");
+            "dev/fonte/retrieval/Aliases.class", "dev/fonte/retrieval/DocumentReading.class",
+            "dev/fonte/answer/extractive/CapitalisedWords.class");
     /** Sentences per language whose analysis is recorded. */
     private static final int SAMPLE = 32;
 

@@ -1,6 +1,7 @@
 package dev.fonte.retrieval;
 
 import dev.fonte.corpus.Document;
+import dev.fonte.corpus.DocumentWords;
 import dev.fonte.corpus.Passage;
 import dev.fonte.language.Languages;
 import org.apache.lucene.analysis.Analyzer;
@@ -25,6 +26,7 @@ import org.apache.lucene.util.BytesRef;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -65,6 +67,7 @@ final class IndexDocuments {
         for (String alias : Aliases.of(sentences)) {
             entry.add(new SortedSetDocValuesField(IndexFields.ALIASES, new BytesRef(alias)));
         }
+        words(entry, doc, passages);
         Map<String, Double> keyScores = KeySentences.scores(sentences, FonteAnalyzers.shared(doc.language()));
         for (Passage s : sentences) {
             Passage paragraph = paragraphs.get(s.paragraphId());
@@ -72,6 +75,29 @@ final class IndexDocuments {
                     keyScores.get(s.id())));
         }
         return out;
+    }
+
+    /** What the document writes, read once here, so that no question reads its whole text for it. */
+    private static void words(List<IndexableField> entry, Document doc, List<Passage> passages) {
+        List<Passage> paragraphs = new ArrayList<>();
+        Map<String, List<Passage>> sentences = new HashMap<>();
+        for (Passage p : passages) {
+            if (p.kind() == Passage.Kind.PARAGRAPH) {
+                paragraphs.add(p);
+            } else {
+                sentences.computeIfAbsent(p.paragraphId(), k -> new ArrayList<>()).add(p);
+            }
+        }
+        // in the order the index lists them (IndexedCorpus sorts by number)
+        paragraphs.sort(Comparator.comparingInt(Passage::paragraph));
+        sentences.values().forEach(l -> l.sort(Comparator.comparingInt(Passage::sentence)));
+        DocumentWords words = DocumentReading.of(doc, paragraphs, sentences);
+        entry.add(new StoredField(IndexFields.WORDS_NAMES, String.join(" ", words.names())));
+        entry.add(new StoredField(IndexFields.WORDS_PARAGRAPHS, words.paragraphNames().size()));
+        entry.add(new StoredField(IndexFields.WORDS_PARAGRAPH_NAMES,
+                String.join("\n", words.paragraphNames().stream().map(n -> String.join(" ", n)).toList())));
+        entry.add(new StoredField(IndexFields.WORDS_STEMS, String.join("\n", words.stems())));
+        entry.add(new StoredField(IndexFields.WORDS_LOWERCASE, String.join(" ", words.lowercase())));
     }
 
     private static List<IndexableField> document(Document doc, String file, String fileHash) {

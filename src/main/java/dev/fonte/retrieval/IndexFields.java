@@ -61,6 +61,18 @@ public final class IndexFields {
      */
     public static final String ALIASES = "aliases";
     /**
+     * What a document writes ({@link dev.fonte.corpus.DocumentWords}), stored on its entry: its names (separated by
+     * spaces), its paragraphs' names (a line per paragraph, names separated by spaces; {@link #WORDS_PARAGRAPHS} says
+     * how many lines), its stems (a line each) and the words it writes in lower case (separated by spaces). A question
+     * reads them instead of the document's whole text, and the first question after a start instead of every
+     * sentence of the corpus.
+     */
+    public static final String WORDS_NAMES = "wordsNames";
+    public static final String WORDS_PARAGRAPHS = "wordsParagraphs";
+    public static final String WORDS_PARAGRAPH_NAMES = "wordsParagraphNames";
+    public static final String WORDS_STEMS = "wordsStems";
+    public static final String WORDS_LOWERCASE = "wordsLowercase";
+    /**
      * A sentence's summary score (doc values, see {@link KeySentences}); only sentences that can be key facts have
      * it.
      */

@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.fonte.corpus.Corpus;
 import dev.fonte.corpus.Document;
+import dev.fonte.corpus.DocumentWords;
 import dev.fonte.corpus.Passage;
 import io.micronaut.core.annotation.Nullable;
 import org.apache.lucene.index.FieldInfo;
@@ -53,6 +54,8 @@ final class IndexedCorpus implements Corpus.Source {
     private static final Set<String> DOCUMENT_FIELDS = Set.of(IndexFields.DOCUMENT_ID, IndexFields.TITLE,
             IndexFields.LANGUAGE, IndexFields.SOURCE, IndexFields.DATE, IndexFields.TRANSLATION_OF,
             IndexFields.TRANSLATED_BY, IndexFields.BODY);
+    private static final Set<String> WORDS_FIELDS = Set.of(IndexFields.WORDS_NAMES, IndexFields.WORDS_PARAGRAPHS,
+            IndexFields.WORDS_PARAGRAPH_NAMES, IndexFields.WORDS_STEMS, IndexFields.WORDS_LOWERCASE);
     private static final Set<String> PASSAGE_FIELDS = Set.of(IndexFields.ID, IndexFields.DOCUMENT_ID,
             IndexFields.PARAGRAPH, IndexFields.SENTENCE, IndexFields.START, IndexFields.END, IndexFields.BODY);
 
@@ -186,6 +189,34 @@ final class IndexedCorpus implements Corpus.Source {
         }
         return documents.get(id, key -> Optional.ofNullable(docNumbers.get(key))
                 .map(doc -> toDocument(stored(doc, DOCUMENT_FIELDS))));
+    }
+
+    /** What a document writes, read at indexing and stored on its entry: its text is not read for it. */
+    @Override
+    public Optional<DocumentWords> words(String documentId) {
+        Integer doc = docNumbers.get(documentId);
+        if (doc == null) {
+            return Optional.empty();
+        }
+        Map<String, Object> d = stored(doc, WORDS_FIELDS);
+        if (!d.keySet().containsAll(WORDS_FIELDS)) {
+            return Optional.empty();
+        }
+        int count = (Integer) d.get(IndexFields.WORDS_PARAGRAPHS);
+        List<List<String>> paragraphNames = new ArrayList<>(count);
+        if (count > 0) {
+            for (String line : text(d, IndexFields.WORDS_PARAGRAPH_NAMES).split("\n", -1)) {
+                paragraphNames.add(split(line, " "));
+            }
+        }
+        return Optional.of(new DocumentWords(Set.copyOf(split(text(d, IndexFields.WORDS_NAMES), " ")),
+                List.copyOf(paragraphNames), Set.copyOf(split(text(d, IndexFields.WORDS_STEMS), "\n")),
+                Set.copyOf(split(text(d, IndexFields.WORDS_LOWERCASE), " "))));
+    }
+
+    /** The parts of a stored list (a one-character separator, split without a pattern). */
+    private static List<String> split(String joined, String separator) {
+        return joined.isEmpty() ? List.of() : List.of(joined.split(separator, -1));
     }
 
     @Override

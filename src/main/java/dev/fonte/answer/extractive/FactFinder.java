@@ -21,9 +21,6 @@ public final class FactFinder {
 
     private static final Pattern NUMBER = Pattern.compile("(?<![\\p{L}\\p{N}])\\d+(?:[.,]\\d+)*(?![\\p{L}\\p{N}])");
     private static final Pattern YEAR = Pattern.compile("1[89]\\d{2}|20\\d{2}");
-    /** A capitalised word: "Meta", "OpenAI", "S.p.A.", "Coca-Cola", "U.S.". */
-    private static final Pattern CAPITALISED = Pattern.compile(
-            "(?<![\\p{L}\\p{N}])\\p{Lu}(?:[\\p{L}\\p{N}&'’-]*\\p{L}|[\\p{L}\\p{N}]*)(?:\\.\\p{Lu}\\.?)*");
     private static final int LOOK_AHEAD = 60;
     /** A day number right before a month name: "12 marzo", "12th of March", "12 de marzo". */
     private static final Pattern DAY_BEFORE = Pattern.compile(
@@ -305,11 +302,11 @@ public final class FactFinder {
      * sentence, nor month and weekday names; a name right after a place preposition is a place as well.
      */
     private void names(String text, Set<String> documentNames, List<Fact> out) {
-        Matcher m = CAPITALISED.matcher(text);
+        Matcher m = CapitalisedWords.CAPITALISED.matcher(text);
         int runStart = -1;
         int runEnd = -1;
         List<int[]> runs = new ArrayList<>();
-        int opens = leadingEnd(text);
+        int opens = CapitalisedWords.leadingEnd(text);
         while (m.find()) {
             String word = m.group();
             String lower = word.toLowerCase(Locale.ROOT);
@@ -371,31 +368,11 @@ public final class FactFinder {
 
     /** A word in lower case without its possessive ending: "Google's" is "google". */
     public static String bare(String word) {
-        return POSSESSIVE.matcher(word.toLowerCase(Locale.ROOT)).replaceFirst("");
-    }
-
-    private static final Pattern POSSESSIVE = Pattern.compile("['’]s$");
-    private static final Pattern LEADING = Pattern.compile("[\\p{P}\\s]*");
-
-    /** Where a text's first character other than punctuation or a space stands. */
-    private static int leadingEnd(String text) {
-        Matcher lead = LEADING.matcher(text);
-        return lead.lookingAt() ? lead.end() : 0;
+        return CapitalisedWords.bare(word);
     }
 
     /** The lowercase words a text writes capitalised anywhere but at the start of a sentence. */
     public static Set<String> namesInside(List<String> sentences) {
-        Set<String> out = new java.util.HashSet<>();
-        for (String s : sentences) {
-            // a word is inside the sentence when something other than punctuation or spaces comes before it
-            int start = leadingEnd(s);
-            Matcher m = CAPITALISED.matcher(s);
-            while (m.find()) {
-                if (m.start() > start) {
-                    out.add(bare(m.group()));
-                }
-            }
-        }
-        return out;
+        return CapitalisedWords.namesInside(sentences);
     }
 }

@@ -4,9 +4,11 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.fonte.corpus.Corpus;
 import dev.fonte.corpus.Document;
+import dev.fonte.corpus.DocumentWords;
 import dev.fonte.corpus.Passage;
 import dev.fonte.language.Language;
 import dev.fonte.language.Languages;
+import dev.fonte.retrieval.DocumentReading;
 import dev.fonte.retrieval.FonteAnalyzers;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
@@ -19,6 +21,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -103,28 +106,32 @@ final class SentenceReader {
     DocumentFacts document(Corpus corpus, String documentId) {
         return version(corpus).documents().get(documentId, id -> {
             Document d = corpus.document(id).orElseThrow();
-            List<String> texts = new ArrayList<>();
-            corpus.paragraphs(d.id()).forEach(p -> corpus.sentencesOf(p).forEach(s -> texts.add(s.text())));
+            DocumentWords words = corpus.words(id).orElseGet(() -> read(corpus, d));
             Set<Integer> titleYears = Years.written(d.title());
             Analyzer analyzer = FonteAnalyzers.shared(d.language());
             Set<String> title = FonteAnalyzers.terms(analyzer, d.title());
             Set<String> subject = new java.util.HashSet<>(title);
-            subject.addAll(FonteAnalyzers.terms(analyzer, String.join(" ", subjectNames(corpus, d))));
-            return new DocumentFacts(d.language(), Set.copyOf(FactFinder.namesInside(texts)), title,
-                    Set.copyOf(subject), FonteAnalyzers.terms(analyzer, d.text()),
+            subject.addAll(FonteAnalyzers.terms(analyzer, String.join(" ", subjectNames(words.paragraphNames()))));
+            return new DocumentFacts(d.language(), words.names(), title, Set.copyOf(subject), words.stems(),
                     titleYears.isEmpty() ? yearOf(d) : titleYears.stream().max(Integer::compare).orElseThrow());
         });
     }
 
-    /** The names a document keeps coming back to: in at least the configured share of its paragraphs, and two. */
-    private List<String> subjectNames(Corpus corpus, Document d) {
+    /** What a document writes, read from its text: for a corpus whose source does not keep it (not an index). */
+    private static DocumentWords read(Corpus corpus, Document d) {
         List<Passage> paragraphs = corpus.paragraphs(d.id());
+        Map<String, List<Passage>> sentences = new java.util.HashMap<>();
+        paragraphs.forEach(p -> sentences.put(p.paragraphId(), corpus.sentencesOf(p)));
+        return DocumentReading.of(d, paragraphs, sentences);
+    }
+
+    /** The names a document keeps coming back to: in at least the configured share of its paragraphs, and two. */
+    private List<String> subjectNames(List<List<String>> paragraphNames) {
         java.util.Map<String, Integer> counts = new java.util.HashMap<>();
-        for (Passage p : paragraphs) {
-            Set<String> seen = new java.util.HashSet<>(FactFinder.namesInside(List.of(p.text())));
-            seen.forEach(n -> counts.merge(n, 1, Integer::sum));
+        for (List<String> names : paragraphNames) {
+            names.forEach(n -> counts.merge(n, 1, Integer::sum));
         }
-        int needed = Math.max(2, (int) Math.ceil(paragraphs.size() * subjectShare));
+        int needed = Math.max(2, (int) Math.ceil(paragraphNames.size() * subjectShare));
         return counts.entrySet().stream().filter(e -> e.getValue() >= needed).map(java.util.Map.Entry::getKey).toList();
     }
 
@@ -137,23 +144,29 @@ final class SentenceReader {
         return years.isEmpty() ? null : years.iterator().next();
     }
 
+    /**
+     * How the corpus writes its words: the union of what its documents write, kept by an index for each document; a
+     * document it does not keep (a corpus held in memory) has its sentences read.
+     */
     CorpusWords words(Corpus corpus) {
         return words.get(corpus, c -> {
-            Set<String> lower = new java.util.HashSet<>();
-            List<String> texts = new ArrayList<>();
-            for (Passage p : c.sentences()) {
-                texts.add(p.text());
-                java.util.regex.Matcher m = LOWERCASE_WORD.matcher(p.text());
-                while (m.find()) {
-                    lower.add(m.group());
+            Set<String> lower = new HashSet<>();
+            Set<String> names = new HashSet<>();
+            for (String id : c.documentIds()) {
+                Optional<DocumentWords> kept = c.words(id);
+                if (kept.isPresent()) {
+                    lower.addAll(kept.get().lowercase());
+                    names.addAll(kept.get().names());
+                } else {
+                    List<String> texts = new ArrayList<>();
+                    c.paragraphs(id).forEach(p -> c.sentencesOf(p).forEach(s -> texts.add(s.text())));
+                    lower.addAll(CapitalisedWords.lowercaseWords(texts));
+                    names.addAll(CapitalisedWords.namesInside(texts));
                 }
             }
-            return new CorpusWords(Set.copyOf(lower), Set.copyOf(FactFinder.namesInside(texts)));
+            return new CorpusWords(Set.copyOf(lower), Set.copyOf(names));
         });
     }
-
-    private static final java.util.regex.Pattern LOWERCASE_WORD =
-            java.util.regex.Pattern.compile("(?<![\\p{L}\\p{N}])\\p{Ll}[\\p{L}\\p{N}-]*");
 
     Language language(String code) {
         return languages.get(code);
