@@ -8,8 +8,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Capitalised words, the names a text writes inside its sentences, and the words it writes in lower case. Kept apart from {@link FactFinder} because the
- * index stores what documents write by it: a change here, and only here, rebuilds the index.
+ * Capitalised words, the names a text writes inside its sentences, and the words it writes in lower case. Kept apart
+ * from {@link FactFinder} because the index stores what documents write by it: a change here, and only here, rebuilds
+ * the index.
  */
 public final class CapitalisedWords {
 
