@@ -113,6 +113,24 @@ public final class Phrases {
         return pattern != null && (heads == null || heads.stream().anyMatch(folded::contains));
     }
 
+    /**
+     * Where one of the phrases that ends exactly at {@code end} starts, looking at most {@code window} characters back
+     * and only from a word's start ("in" in "in Texas", not in "within"); -1 when none does.
+     */
+    public int endingAt(CharSequence text, int end, int window) {
+        if (pattern == null) {
+            return -1;
+        }
+        Matcher m = pattern.matcher(text);
+        for (int from = Math.max(0, end - window); from < end; from++) {
+            if (m.region(from, end).lookingAt() && m.end() == end
+                    && (from == 0 || !Character.isLetter(text.charAt(from - 1)))) {
+                return from;
+            }
+        }
+        return -1;
+    }
+
     /** A matcher of the phrases over the text (never matches when the list is empty). */
     public Matcher matcher(CharSequence text) {
         return (pattern == null ? Pattern.compile("(?!)") : pattern).matcher(text);

@@ -36,7 +36,8 @@ final class IndexFolder implements Closeable {
     private static final Logger LOG = LoggerFactory.getLogger(IndexFolder.class);
     /** The files Lucene writes in an index folder: only these are ever deleted. */
     private static final Pattern LUCENE_FILE = Pattern.compile(
-            IndexFileNames.CODEC_FILE_PATTERN.pattern() + "|segments(_[a-z0-9]+)?|pending_segments(_[a-z0-9]+)?");
+            IndexFileNames.CODEC_FILE_PATTERN.pattern() + "|" + IndexFileNames.SEGMENTS + "(_[a-z0-9]+)?|"
+                    + IndexFileNames.PENDING_SEGMENTS + "(_[a-z0-9]+)?");
 
     private final Path path;
     private final FSDirectory directory;

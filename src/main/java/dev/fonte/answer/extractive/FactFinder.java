@@ -151,14 +151,7 @@ public final class FactFinder {
         while (b > 0 && Character.isWhitespace(text.charAt(b - 1))) {
             b--;
         }
-        Matcher every = language.time().every().matcher(text);
-        for (int from = Math.max(0, b - 16); from < b; from++) {
-            every.region(from, b);
-            if (every.lookingAt() && every.end() == b && (from == 0 || !Character.isLetter(text.charAt(from - 1)))) {
-                return true;
-            }
-        }
-        return false;
+        return language.time().every().endingAt(text, b, 16) >= 0;
     }
 
     private boolean joinedAsRange(String text, int from, int to) {
@@ -342,26 +335,15 @@ public final class FactFinder {
                 before--;
             }
             // "at the Stade de France": one article may stand between
-            Matcher article = language.placeArticles().matcher(text);
-            for (int from = Math.max(0, before - 6); from < before; from++) {
-                article.region(from, before);
-                if (article.lookingAt() && article.end() == before
-                        && (from == 0 || !Character.isLetter(text.charAt(from - 1)))) {
-                    int b = from;
-                    while (b > 0 && Character.isWhitespace(text.charAt(b - 1))) {
-                        b--;
-                    }
-                    before = b;
-                    break;
+            int article = language.placeArticles().endingAt(text, before, 6);
+            if (article >= 0) {
+                before = article;
+                while (before > 0 && Character.isWhitespace(text.charAt(before - 1))) {
+                    before--;
                 }
             }
-            Matcher p = prepositions.matcher(text);
-            for (int from = Math.max(0, before - 12); from < before; from++) {
-                p.region(from, before);
-                if (p.lookingAt() && p.end() == before && (from == 0 || !Character.isLetter(text.charAt(from - 1)))) {
-                    out.add(new Fact(Fact.Type.PLACE, null, run[0], run[1], name, false));
-                    break;
-                }
+            if (prepositions.endingAt(text, before, 12) >= 0) {
+                out.add(new Fact(Fact.Type.PLACE, null, run[0], run[1], name, false));
             }
         }
     }

@@ -442,14 +442,7 @@ public final class QuestionReader {
                 || text.charAt(b - 1) == '’')) {
             b--;
         }
-        Matcher p = language.placePrepositions().matcher(text);
-        for (int from = Math.max(0, b - 12); from < b; from++) {
-            p.region(from, b);
-            if (p.lookingAt() && p.end() == b && (from == 0 || !Character.isLetter(text.charAt(from - 1)))) {
-                return true;
-            }
-        }
-        return false;
+        return language.placePrepositions().endingAt(text, b, 12) >= 0;
     }
 
     /** Whether most of the question's letters are capitals. */

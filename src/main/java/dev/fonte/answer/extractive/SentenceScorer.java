@@ -701,25 +701,14 @@ final class SentenceScorer {
         }
         Language language = reader.language(s.language());
         // one article may stand between: "secondo il Financial Times"
-        java.util.regex.Matcher article = language.placeArticles().matcher(text);
-        for (int from = Math.max(0, end - 6); from < end; from++) {
-            if (article.region(from, end).lookingAt() && article.end() == end
-                    && (from == 0 || !Character.isLetter(text.charAt(from - 1)))) {
-                end = from;
-                while (end > 0 && Character.isWhitespace(text.charAt(end - 1))) {
-                    end--;
-                }
-                break;
+        int article = language.placeArticles().endingAt(text, end, 6);
+        if (article >= 0) {
+            end = article;
+            while (end > 0 && Character.isWhitespace(text.charAt(end - 1))) {
+                end--;
             }
         }
-        java.util.regex.Matcher source = language.attributions().matcher(text);
-        for (int from = Math.max(0, end - 20); from < end; from++) {
-            if (source.region(from, end).lookingAt() && source.end() == end
-                    && (from == 0 || !Character.isLetter(text.charAt(from - 1)))) {
-                return true;
-            }
-        }
-        return false;
+        return language.attributions().endingAt(text, end, 20) >= 0;
     }
 
     /** Whether a name the question does not name stands as the sentence's subject (among its first words). */
