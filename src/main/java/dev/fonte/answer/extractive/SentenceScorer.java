@@ -586,6 +586,12 @@ final class SentenceScorer {
             return true;
         }
         Set<String> stems = s.stemsIn(clause[0], clause[1]);
+        // the clause says what happened, not only who: "Lo ha spiegato Leone XIV sabato 10 maggio" does not date when
+        // Leone XIII died; the question's own words that some document uses say what happened
+        if (terms.stream().anyMatch(t -> t.kind() == Term.Kind.ORDINARY && knownAnywhere(t))) {
+            return terms.stream().anyMatch(t -> t.kind() == Term.Kind.ORDINARY
+                    && matches(t.phrases(s.language()), stems));
+        }
         return terms.stream().anyMatch(t -> t.kind() != Term.Kind.YEAR && matches(t.phrases(s.language()), stems));
     }
 
