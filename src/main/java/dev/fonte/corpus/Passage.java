@@ -31,4 +31,13 @@ public record Passage(String id, String documentId, Kind kind, int paragraph, in
     public String paragraphId() {
         return paragraphId(documentId, paragraph);
     }
+
+    /**
+     * A heading or a fragment rather than a statement: it ends with no closing punctuation ("Il ponte sospeso più lungo
+     * del mondo", "Dalle missioni in Perù al Vaticano").
+     */
+    public boolean unpunctuated() {
+        String t = text.strip();
+        return !t.isEmpty() && ".!?…:;»\"”)'’".indexOf(t.charAt(t.length() - 1)) < 0;
+    }
 }

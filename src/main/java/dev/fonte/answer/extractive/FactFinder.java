@@ -20,6 +20,8 @@ import java.util.regex.Pattern;
 public final class FactFinder {
 
     private static final Pattern NUMBER = Pattern.compile("(?<![\\p{L}\\p{N}])\\d+(?:[.,]\\d+)*(?![\\p{L}\\p{N}])");
+    /** A figure with letters written onto it: a figure only when they are its unit ("1.5C", "10km"), not "2nd". */
+    private static final Pattern ATTACHED = Pattern.compile("(?<![\\p{L}\\p{N}])\\d+(?:[.,]\\d+)*(?=\\p{L})");
     private static final Pattern YEAR = Pattern.compile("1[89]\\d{2}|20\\d{2}");
     private static final int LOOK_AHEAD = 60;
     /** A day number right before a month name: "12 marzo", "12th of March", "12 de marzo". */
@@ -27,9 +29,13 @@ public final class FactFinder {
             "(?<![\\p{L}\\p{N}])(?:[0-3]?\\d)(?:st|nd|rd|th|°|º)?\\s+(?:\\p{L}{1,3}\\s+)?$");
     /** A day number right after a month name: "March 12". */
     private static final Pattern DAY_AFTER = Pattern.compile("\\s+[0-3]?\\d(?:st|nd|rd|th)?(?![\\p{N}])");
-    /** A time of day: "17:12", "7:25 a.m.", "17.12" after a word. */
+    /**
+     * A time of day: "17:12", "7:25 a.m.", "17.12"; never the first digits of a longer figure ("2.000 scienziati" is
+     * two thousand). Written with a point it is a time only after a clock word or before "a.m."/"p.m." (see
+     * {@link #clock}), as it is also how a decimal is written ("1.48C", "5.25 percent").
+     */
     private static final Pattern CLOCK = Pattern.compile(
-            "(?<![\\p{N}.,:])(?:[01]?\\d|2[0-3])[:.][0-5]\\d(?![\\p{N}.,:]\\d)(?:\\s*[ap]\\.?\\s?m\\.?)?");
+            "(?<![\\p{N}.,:])(?:[01]?\\d|2[0-3])([:.])[0-5]\\d(?![\\p{N}])(?![.,:]\\d)(\\s*[ap]\\.?\\s?m\\.?)?");
     private static final Pattern NUMERIC_DATE = Pattern.compile(
             "(?<![\\p{N}/.])[0-3]?\\d[/.-][01]?\\d[/.-](?:19|20)?\\d{2}(?![\\p{N}])");
 
@@ -80,11 +86,19 @@ public final class FactFinder {
         while (m.find()) {
             spans.add(new int[] {m.start(), m.end()});
         }
+        Matcher attached = ATTACHED.matcher(text);
+        while (attached.find()) {
+            Fact f = figure(text, attached.start(), attached.end());
+            if (f.type() == Fact.Type.QUANTITY && f.end() > attached.end()) {
+                spans.add(new int[] {attached.start(), attached.end()});
+            }
+        }
         Matcher w = numberPhrases.possibleIn(folded) ? numberWords.matcher(text) : NOTHING.matcher("");
         while (w.find()) {
             spans.add(new int[] {w.start(), w.end()});
         }
-        spans.sort(Comparator.comparingInt(s -> s[0]));
+        // the longest figure starting at a place first: "1.55C" before the "1" of it that stands before a point
+        spans.sort(Comparator.<int[]>comparingInt(s -> s[0]).thenComparingInt(s -> -s[1]));
         List<Fact> figures = new ArrayList<>();
         for (int[] span : spans) {
             Fact f = figure(text, span[0], span[1]);
@@ -143,6 +157,37 @@ public final class FactFinder {
                 out.add(f);
             }
         }
+    }
+
+    /**
+     * Whether a match of {@link #CLOCK} is a time of day: written with a colon, followed by "a.m."/"p.m.", or right
+     * after one of the pack's clock words ("alle 18.07", "a las 9.30").
+     */
+    private boolean clock(String text, Matcher clock) {
+        if (":".equals(clock.group(1)) || clock.group(2) != null) {
+            return true;
+        }
+        int end = clock.end();
+        if (end < text.length() && !Character.isWhitespace(text.charAt(end)) && !isPunctuation(text.charAt(end))) {
+            // "1.55C": a unit written onto the figure
+            return false;
+        }
+        int after = skipSpaces(text, end, text.length());
+        for (Dimension d : Dimension.values()) {
+            if (language.units().of(d).matcher(text).region(after, text.length()).lookingAt()) {
+                // "at 4.75 percent"
+                return false;
+            }
+        }
+        int b = clock.start();
+        while (b > 0 && Character.isWhitespace(text.charAt(b - 1))) {
+            b--;
+        }
+        return language.time().clock().endingAt(text, b, 16) >= 0;
+    }
+
+    private static boolean isPunctuation(char c) {
+        return ".,;:!?)]»\"'’".indexOf(c) >= 0;
     }
 
     /** Whether an "every" word stands right before a figure ("ogni due settimane"). */
@@ -252,7 +297,9 @@ public final class FactFinder {
         }
         Matcher clock = CLOCK.matcher(text);
         while (clock.find()) {
-            found.add(new Fact(Fact.Type.TIME, null, clock.start(), clock.end(), clock.group(), false));
+            if (clock(text, clock)) {
+                found.add(new Fact(Fact.Type.TIME, null, clock.start(), clock.end(), clock.group(), false));
+            }
         }
         for (Phrases p : List.of(t.weekdays(), t.days())) {
             Matcher m = matcher(p, text, folded);

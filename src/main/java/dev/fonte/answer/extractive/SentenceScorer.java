@@ -223,7 +223,14 @@ final class SentenceScorer {
         // "Who is X's CEO?" asks who fits the description: the sentence says most of it
         boolean describes = !question.identity() || share(subject, t -> covered.contains(t.surface()) ? 1 : 0, lang)
                 >= config.minSubjectCoverage();
-        boolean typeOk = (evidence != null || !needsEvidence()) && yearsAdmit(s, doc, passage) && !aboutExcluded
+        // a heading with no figure or time names a topic and asserts nothing of it ("Il ponte sospeso più lungo del
+        // mondo" does not say the bridge will be the longest); "2025: the pivotal year for AI" says something
+        boolean asserts = !passage.unpunctuated() || s.facts().stream().anyMatch(f -> switch (f.type()) {
+            case NUMBER, QUANTITY, TIME, DATE, SINCE, RESULT -> true;
+            default -> false;
+        });
+        boolean typeOk = (evidence != null || !needsEvidence() && asserts)
+                && yearsAdmit(s, doc, passage) && !aboutExcluded
                 && describes && required(question.alternatives(), s, context, false, uncovered);
         double[] signals = {
                 coverage,
@@ -579,6 +586,12 @@ final class SentenceScorer {
             return true;
         }
         Set<String> stems = s.stemsIn(clause[0], clause[1]);
+        // the clause says what happened, not only who: "Lo ha spiegato Leone XIV sabato 10 maggio" does not date when
+        // Leone XIII died; the question's own words that some document uses say what happened
+        if (terms.stream().anyMatch(t -> t.kind() == Term.Kind.ORDINARY && knownAnywhere(t))) {
+            return terms.stream().anyMatch(t -> t.kind() == Term.Kind.ORDINARY
+                    && matches(t.phrases(s.language()), stems));
+        }
         return terms.stream().anyMatch(t -> t.kind() != Term.Kind.YEAR && matches(t.phrases(s.language()), stems));
     }
 

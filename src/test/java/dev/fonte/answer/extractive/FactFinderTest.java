@@ -73,4 +73,31 @@ class FactFinderTest {
 
         assertThat(facts).anyMatch(f -> f.dimension() == Dimension.AGE && f.text().equals("74"));
     }
+    @Test
+    void a_figure_with_a_thousands_point_or_a_decimal_is_no_time_of_day() {
+        FactFinder italian = new FactFinder(Languages.standard().get("it"), Set.of("di", "un", "la"));
+        FactFinder english = new FactFinder(Languages.standard().get("en"), Set.of("the", "at", "of"));
+
+        List<Fact> thousands = italian.find("Un consorzio di oltre 2.000 scienziati e 6.000 veicoli all'ora.", Set.of());
+        List<Fact> decimals = english.find("The WMO put 2024 at 1.55C above the average, and the rate stood at 5.25 "
+                + "percent.", Set.of());
+
+        assertThat(thousands).noneMatch(f -> f.type() == Fact.Type.TIME);
+        assertThat(decimals).noneMatch(f -> f.type() == Fact.Type.TIME && !f.text().equals("2024"));
+        assertThat(decimals).anyMatch(f -> f.dimension() == Dimension.TEMPERATURE && f.text().equals("1.55C"));
+    }
+
+    @Test
+    void a_time_of_day_is_one_after_a_clock_word_or_before_am_or_pm_or_with_a_colon() {
+        FactFinder italian = new FactFinder(Languages.standard().get("it"), Set.of("di", "la", "è"));
+        FactFinder english = new FactFinder(Languages.standard().get("en"), Set.of("the", "at", "on"));
+
+        List<Fact> alle = italian.find("La fumata bianca è salita alle 18.07 di giovedì.", Set.of());
+        List<Fact> pm = english.find("The fire broke out at about 6.20 pm on Monday.", Set.of());
+        List<Fact> colon = english.find("Starship lifted off 7:25 local time.", Set.of());
+
+        assertThat(alle).anyMatch(f -> f.type() == Fact.Type.TIME && f.text().equals("18.07"));
+        assertThat(pm).anyMatch(f -> f.type() == Fact.Type.TIME && f.text().startsWith("6.20"));
+        assertThat(colon).anyMatch(f -> f.type() == Fact.Type.TIME && f.text().equals("7:25"));
+    }
 }

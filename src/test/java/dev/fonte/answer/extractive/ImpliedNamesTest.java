@@ -1,21 +1,17 @@
 package dev.fonte.answer.extractive;
 
-import dev.fonte.answer.AnswerRequest;
 import dev.fonte.answer.AnswerWeights;
 import dev.fonte.answer.ExtractiveConfiguration;
 import dev.fonte.corpus.Document;
-import dev.fonte.corpus.Passage;
 import dev.fonte.language.Languages;
 import dev.fonte.language.Lexicon;
 import dev.fonte.retrieval.Glossary;
 import dev.fonte.retrieval.PassageIndex;
-import dev.fonte.retrieval.ScoredPassage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -56,17 +52,8 @@ class ImpliedNamesTest {
         index.close();
     }
 
-    /** The sentences that pass the engine's hard checks for a question. */
     private static List<String> eligible(String question) {
-        List<AnswerRequest.Source> sources = new ArrayList<>();
-        for (Passage p : index.corpus().sentences()) {
-            sources.add(new AnswerRequest.Source(sources.size() + 1, new ScoredPassage(p, 1.0),
-                    index.corpus().document(p.documentId()).orElseThrow(), p.text()));
-        }
-        AnswerRequest request = new AnswerRequest(AnswerRequest.Task.ANSWER, question, question,
-                Languages.standard().detect(question), sources, List.of(), index);
-        return model.weigh(request).stream().filter(ExtractiveAnswerModel.Weighed::eligible)
-                .map(ExtractiveAnswerModel.Weighed::text).toList();
+        return TestCorpus.eligible(model, index, question);
     }
 
     @Test
