@@ -56,8 +56,9 @@ final class FollowUps {
         if (previous == null || !isFollowUp(question, language)) {
             return question;
         }
-        String carried = previous.standaloneQuestion();
         String referent = referent(question, previous, language);
+        String carried = referent.isEmpty() ? previous.standaloneQuestion()
+                : answered(previous.standaloneQuestion(), referent, language);
         if (speaksOfTime(question, language)) {
             carried = withoutTimes(carried, language);
         }
@@ -65,7 +66,28 @@ final class FollowUps {
             carried = NAME.matcher(carried).replaceAll(" ");
         }
         carried = carried.replaceAll("[?!.]", " ").replaceAll("\\s+", " ").strip();
-        return bounded(question.strip() + " " + (referent.isEmpty() ? carried : referent + " " + carried));
+        return bounded(question.strip() + " " + carried);
+    }
+
+    /**
+     * The previous question with the name its answer gave in place of the words that asked for it: "Who is the chair
+     * of the Fed?" answered with Jerome Powell is "Jerome Powell chair of the Fed". Its question words (and their
+     * verb) are not what the follow-up asks, and a word cut by the asking words is dropped whole.
+     */
+    private static String answered(String previous, String referent, Language language) {
+        QuestionReader.Asking asking = QuestionReader.asking(previous, language);
+        if (asking.start() < 0) {
+            return referent + " " + previous;
+        }
+        int start = asking.start();
+        while (start > 0 && !Character.isWhitespace(previous.charAt(start - 1))) {
+            start--;
+        }
+        int end = asking.end();
+        while (end < previous.length() && Character.isLetterOrDigit(previous.charAt(end))) {
+            end++;
+        }
+        return previous.substring(0, start) + " " + referent + " " + previous.substring(end);
     }
 
     boolean isFollowUp(String question, Language language) {
