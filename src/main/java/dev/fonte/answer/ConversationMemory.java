@@ -25,8 +25,16 @@ import java.util.Optional;
 @Singleton
 public class ConversationMemory {
 
-    /** The previous turn of a conversation, as the follow-up resolver needs it. */
-    public record LastTurn(String standaloneQuestion, String language) {
+    /**
+     * The previous turn of a conversation, as the follow-up resolver needs it.
+     *
+     * @param said what its answer cited, the spans' text on one line: what a pronoun of the next question may name
+     *             ("Who chairs the Fed?" ... "How old is he?"); empty when it was refused
+     */
+    public record LastTurn(String standaloneQuestion, String language, String said) {
+        public LastTurn {
+            said = said == null ? "" : said.replaceAll("\\s+", " ").strip();
+        }
     }
 
     private static final String NAMESPACE = "conversation";
@@ -56,9 +64,16 @@ public class ConversationMemory {
         if (conversationId == null) {
             return Optional.empty();
         }
+        // language, then what was said (one line), then the question (which may hold line breaks)
         return store.get(lastKey(conversationId)).map(value -> {
-            int newline = value.indexOf('\n');
-            return new LastTurn(value.substring(newline + 1), value.substring(0, newline));
+            int first = value.indexOf('\n');
+            int second = value.indexOf('\n', first + 1);
+            if (second < 0) {
+                // written by an instance that kept no answer text
+                return new LastTurn(value.substring(first + 1), value.substring(0, first), "");
+            }
+            return new LastTurn(value.substring(second + 1), value.substring(0, first),
+                    value.substring(first + 1, second));
         });
     }
 
@@ -66,11 +81,14 @@ public class ConversationMemory {
         return conversationId == null ? List.of() : List.copyOf(memory(conversationId).messages());
     }
 
-    public void remember(String conversationId, String standaloneQuestion, String language, String answer) {
+    /** @param said what the answer cited ({@link LastTurn#said}), empty for a refusal */
+    public void remember(String conversationId, String standaloneQuestion, String language, String answer,
+                         String said) {
         ChatMemory memory = memory(conversationId);
         memory.add(UserMessage.from(standaloneQuestion));
         memory.add(AiMessage.from(answer));
-        store.put(lastKey(conversationId), language + "\n" + standaloneQuestion, config.ttl());
+        LastTurn last = new LastTurn(standaloneQuestion, language, said);
+        store.put(lastKey(conversationId), language + "\n" + last.said() + "\n" + standaloneQuestion, config.ttl());
         written.put(conversationId, Boolean.TRUE);
     }
 

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
+import java.util.stream.Collectors;
 
 /**
  * The answer chain every adapter shares: admit the question (a bounded number at once), prepare it
@@ -257,7 +258,8 @@ public class DefaultAnswerService implements AnswerService {
 
     /** Remembers the turn for follow-ups and counts the answer. */
     private void record(String standalone, Answer answer) {
-        memory.remember(answer.conversationId(), standalone, answer.language(), answer.answer());
+        String said = answer.citations().stream().map(Citation::text).collect(Collectors.joining(" "));
+        memory.remember(answer.conversationId(), standalone, answer.language(), answer.answer(), said);
         String modelName = answer.model();
         meters.counter("fonte.answers", "answered", Boolean.toString(answer.answered()), "language", answer.language(),
                 "model", modelName.startsWith(ExtractiveAnswerModel.NAME) ? ExtractiveAnswerModel.NAME

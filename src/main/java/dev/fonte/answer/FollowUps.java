@@ -1,7 +1,19 @@
 package dev.fonte.answer;
 
+import dev.fonte.answer.extractive.Fact;
+import dev.fonte.answer.extractive.FactFinder;
+import dev.fonte.answer.extractive.QuestionReader;
+import dev.fonte.language.FactKind;
 import dev.fonte.language.Language;
+import dev.fonte.language.Languages;
 
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -9,7 +21,8 @@ import java.util.regex.Pattern;
  * Resolves a follow-up question against the previous turn without a language model: a short question that leans on
  * what came before ("E l'anno scorso?", "And who invested in it?", by its language's cues) is completed with the
  * previous question's words, minus those the follow-up replaces (a new time replaces the old one, a new name the old
- * name). The result is bounded, however long the conversation.
+ * name). When the previous question asked who or which one, the name its answer gave is what the follow-up speaks of
+ * ("Who chairs the Fed?" ... "How old is he?"). The result is bounded, however long the conversation.
  */
 final class FollowUps {
 
@@ -17,19 +30,35 @@ final class FollowUps {
     /** A capitalised word after the first: a name. */
     private static final Pattern NAME = Pattern.compile("(?<=\\s)\\p{Lu}[\\p{L}\\p{N}]+");
     private static final Pattern YEAR = Pattern.compile("\\b(19|20)\\d{2}\\b");
+    /** What may stand before a question's first word: an opening mark ("¿Y ...?"), a quote, a space. */
+    private static final Pattern LEADING = Pattern.compile("[\\p{P}\\s]*");
+    private static final Pattern POSSESSIVE = Pattern.compile("['’]s\\b");
+    /** The kinds of question whose answer is a name: the next question may speak of that name. */
+    private static final Set<FactKind> NAMING = Set.of(FactKind.PERSON, FactKind.ORGANIZATION);
 
     private final ConversationConfiguration config;
+    /** Words that are no name when capitalised at a sentence's start, in any language a cited span may be in. */
+    private final Set<String> notNames;
+    private final Map<String, FactFinder> finders = new ConcurrentHashMap<>();
 
-    FollowUps(ConversationConfiguration config) {
+    FollowUps(ConversationConfiguration config, Languages languages) {
         this.config = config;
+        Set<String> words = new HashSet<>();
+        languages.all().forEach(l -> words.addAll(l.functionWords()));
+        this.notNames = Set.copyOf(words);
     }
 
-    /** The standalone form of {@code question}: itself, or itself completed with the previous standalone question. */
-    String resolve(String question, String previousStandalone, Language language) {
-        if (previousStandalone == null || !isFollowUp(question, language)) {
+    /**
+     * The standalone form of {@code question}: itself, or itself completed with the previous turn (its standalone
+     * question, and the name its answer gave when the follow-up speaks of it).
+     */
+    String resolve(String question, ConversationMemory.LastTurn previous, Language language) {
+        if (previous == null || !isFollowUp(question, language)) {
             return question;
         }
-        String carried = previousStandalone;
+        String referent = referent(question, previous, language);
+        String carried = referent.isEmpty() ? previous.standaloneQuestion()
+                : answered(previous.standaloneQuestion(), referent, language);
         if (speaksOfTime(question, language)) {
             carried = withoutTimes(carried, language);
         }
@@ -40,11 +69,105 @@ final class FollowUps {
         return bounded(question.strip() + " " + carried);
     }
 
+    /**
+     * The previous question with the name its answer gave in place of the words that asked for it: "Who is the chair
+     * of the Fed?" answered with Jerome Powell is "Jerome Powell chair of the Fed". Its question words (and their
+     * verb) are not what the follow-up asks, and a word cut by the asking words is dropped whole.
+     */
+    private static String answered(String previous, String referent, Language language) {
+        QuestionReader.Asking asking = QuestionReader.asking(previous, language);
+        if (asking.start() < 0) {
+            return referent + " " + previous;
+        }
+        int start = asking.start();
+        while (start > 0 && !Character.isWhitespace(previous.charAt(start - 1))) {
+            start--;
+        }
+        int end = asking.end();
+        while (end < previous.length() && Character.isLetterOrDigit(previous.charAt(end))) {
+            end++;
+        }
+        return previous.substring(0, start) + " " + referent + " " + previous.substring(end);
+    }
+
     boolean isFollowUp(String question, Language language) {
         long words = WORD.matcher(question).results().count();
-        String q = question.strip();
+        Matcher lead = LEADING.matcher(question);
+        String q = lead.lookingAt() ? question.substring(lead.end()) : question;
         boolean leans = startsWith(language.followUp().openers().matcher(q)) || language.followUp().references().in(q);
         return words <= config.followUpWords() && leans || words <= config.followUpAlwaysWords();
+    }
+
+    /**
+     * The name the previous answer gave, when the previous question asked who or which one and the follow-up, naming
+     * no one itself, speaks of it: by a pronoun ("How old is he?") or by asking something else of the same subject
+     * ("¿Y desde dónde habló?"). A follow-up that asks who again asks of the previous question's subject ("And who
+     * voted against?"), not of its answer. Empty when there is none.
+     */
+    private String referent(String question, ConversationMemory.LastTurn previous, Language language) {
+        String before = previous.standaloneQuestion();
+        if (previous.said().isEmpty() || NAME.matcher(question).find()
+                || !NAMING.contains(QuestionReader.asking(before, language).kind())) {
+            return "";
+        }
+        FactKind asks = QuestionReader.asking(question, language).kind();
+        boolean pronoun = language.followUp().references().in(question);
+        if (!pronoun && (asks == FactKind.NONE || asks == FactKind.DEFINITION || NAMING.contains(asks))) {
+            return "";
+        }
+        return answeredName(previous.said(), before, language);
+    }
+
+    /**
+     * The name a cited text gives in answer to a question: of its names that the question does not already say, the
+     * one standing nearest to the question's own words ("the chair of the Fed, Jerome Powell").
+     */
+    private String answeredName(String said, String question, Language language) {
+        Set<String> asked = new HashSet<>();
+        WORD.matcher(question).results().map(r -> r.group().toLowerCase(Locale.ROOT)).forEach(asked::add);
+        Set<String> opening = new HashSet<>();
+        Matcher first = WORD.matcher(said);
+        if (first.find() && !notNames.contains(first.group().toLowerCase(Locale.ROOT))) {
+            // a cited sentence often opens with its subject
+            opening.add(first.group().toLowerCase(Locale.ROOT));
+        }
+        FactFinder finder = finders.computeIfAbsent(language.code(), c -> new FactFinder(language, notNames));
+        List<Fact> facts = finder.find(said, opening);
+        Set<Integer> places = new HashSet<>();
+        facts.stream().filter(f -> f.type() == Fact.Type.PLACE).forEach(f -> places.add(f.start()));
+        List<int[]> anchors = new ArrayList<>();
+        Matcher w = WORD.matcher(said);
+        while (w.find()) {
+            String word = w.group().toLowerCase(Locale.ROOT);
+            if (asked.contains(word) && !notNames.contains(word)) {
+                anchors.add(new int[] {w.start(), w.end()});
+            }
+        }
+        if (anchors.isEmpty()) {
+            // a cited text that shares no word with the question does not tell which of its names answers it
+            return "";
+        }
+        String best = "";
+        int nearest = Integer.MAX_VALUE;
+        for (Fact f : facts) {
+            if (f.type() != Fact.Type.NAME || places.contains(f.start())) {
+                continue;
+            }
+            String name = f.text();
+            List<String> own = WORD.matcher(POSSESSIVE.matcher(name).replaceAll("")).results().map(r -> r.group())
+                    .filter(x -> !asked.contains(x.toLowerCase(Locale.ROOT))).toList();
+            if (own.isEmpty()) {
+                continue;
+            }
+            // a name holding a word of the question is the one it asks about: "Fed Chair Jerome Powell"
+            int distance = anchors.stream().mapToInt(a -> Math.max(0, Math.max(a[0] - f.end(), f.start() - a[1])))
+                    .min().orElseThrow();
+            if (distance < nearest) {
+                nearest = distance;
+                best = String.join(" ", own);
+            }
+        }
+        return best;
     }
 
     private static boolean startsWith(Matcher m) {

@@ -52,7 +52,7 @@ public class QuestionPreparer {
         this.retrieval = retrieval;
         this.extractive = extractive;
         this.languages = languages;
-        this.followUps = new FollowUps(conversations);
+        this.followUps = new FollowUps(conversations, languages);
     }
 
     public Prepared prepare(Question question) {
@@ -64,8 +64,7 @@ public class QuestionPreparer {
         Language language = languages.recognise(text)
                 .or(() -> last.flatMap(l -> languages.find(l.language())))
                 .orElse(languages.defaultLanguage());
-        String standalone = followUps.resolve(text, last.map(ConversationMemory.LastTurn::standaloneQuestion)
-                .orElse(null), language);
+        String standalone = followUps.resolve(text, last.orElse(null), language);
         Intent intent = Intent.of(text, language, languages);
         List<ScoredPassage> found = index.corpus().isEmpty() || intent == Intent.INSTRUCTION ? List.of()
                 : intent == Intent.SUMMARY ? index.keySentences(language.code(), extractive.summarySentences())

@@ -97,7 +97,8 @@ public final class QuestionReader {
             // azioni...?" asks about the author's holdings)
             Cue original = cue(question, language);
             if (original.kind() != FactKind.NONE && rest(rewritten, question, language, index).isEmpty()) {
-                cue = new Cue(original.kind(), List.of(), original.thingWords(), original.thingStart(), List.of());
+                cue = new Cue(original.kind(), List.of(), original.thingWords(), original.thingStart(), List.of(),
+                        original.start(), original.end());
             }
         }
         List<int[]> consumed = new ArrayList<>(cue.consumed());
@@ -156,9 +157,28 @@ public final class QuestionReader {
     private static final Pattern EXCLUDED_NAME = Pattern.compile(
             "\\s*(?:\\p{Ll}{1,3}['’]?\\s*)?(\\p{Lu}[\\p{L}\\p{N}-]*(?:\\s+\\p{Lu}[\\p{L}\\p{N}-]*)*)");
 
-    /** The winning cue of a question: its kind, the spans of the words it consumes and of its verb, its thing. */
-    record Cue(FactKind kind, List<int[]> consumed, String thingWords, int thingStart, List<int[]> verbs) {
-        static final Cue NONE = new Cue(FactKind.NONE, List.of(), "", -1, List.of());
+    /**
+     * The winning cue of a question: its kind, the spans of the words it consumes and of its verb, its thing, and
+     * where its words stand in the question.
+     */
+    record Cue(FactKind kind, List<int[]> consumed, String thingWords, int thingStart, List<int[]> verbs, int start,
+               int end) {
+        static final Cue NONE = new Cue(FactKind.NONE, List.of(), "", -1, List.of(), -1, -1);
+    }
+
+    /**
+     * What a question asks for by its words alone, as {@link #read} finds it.
+     *
+     * @param start where the asking words start, -1 when the question has none
+     * @param end   where they end: before what they count or measure ("how many GPUs" ends before "GPUs")
+     */
+    public record Asking(FactKind kind, int start, int end) {
+    }
+
+    /** What {@code question} asks for: the kind of fact and the span of its asking words. */
+    public static Asking asking(String question, Language language) {
+        Cue c = cue(question, language);
+        return new Asking(c.kind(), c.start(), c.thingStart() >= 0 ? c.thingStart() : c.end());
     }
 
     /** The kind of fact the question asks for: the cue that starts earliest, a fallback cue only when none does. */
@@ -182,10 +202,12 @@ public final class QuestionReader {
             // on a tie the cue listed first wins: the pack lists the more specific ones first
             if (m.find() && m.start() < at) {
                 at = m.start();
-                best = new Cue(c.kind(), spans(m, c.nounGroups()), "", -1, spans(m, c.verbGroups()));
+                best = new Cue(c.kind(), spans(m, c.nounGroups()), "", -1, spans(m, c.verbGroups()), m.start(),
+                        m.end());
                 for (String g : c.thingGroups()) {
                     if (m.group(g) != null) {
-                        best = new Cue(c.kind(), best.consumed(), m.group(g), m.start(g), best.verbs());
+                        best = new Cue(c.kind(), best.consumed(), m.group(g), m.start(g), best.verbs(), m.start(),
+                                m.end());
                         break;
                     }
                 }
