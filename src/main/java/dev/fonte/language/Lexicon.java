@@ -209,6 +209,38 @@ public final class Lexicon {
     }
 
     /**
+     * A word as written in the text, without the part its analysis drops at an apostrophe: the elided article of
+     * "l'Eras" or the possessive of "Microsoft's", which the other language's analysis would keep ("l'eras",
+     * "microsoft's") and no sentence of its documents says. A word whose analysis keeps the apostrophe ("O'Brien")
+     * stays whole.
+     */
+    private static String written(String text, Word w) {
+        String word = text.substring(w.start(), w.end());
+        String[] parts = word.split("['’]");
+        if (parts.length < 2 || w.key().indexOf('\'') >= 0 || w.key().indexOf('’') >= 0) {
+            return word;
+        }
+        String best = word;
+        int longest = 0;
+        for (String part : parts) {
+            int shared = sharedPrefix(part.toLowerCase(Locale.ROOT), w.key());
+            if (shared > longest) {
+                longest = shared;
+                best = part;
+            }
+        }
+        return best;
+    }
+
+    private static int sharedPrefix(String a, String b) {
+        int n = 0;
+        while (n < a.length() && n < b.length() && a.charAt(n) == b.charAt(n)) {
+            n++;
+        }
+        return n;
+    }
+
+    /**
      * A text carried word by word into another language: the longest phrases the lexicon knows, each as all its
      * translations; other words as they are (names and figures cross languages unchanged; a word the lexicon does
      * not know stays in case it is a name or a shared word).
@@ -231,8 +263,7 @@ public final class Lexicon {
                 }
             }
             if (taken == 0) {
-                Word w = found.get(i);
-                out.append(text, w.start(), w.end()).append(' ');
+                out.append(written(text, found.get(i))).append(' ');
                 taken = 1;
             }
             i += taken;

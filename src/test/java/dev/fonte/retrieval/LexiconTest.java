@@ -68,6 +68,21 @@ class LexiconTest {
     }
 
     @Test
+    void a_name_is_carried_without_the_article_or_possessive_its_analysis_drops() throws IOException {
+        Files.writeString(corpus.resolve("en-it.tsv"), "tour\ttournée\n");
+
+        Lexicon lexicon = Lexicon.load(Languages.standard(), corpus, LexiconFactory::analysed);
+
+        // the other language's analysis would keep "l'Arvalis" and "Kestrel's" whole, and no sentence says those
+        assertThat(lexicon.carry("Quando è cominciato il tour dell'Arvalis?", "it", "en").split(" "))
+                .contains("Arvalis").doesNotContain("dell'Arvalis");
+        assertThat(lexicon.carry("When did Kestrel's tour start?", "en", "it").split(" "))
+                .contains("Kestrel").doesNotContain("Kestrel's");
+        // an apostrophe the analysis keeps is part of the name
+        assertThat(lexicon.carry("Who is O'Brien?", "en", "it").split(" ")).contains("O'Brien");
+    }
+
+    @Test
     void a_file_of_an_unregistered_pair_or_a_malformed_line_is_left_out() throws IOException {
         Files.writeString(corpus.resolve("en-xx.tsv"), "share\tpart\n");
         Files.writeString(corpus.resolve("en-it.tsv"), "a line without a tab\nshare\tquota\n");
