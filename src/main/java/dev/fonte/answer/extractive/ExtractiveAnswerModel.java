@@ -66,10 +66,9 @@ public final class ExtractiveAnswerModel implements AnswerModel {
         SentenceScorer scorer = new SentenceScorer(question, request.index(), sentences, config, weights);
         List<Candidate> candidates = scorer.scoreAll(request.sources());
         if (LOG.isDebugEnabled()) {
+            // every language's phrasing of a term: what a sentence in another language than the asker's must say
             LOG.debug("q='{}' kind={} thing={} terms={}", question.text(), question.kind(), question.thingWords(),
-                    scorer.terms().stream()
-                            .map(t -> t.surface() + "/" + t.kind() + t.phrases(request.language().code()))
-                            .toList());
+                    scorer.terms().stream().map(t -> t.surface() + "/" + t.kind() + t.phrases()).toList());
             candidates.forEach(c -> LOG.debug("  [{}] cov={} crit={} type={} sup={} ev={} score={} {}",
                     c.source().n(), String.format(Locale.ROOT, "%.2f", c.coverage()), c.criticalOk(), c.typeOk(),
                     c.supported(), c.evidence() == null ? "-" : c.evidence().text(),
