@@ -78,9 +78,9 @@ class GeneralityFixturesTest implements TestPropertyProvider {
 
     static final List<Bars> FLOORS = List.of(
             new Bars("generality-it", 0.63, 0.82, 0.14),
-            new Bars("generality-en", 0.73, 0.83, 0.14),
+            new Bars("generality-en", 0.74, 0.83, 0.14),
             new Bars("generality-cross", 0.52, 0.92, 0.11),
-            new Bars("generality-es", 0.70, 0.75, 0.13));
+            new Bars("generality-es", 0.74, 0.78, 0.10));
 
     @Inject
     ApplicationContext context;
