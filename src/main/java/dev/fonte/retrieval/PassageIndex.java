@@ -33,6 +33,7 @@ import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.store.AlreadyClosedException;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
@@ -380,7 +381,7 @@ public final class PassageIndex implements Closeable {
                 .add(kind(IndexFields.Kind.DOCUMENT), BooleanClause.Occur.FILTER).build();
         return guarded(() -> {
             List<String> ids = new ArrayList<>();
-            for (ScoreDoc hit : searcher.search(scoped, n).scoreDocs) {
+            for (ScoreDoc hit : top(scoped, n).scoreDocs) {
                 ids.add(documentIdOf(hit.doc));
             }
             return ids;
@@ -495,11 +496,20 @@ public final class PassageIndex implements Closeable {
     List<ScoredPassage> run(Query query, int k) {
         return guarded(() -> {
             List<ScoredPassage> out = new ArrayList<>();
-            for (ScoreDoc hit : searcher.search(query, k).scoreDocs) {
+            for (ScoreDoc hit : top(query, k).scoreDocs) {
                 out.add(new ScoredPassage(source.passageAt(hit.doc), hit.score));
             }
             return out;
         });
+    }
+
+    /**
+     * The {@code k} best hits of a query. Nothing reads how many documents match, so none are counted beyond the
+     * {@code k}th: from then on Lucene skips the blocks of postings that cannot beat the hits it holds (the default
+     * counts the first thousand, which a question's common words reach in every search). The hits are the same.
+     */
+    private TopDocs top(Query query, int k) throws IOException {
+        return searcher.search(query, new TopScoreDocCollectorManager(k, null, k));
     }
 
     private static Query kind(IndexFields.Kind kind) {
