@@ -435,14 +435,28 @@ public final class PassageIndex implements Closeable {
             Query text = parsed(lang, IndexFields.field(IndexFields.TEXT, lang), query);
             Query context = parsed(lang, IndexFields.field(IndexFields.CONTEXT, lang), query);
             if (text != null) {
-                all.add(weigh.apply(text), BooleanClause.Occur.SHOULD);
+                addFlat(all, weigh.apply(text), 1f);
                 any = true;
             }
             if (context != null) {
-                all.add(new BoostQuery(weigh.apply(context), (float) contextWeight), BooleanClause.Occur.SHOULD);
+                addFlat(all, weigh.apply(context), (float) contextWeight);
             }
         }
         return any ? all.build() : null;
+    }
+
+    /**
+     * Adds a field's query to a disjunction clause by clause, each weighing {@code boost}: the same sum of the same
+     * terms' scores as the field's query nested whole, but one flat disjunction lets Lucene skip the sentences that
+     * only the low-weighted paragraph terms match, which a nested one scores one by one.
+     */
+    private static void addFlat(BooleanQuery.Builder all, Query query, float boost) {
+        boolean disjunction = query instanceof BooleanQuery b && b.getMinimumNumberShouldMatch() == 0
+                && b.clauses().stream().allMatch(c -> c.getOccur() == BooleanClause.Occur.SHOULD);
+        for (Query q : disjunction ? ((BooleanQuery) query).clauses().stream().map(BooleanClause::getQuery).toList()
+                : List.of(query)) {
+            all.add(boost == 1f ? q : new BoostQuery(q, boost), BooleanClause.Occur.SHOULD);
+        }
     }
 
     /** A query whose clauses on terms of {@code title} (every term of a clause) weigh {@code weight}. */
