@@ -11,16 +11,25 @@ import java.util.function.Function;
 /**
  * Dense embeddings of questions and corpus texts with an in-process LangChain4j {@link EmbeddingModel}, each text
  * embedded once: the vectors of corpus sentences and words are read from the index they were stored in when it was
- * built, and a bounded cache keeps the vectors used lately (questions, and corpus texts read from the index), so the
- * retriever and the answer model never compute the same vector twice. A new index starts a new cache.
+ * built, and bounded caches keep the vectors used lately, so the retriever and the answer model never compute the
+ * same vector twice. Those the model computed (questions, words the index has no vector for) are kept apart from
+ * those read from the index: a question's retrieval reads the vectors of every sentence of its nearest documents,
+ * hundreds, and in one shared cache they pushed out the question's own vector before the answer model compared it
+ * with its candidates, which then computed it again (a few milliseconds each time). A new index starts new caches.
  */
 public final class Embedder {
 
     private final EmbeddingModel model;
-    private final Cache<String, float[]> cache;
+    /** Vectors the model computed: each costs milliseconds. */
+    private final Cache<String, float[]> computed;
+    /** Vectors read from the index: each costs a lookup. */
+    private final Cache<String, float[]> read;
     private final Function<String, float[]> stored;
 
-    /** @param model null when dense retrieval is switched off */
+    /**
+     * @param model     null when dense retrieval is switched off
+     * @param cacheSize vectors kept of each kind: computed by the model, and read from the index
+     */
     public Embedder(@Nullable EmbeddingModel model, int cacheSize) {
         this(model, cacheSize, text -> null);
     }
@@ -29,7 +38,8 @@ public final class Embedder {
     Embedder(@Nullable EmbeddingModel model, int cacheSize, Function<String, float[]> stored) {
         this.model = model;
         this.stored = stored;
-        this.cache = Caffeine.newBuilder().maximumSize(cacheSize).build();
+        this.computed = Caffeine.newBuilder().maximumSize(cacheSize).build();
+        this.read = Caffeine.newBuilder().maximumSize(cacheSize).build();
     }
 
     public static Embedder disabled() {
@@ -47,29 +57,34 @@ public final class Embedder {
         }
         // computed outside the cache's lock: a question embedded for 10-20 ms must not hold up others whose texts
         // share its hash bin (two threads asking the same new text at once both compute it, which is harmless)
-        float[] known = cache.getIfPresent(text);
+        float[] known = kept(text);
         if (known != null) {
             return Optional.of(known);
         }
-        float[] vector = compute(text);
-        cache.put(text, vector);
+        float[] vector = stored.apply(text);
+        if (vector != null) {
+            read.put(text, vector);
+            return Optional.of(vector);
+        }
+        vector = normalised(model.embed(text).content().vector());
+        computed.put(text, vector);
         return Optional.of(vector);
+    }
+
+    private float[] kept(String text) {
+        float[] known = computed.getIfPresent(text);
+        return known != null ? known : read.getIfPresent(text);
     }
 
     /** Whether the text's vector is kept: {@link #embed} would give it without a lookup. */
     boolean holds(String text) {
-        return model != null && cache.getIfPresent(text) != null;
+        return model != null && kept(text) != null;
     }
 
-    /** Keeps a vector looked up for a text elsewhere, as {@link #embed} would have; returns it. */
+    /** Keeps a vector read from the index for a text elsewhere, as {@link #embed} would have; returns it. */
     float[] keep(String text, float[] vector) {
-        cache.put(text, vector);
+        read.put(text, vector);
         return vector;
-    }
-
-    private float[] compute(String text) {
-        float[] vector = stored.apply(text);
-        return vector != null ? vector : normalised(model.embed(text).content().vector());
     }
 
     /** Cosine similarity of two texts, or empty when dense retrieval is off. */
@@ -79,7 +94,8 @@ public final class Embedder {
 
     /** Forgets every vector kept. */
     void clear() {
-        cache.invalidateAll();
+        computed.invalidateAll();
+        read.invalidateAll();
     }
 
     static double dot(float[] x, float[] y) {

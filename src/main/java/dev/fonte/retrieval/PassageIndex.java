@@ -33,6 +33,7 @@ import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.store.AlreadyClosedException;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
@@ -380,7 +381,7 @@ public final class PassageIndex implements Closeable {
                 .add(kind(IndexFields.Kind.DOCUMENT), BooleanClause.Occur.FILTER).build();
         return guarded(() -> {
             List<String> ids = new ArrayList<>();
-            for (ScoreDoc hit : searcher.search(scoped, n).scoreDocs) {
+            for (ScoreDoc hit : top(scoped, n).scoreDocs) {
                 ids.add(documentIdOf(hit.doc));
             }
             return ids;
@@ -434,14 +435,28 @@ public final class PassageIndex implements Closeable {
             Query text = parsed(lang, IndexFields.field(IndexFields.TEXT, lang), query);
             Query context = parsed(lang, IndexFields.field(IndexFields.CONTEXT, lang), query);
             if (text != null) {
-                all.add(weigh.apply(text), BooleanClause.Occur.SHOULD);
+                addFlat(all, weigh.apply(text), 1f);
                 any = true;
             }
             if (context != null) {
-                all.add(new BoostQuery(weigh.apply(context), (float) contextWeight), BooleanClause.Occur.SHOULD);
+                addFlat(all, weigh.apply(context), (float) contextWeight);
             }
         }
         return any ? all.build() : null;
+    }
+
+    /**
+     * Adds a field's query to a disjunction clause by clause, each weighing {@code boost}: the same sum of the same
+     * terms' scores as the field's query nested whole, but one flat disjunction lets Lucene skip the sentences that
+     * only the low-weighted paragraph terms match, which a nested one scores one by one.
+     */
+    private static void addFlat(BooleanQuery.Builder all, Query query, float boost) {
+        boolean disjunction = query instanceof BooleanQuery b && b.getMinimumNumberShouldMatch() == 0
+                && b.clauses().stream().allMatch(c -> c.getOccur() == BooleanClause.Occur.SHOULD);
+        for (Query q : disjunction ? ((BooleanQuery) query).clauses().stream().map(BooleanClause::getQuery).toList()
+                : List.of(query)) {
+            all.add(boost == 1f ? q : new BoostQuery(q, boost), BooleanClause.Occur.SHOULD);
+        }
     }
 
     /** A query whose clauses on terms of {@code title} (every term of a clause) weigh {@code weight}. */
@@ -495,11 +510,20 @@ public final class PassageIndex implements Closeable {
     List<ScoredPassage> run(Query query, int k) {
         return guarded(() -> {
             List<ScoredPassage> out = new ArrayList<>();
-            for (ScoreDoc hit : searcher.search(query, k).scoreDocs) {
+            for (ScoreDoc hit : top(query, k).scoreDocs) {
                 out.add(new ScoredPassage(source.passageAt(hit.doc), hit.score));
             }
             return out;
         });
+    }
+
+    /**
+     * The {@code k} best hits of a query. Nothing reads how many documents match, so none are counted beyond the
+     * {@code k}th: from then on Lucene skips the blocks of postings that cannot beat the hits it holds (the default
+     * counts the first thousand, which a question's common words reach in every search). The hits are the same.
+     */
+    private TopDocs top(Query query, int k) throws IOException {
+        return searcher.search(query, new TopScoreDocCollectorManager(k, null, k));
     }
 
     private static Query kind(IndexFields.Kind kind) {

@@ -16,7 +16,8 @@ import jakarta.validation.constraints.NotNull;
  * @param candidates    how many hits each retriever contributes before fusion
  * @param rrfK          the constant of reciprocal rank fusion (60 in the original paper)
  * @param contextWeight weight of a sentence's paragraph relative to the sentence itself in BM25 scoring
- * @param cacheSize     question and corpus text vectors kept in memory (one vector is 384 floats)
+ * @param cacheSize     vectors kept in memory of each kind: computed by the model (questions, words the index has
+ *                      none for), and read from the index (one vector is 384 floats)
  * @param denseWeight   weight of the dense ranking in the fusion, relative to BM25's 1
  * @param otherLanguageWeight weight of the ranking of documents in another language than the question's, searched
  *                      with the question carried into theirs by the lexicon, relative to BM25's 1

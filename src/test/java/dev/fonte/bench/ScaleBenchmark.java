@@ -46,7 +46,7 @@ import java.util.stream.Stream;
  * start, which indexes everything a second time), {@code scale.reuse} ({@code true} keeps the indexes of an earlier
  * run: the "cold" figure is then an update), {@code scale.warmup} (questions asked before the measured ones, default
  * 600), {@code scale.jfr} ({@code true}: the servers record a flight recording
- * in target/scale), {@code scale.jar}.
+ * in target/scale), {@code scale.long} ({@code false} skips the 500 KB text), {@code scale.jar}.
  */
 public final class ScaleBenchmark {
 
@@ -91,7 +91,9 @@ public final class ScaleBenchmark {
         for (int size : sizes) {
             table.add(bench.size(size, coldServer));
         }
-        bench.longFile();
+        if (Boolean.parseBoolean(System.getProperty("scale.long", "true"))) {
+            bench.longFile();
+        }
         System.out.println();
         System.out.println("| documents | sentences | index cold (texts + vectors) | cold server: ready / whole "
                 + "| ready on existing index | RSS (anon + mapped) | index | p50 / p95 (server CPU) "

@@ -54,6 +54,18 @@ class FactFinderTest {
     }
 
     @Test
+    void a_bare_figure_in_apposition_to_a_name_is_an_age_in_english_too() {
+        FactFinder finder = new FactFinder(Languages.standard().get("en"), Set.of("the", "a", "to"));
+
+        List<Fact> apposed = finder.find("Jerome Powell, 71, said the rate would hold for 2 years.", Set.of());
+        List<Fact> listed = finder.find("The plan covers Lisbon, 12 other cities and 3 ports.", Set.of());
+
+        assertThat(apposed).anyMatch(f -> f.dimension() == Dimension.AGE && f.text().equals("71"));
+        assertThat(apposed).anyMatch(f -> f.dimension() == Dimension.DURATION && f.text().equals("2 years"));
+        assertThat(listed).noneMatch(f -> f.dimension() == Dimension.AGE);
+    }
+
+    @Test
     void a_figure_takes_the_longest_unit_of_any_dimension() {
         FactFinder finder = new FactFinder(Languages.standard().get("it"), Set.of("e", "a", "di"));
 
