@@ -16,12 +16,12 @@ import java.io.IOException;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A subheading names what the paragraphs under it are about; unless it holds a figure or a time, it asserts nothing,
- * and a question is not answered by repeating it.
+ * What a sentence asserts, and of what: a subheading names a topic and, unless it holds a figure or a time, asserts
+ * nothing; a time dates only the event its clause says, not everything its names did.
  */
-class HeadingsTest {
+class WhatASentenceSaysTest {
 
-    private static final String TEXT = """
+    private static final String FUNIVIA = """
             La nuova funivia collegherà la valle al ghiacciaio in dodici minuti.
 
             La funivia più lunga delle Alpi
@@ -33,13 +33,20 @@ class HeadingsTest {
             I cantieri chiuderanno in autunno.
             """;
 
+    private static final String MUSEUM = """
+            Anna Berg presented the new wing on Saturday, March 3, while the board said that its budget was approved.
+
+            The museum's former director, Karl Weiss, will resign next year, the board said.
+            """;
+
     static PassageIndex index;
     static ExtractiveAnswerModel model;
 
     @BeforeAll
     static void build() {
         index = TestCorpus.index(Glossary.empty(),
-                new Document("funivia", "Una funivia fino al ghiacciaio", "it", null, null, null, TEXT));
+                new Document("funivia", "Una funivia fino al ghiacciaio", "it", null, null, null, FUNIVIA),
+                new Document("museum", "A new wing for the city museum", "en", null, null, null, MUSEUM));
         model = new ExtractiveAnswerModel(Languages.standard(), Lexicon.empty(), ExtractiveConfiguration.defaults(),
                 AnswerWeights.defaults());
     }
@@ -66,5 +73,23 @@ class HeadingsTest {
         // then it may answer
         assertThat(TestCorpus.eligible(model, index, "Qual è l'anno dell'apertura della funivia?"))
                 .contains("2027: l'anno dell'apertura");
+    }
+
+    @Test
+    void a_date_said_of_a_person_does_not_date_another_event_of_theirs() {
+        // given a sentence dating what Anna Berg presented
+        // when asked when she will resign, an event the corpus speaks of only for someone else
+        // then that sentence's date is no answer
+        assertThat(TestCorpus.eligible(model, index, "When will Anna Berg resign?"))
+                .noneMatch(s -> s.startsWith("Anna Berg presented"));
+    }
+
+    @Test
+    void a_date_in_the_clause_of_the_event_answers() {
+        // given the same sentence
+        // when asked when the wing was presented
+        // then its date answers
+        assertThat(TestCorpus.eligible(model, index, "When was the new wing presented?"))
+                .anyMatch(s -> s.startsWith("Anna Berg presented"));
     }
 }
