@@ -823,9 +823,28 @@ final class SentenceScorer {
         if (asked.isEmpty()) {
             return true;
         }
+        Language language = reader.language(s.language());
         Years said = s.years();
-        if (said.isEmpty() && !asked.written().isEmpty()) {
-            said = Years.in(corpus.paragraphOf(passage).text(), reader.language(s.language()));
+        // a year the question itself sets against its fact ("cresciuti rispetto al 2023") is compared with all of
+        // the sentence's
+        boolean askedCompares = !Years.ofFacts(question.text(), question.language()).written()
+                .equals(asked.written());
+        if (!said.isEmpty() && !askedCompares) {
+            said = Years.ofFacts(s.text(), language);
+            if (said.isEmpty() && !asked.written().isEmpty()) {
+                // its only years are set against its facts or date their announcement: the facts' year is said by
+                // its paragraph or its document's title ("Ferrari chiude il 2024 con ricavi record"), else by them
+                said = Years.ofFacts(corpus.paragraphOf(passage).text(), language);
+                if (said.isEmpty()) {
+                    said = corpus.document(passage.documentId()).map(d -> Years.ofFacts(d.title(), language))
+                            .orElse(Years.NONE);
+                }
+                if (said.isEmpty()) {
+                    said = s.years();
+                }
+            }
+        } else if (said.isEmpty() && !asked.written().isEmpty()) {
+            said = Years.in(corpus.paragraphOf(passage).text(), language);
         }
         return asked.admit(said, doc.year());
     }

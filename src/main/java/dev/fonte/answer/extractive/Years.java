@@ -40,6 +40,41 @@ public record Years(Set<Integer> written, Set<Relative> relative) {
         return written.isEmpty() && relative.isEmpty() ? NONE : new Years(Set.copyOf(written), Set.copyOf(relative));
     }
 
+    /**
+     * The years a text speaks of as those of its facts: not a year set against them ("l'11,8% in più rispetto al
+     * 2023", the packs' {@code time.comparisons}), nor the year of a full date, which says when something was
+     * announced ("Il 4 febbraio 2025 la casa ha comunicato ricavi..."): a year's results are reported the year after.
+     */
+    public static Years ofFacts(String text, Language language) {
+        Years all = in(text, language);
+        if (all.written.isEmpty()) {
+            return all;
+        }
+        Set<Integer> kept = new TreeSet<>();
+        Matcher m = YEAR.matcher(text);
+        while (m.find()) {
+            int b = m.start(1);
+            while (b > 0 && Character.isWhitespace(text.charAt(b - 1))) {
+                b--;
+            }
+            String before = text.substring(Math.max(0, b - 24), b);
+            boolean compared = language.time().comparisons().endingAt(text, b, 24) >= 0;
+            boolean dated = fullDate(before, language);
+            if (!compared && !dated) {
+                kept.add(Integer.parseInt(m.group(1)));
+            }
+        }
+        return kept.isEmpty() && all.relative.isEmpty() ? NONE : new Years(Set.copyOf(kept), all.relative);
+    }
+
+    /** Whether a text ends with a day and a month ("4 febbraio", "February 4,"): a year after it completes a date. */
+    private static boolean fullDate(String before, Language language) {
+        String months = language.time().months().regex();
+        return Pattern.compile("(?:\\b\\d{1,2}(?:st|nd|rd|th|°|º)?\\s+(?:de\\s+)?(?:" + months + ")(?:\\s+de)?"
+                        + "|(?:" + months + ")\\s+\\d{1,2}(?:st|nd|rd|th)?,?)$",
+                Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE).matcher(before).find();
+    }
+
     /** The years a text writes in digits. */
     public static Set<Integer> written(String text) {
         Set<Integer> out = new TreeSet<>();

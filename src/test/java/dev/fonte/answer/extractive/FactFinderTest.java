@@ -112,4 +112,21 @@ class FactFinderTest {
         assertThat(pm).anyMatch(f -> f.type() == Fact.Type.TIME && f.text().startsWith("6.20"));
         assertThat(colon).anyMatch(f -> f.type() == Fact.Type.TIME && f.text().equals("7:25"));
     }
+
+    @Test
+    void an_age_said_by_a_verb_or_in_a_relative_clause_is_an_age() {
+        FactFinder english = new FactFinder(Languages.standard().get("en"), Set.of("the", "by", "who", "is"));
+        FactFinder italian = new FactFinder(Languages.standard().get("it"), Set.of("che", "ha", "il"));
+        FactFinder spanish = new FactFinder(Languages.standard().get("es"), Set.of("que", "el", "de"));
+
+        List<Fact> relative = english.find("Gukesh, who is 18, won the match by 7.5 points to 6.5.", Set.of());
+        List<Fact> verb = italian.find("Il nuovo papa, che ha 69 anni, è nato a Chicago.", Set.of());
+        List<Fact> tiene = spanish.find("El presidente, que tiene 47 años, dimitió el lunes.", Set.of());
+        List<Fact> term = italian.find("La Corte ha 3 anni di tempo per decidere.", Set.of());
+
+        assertThat(relative).anyMatch(f -> f.dimension() == Dimension.AGE && f.text().equals("18"));
+        assertThat(verb).anyMatch(f -> f.dimension() == Dimension.AGE && f.text().startsWith("69"));
+        assertThat(tiene).anyMatch(f -> f.dimension() == Dimension.AGE && f.text().startsWith("47"));
+        assertThat(term).noneMatch(f -> f.dimension() == Dimension.AGE);
+    }
 }

@@ -17,7 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What a sentence asserts, and of what: a subheading names a topic and, unless it holds a figure or a time, asserts
- * nothing; a time dates only the event its clause says, not everything its names did.
+ * nothing; a time dates only the event its clause says, not everything its names did; a year's results, announced
+ * the year after and set against the year before, are the year's.
  */
 class WhatASentenceSaysTest {
 
@@ -39,6 +40,13 @@ class WhatASentenceSaysTest {
             The museum's former director, Karl Weiss, will resign next year, the board said.
             """;
 
+    private static final String RESULTS = """
+            Il 4 febbraio 2025 la Vetrerie Alfa ha comunicato ricavi per 512 milioni di euro, il 9% in più rispetto al \
+            2023.
+
+            Le vendite all'estero sono cresciute in tutti i mercati.
+            """;
+
     static PassageIndex index;
     static ExtractiveAnswerModel model;
 
@@ -46,7 +54,9 @@ class WhatASentenceSaysTest {
     static void build() {
         index = TestCorpus.index(Glossary.empty(),
                 new Document("funivia", "Una funivia fino al ghiacciaio", "it", null, null, null, FUNIVIA),
-                new Document("museum", "A new wing for the city museum", "en", null, null, null, MUSEUM));
+                new Document("museum", "A new wing for the city museum", "en", null, null, null, MUSEUM),
+                new Document("alfa", "Vetrerie Alfa chiude il 2024 con ricavi record", "it", null, null, null,
+                        RESULTS));
         model = new ExtractiveAnswerModel(Languages.standard(), Lexicon.empty(), ExtractiveConfiguration.defaults(),
                 AnswerWeights.defaults());
     }
@@ -91,5 +101,16 @@ class WhatASentenceSaysTest {
         // then its date answers
         assertThat(TestCorpus.eligible(model, index, "When was the new wing presented?"))
                 .anyMatch(s -> s.startsWith("Anna Berg presented"));
+    }
+
+    @Test
+    void results_announced_the_year_after_and_set_against_the_year_before_are_the_years_of_the_title() {
+        // given a sentence dated 2025 that gives revenue up on 2023, in a document whose title speaks of 2024
+        // when asked for 2024's revenue, then for 2023's
+        // then it answers the first and not the second
+        assertThat(TestCorpus.eligible(model, index, "A quanto ammontano i ricavi della Vetrerie Alfa nel 2024?"))
+                .anyMatch(s -> s.startsWith("Il 4 febbraio 2025"));
+        assertThat(TestCorpus.eligible(model, index, "A quanto ammontano i ricavi della Vetrerie Alfa nel 2023?"))
+                .noneMatch(s -> s.startsWith("Il 4 febbraio 2025"));
     }
 }
