@@ -1,5 +1,6 @@
 package dev.fonte.answer;
 
+import dev.fonte.answer.extractive.CapitalisedWords;
 import dev.fonte.answer.extractive.Fact;
 import dev.fonte.answer.extractive.FactFinder;
 import dev.fonte.answer.extractive.QuestionReader;
@@ -30,9 +31,6 @@ final class FollowUps {
     /** A capitalised word after the first: a name. */
     private static final Pattern NAME = Pattern.compile("(?<=\\s)\\p{Lu}[\\p{L}\\p{N}]+");
     private static final Pattern YEAR = Pattern.compile("\\b(19|20)\\d{2}\\b");
-    /** What may stand before a question's first word: an opening mark ("¿Y ...?"), a quote, a space. */
-    private static final Pattern LEADING = Pattern.compile("[\\p{P}\\s]*");
-    private static final Pattern POSSESSIVE = Pattern.compile("['’]s\\b");
     /** The kinds of question whose answer is a name: the next question may speak of that name. */
     private static final Set<FactKind> NAMING = Set.of(FactKind.PERSON, FactKind.ORGANIZATION);
 
@@ -92,8 +90,8 @@ final class FollowUps {
 
     boolean isFollowUp(String question, Language language) {
         long words = WORD.matcher(question).results().count();
-        Matcher lead = LEADING.matcher(question);
-        String q = lead.lookingAt() ? question.substring(lead.end()) : question;
+        // after an opening mark ("¿Y desde dónde habló?") or a quote
+        String q = question.substring(CapitalisedWords.leadingEnd(question));
         boolean leans = startsWith(language.followUp().openers().matcher(q)) || language.followUp().references().in(q);
         return words <= config.followUpWords() && leans || words <= config.followUpAlwaysWords();
     }
@@ -154,7 +152,7 @@ final class FollowUps {
                 continue;
             }
             String name = f.text();
-            List<String> own = WORD.matcher(POSSESSIVE.matcher(name).replaceAll("")).results().map(r -> r.group())
+            List<String> own = WORD.matcher(CapitalisedWords.withoutPossessives(name)).results().map(r -> r.group())
                     .filter(x -> !asked.contains(x.toLowerCase(Locale.ROOT))).toList();
             if (own.isEmpty()) {
                 continue;

@@ -17,7 +17,7 @@ public final class CapitalisedWords {
     /** A capitalised word: "Meta", "OpenAI", "S.p.A.", "Coca-Cola", "U.S.". */
     static final Pattern CAPITALISED = Pattern.compile(
             "(?<![\\p{L}\\p{N}])\\p{Lu}(?:[\\p{L}\\p{N}&'’-]*\\p{L}|[\\p{L}\\p{N}]*)(?:\\.\\p{Lu}\\.?)*");
-    private static final Pattern POSSESSIVE = Pattern.compile("['’]s$");
+    private static final Pattern POSSESSIVE = Pattern.compile("['’]s\\b");
     private static final Pattern LEADING = Pattern.compile("[\\p{P}\\s]*");
     private static final Pattern LOWERCASE_WORD = Pattern.compile("(?<![\\p{L}\\p{N}])\\p{Ll}[\\p{L}\\p{N}-]*");
 
@@ -26,11 +26,16 @@ public final class CapitalisedWords {
 
     /** A word in lower case without its possessive ending: "Google's" is "google". */
     public static String bare(String word) {
-        return POSSESSIVE.matcher(word.toLowerCase(Locale.ROOT)).replaceFirst("");
+        return withoutPossessives(word.toLowerCase(Locale.ROOT));
+    }
+
+    /** A text without the possessive endings of its words: "Microsoft's CEO" is "Microsoft CEO". */
+    public static String withoutPossessives(String text) {
+        return POSSESSIVE.matcher(text).replaceAll("");
     }
 
     /** Where a text's first character other than punctuation or a space stands. */
-    static int leadingEnd(String text) {
+    public static int leadingEnd(String text) {
         Matcher lead = LEADING.matcher(text);
         return lead.lookingAt() ? lead.end() : 0;
     }

@@ -64,6 +64,10 @@ final class SentenceScorer {
     private final List<Term> own;
     /** The places the question puts its fact in ("in Sicilia", "in Europe"). */
     private final List<Term> places;
+    /** Some of the question's own words that a document uses say what happened, beside its names. */
+    private final boolean saysWhatHappened;
+    /** The question sets a year it writes against its fact ("cresciuti rispetto al 2023"). */
+    private final boolean askedCompares;
 
     SentenceScorer(ReadQuestion question, PassageIndex index, SentenceReader reader, ExtractiveConfiguration config,
                    AnswerWeights model) {
@@ -109,6 +113,9 @@ final class SentenceScorer {
         this.places = terms.stream().filter(t -> t.kind() == Term.Kind.ORDINARY && !t.surface().isEmpty()
                 && Character.isUpperCase(t.surface().charAt(0)) && t.start() > 0
                 && QuestionReader.afterPlacePreposition(question.text(), t.start(), question.language())).toList();
+        this.saysWhatHappened = terms.stream().anyMatch(t -> t.kind() == Term.Kind.ORDINARY && knownAnywhere(t));
+        this.askedCompares = !Years.ofFacts(question.text(), question.language()).written()
+                .equals(question.years().written());
     }
 
     List<Term> terms() {
@@ -588,7 +595,7 @@ final class SentenceScorer {
         Set<String> stems = s.stemsIn(clause[0], clause[1]);
         // the clause says what happened, not only who: "Lo ha spiegato Leone XIV sabato 10 maggio" does not date when
         // Leone XIII died; the question's own words that some document uses say what happened
-        if (terms.stream().anyMatch(t -> t.kind() == Term.Kind.ORDINARY && knownAnywhere(t))) {
+        if (saysWhatHappened) {
             return terms.stream().anyMatch(t -> t.kind() == Term.Kind.ORDINARY
                     && matches(t.phrases(s.language()), stems));
         }
@@ -825,10 +832,7 @@ final class SentenceScorer {
         }
         Language language = reader.language(s.language());
         Years said = s.years();
-        // a year the question itself sets against its fact ("cresciuti rispetto al 2023") is compared with all of
-        // the sentence's
-        boolean askedCompares = !Years.ofFacts(question.text(), question.language()).written()
-                .equals(asked.written());
+        // a year the question itself sets against its fact is compared with all of the sentence's
         if (!said.isEmpty() && !askedCompares) {
             said = Years.ofFacts(s.text(), language);
             if (said.isEmpty() && !asked.written().isEmpty()) {

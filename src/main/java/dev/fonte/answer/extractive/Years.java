@@ -3,8 +3,10 @@ package dev.fonte.answer.extractive;
 import dev.fonte.language.Language;
 
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -67,12 +69,17 @@ public record Years(Set<Integer> written, Set<Relative> relative) {
         return kept.isEmpty() && all.relative.isEmpty() ? NONE : new Years(Set.copyOf(kept), all.relative);
     }
 
-    /** Whether a text ends with a day and a month ("4 febbraio", "February 4,"): a year after it completes a date. */
+    /** Per language, a text ending with a day and a month ("4 febbraio", "February 4,"). */
+    private static final Map<String, Pattern> FULL_DATES = new ConcurrentHashMap<>();
+
+    /** Whether a text ends with a day and a month: a year after it completes a date. */
     private static boolean fullDate(String before, Language language) {
-        String months = language.time().months().regex();
-        return Pattern.compile("(?:\\b\\d{1,2}(?:st|nd|rd|th|°|º)?\\s+(?:de\\s+)?(?:" + months + ")(?:\\s+de)?"
-                        + "|(?:" + months + ")\\s+\\d{1,2}(?:st|nd|rd|th)?,?)$",
-                Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE).matcher(before).find();
+        return FULL_DATES.computeIfAbsent(language.code(), c -> {
+            String months = language.time().months().regex();
+            return Pattern.compile("(?:\\b\\d{1,2}(?:st|nd|rd|th|°|º)?\\s+(?:de\\s+)?(?:" + months + ")(?:\\s+de)?"
+                            + "|(?:" + months + ")\\s+\\d{1,2}(?:st|nd|rd|th)?,?)$",
+                    Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+        }).matcher(before).find();
     }
 
     /** The years a text writes in digits. */
