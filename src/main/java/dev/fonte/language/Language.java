@@ -110,6 +110,7 @@ public final class Language {
     private final TimeWords time;
     private final Phrases placePrepositions;
     private final Phrases placeArticles;
+    private final Phrases placeRecipients;
     private final Phrases attributions;
     private final Clauses clauses;
     private final List<Pattern> reasons;
@@ -154,6 +155,7 @@ public final class Language {
                 t.phrases("every"), t.phrases("clock"), t.phrases("comparisons"));
         this.placePrepositions = root.node("places").phrases("prepositions");
         this.placeArticles = root.node("places").phrases("articles");
+        this.placeRecipients = root.node("places").phrases("recipients");
         this.attributions = root.phrases("attributions");
         Node c = root.node("clauses");
         this.clauses = new Clauses(c.phrases("connectors"), c.phrases("relatives"), c.phrases("complementizers"),
@@ -315,14 +317,22 @@ public final class Language {
         return placePrepositions;
     }
 
-    /** Words that may stand between a place preposition and the name ("at the Stade de France"). */
     /** Words that attribute a clause to its source ("according to", "secondo"): the source is not its subject. */
     public Phrases attributions() {
         return attributions;
     }
 
+    /** Words that may stand between a place preposition and the name ("at the Stade de France"). */
     public Phrases placeArticles() {
         return placeArticles;
+    }
+
+    /**
+     * Place prepositions that also say to whom something is given ("ha dedicato il via libera a Silvio Berlusconi"):
+     * a name after one may be a person as well as a place.
+     */
+    public Phrases placeRecipients() {
+        return placeRecipients;
     }
 
     public Clauses clauses() {

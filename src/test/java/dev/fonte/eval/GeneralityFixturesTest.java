@@ -77,10 +77,10 @@ class GeneralityFixturesTest implements TestPropertyProvider {
             new Bars("generality-es", 0.9, 0.9, 0.01));
 
     static final List<Bars> FLOORS = List.of(
-            new Bars("generality-it", 0.63, 0.82, 0.14),
+            new Bars("generality-it", 0.65, 0.83, 0.13),
             new Bars("generality-en", 0.74, 0.83, 0.14),
             new Bars("generality-cross", 0.52, 0.92, 0.11),
-            new Bars("generality-es", 0.74, 0.78, 0.10));
+            new Bars("generality-es", 0.76, 0.78, 0.10));
 
     @Inject
     ApplicationContext context;

@@ -107,7 +107,8 @@ public final class FactFinder {
                 figures.add(f);
             }
         }
-        // two bare figures set against each other by a dash are a result ("beating New Zealand 12-11"), not a range
+        // two bare figures set against each other by a dash are a result ("beating New Zealand 12-11"), not a range,
+        // and neither figure is a number of anything on its own (the 12 of "12-11" is no amount)
         for (int i = 0; i + 1 < figures.size(); i++) {
             Fact a = figures.get(i);
             Fact b = figures.get(i + 1);
@@ -117,6 +118,9 @@ public final class FactFinder {
                     && a.text().chars().allMatch(Character::isDigit) && b.text().chars().allMatch(Character::isDigit)) {
                 out.add(new Fact(Fact.Type.RESULT, null, a.start(), b.end(), text.substring(a.start(), b.end()),
                         false));
+                figures.remove(i + 1);
+                figures.remove(i);
+                i--;
             }
         }
         // a range takes its unit from its second figure: "tra 51 e 53 miliardi di dollari"

@@ -62,6 +62,8 @@ final class SentenceScorer {
     private final List<Term> known;
     /** In a follow-up, the terms the asker wrote in this turn. */
     private final List<Term> own;
+    /** None of the words the asker wrote is said by any document: the corpus does not speak of that event. */
+    private final boolean unknownEvent;
     /** The places the question puts its fact in ("in Sicilia", "in Europe"). */
     private final List<Term> places;
     /** Some of the question's own words that a document uses say what happened, beside its names. */
@@ -114,6 +116,10 @@ final class SentenceScorer {
                 && Character.isUpperCase(t.surface().charAt(0)) && t.start() > 0
                 && QuestionReader.afterPlacePreposition(question.text(), t.start(), question.language())).toList();
         this.saysWhatHappened = terms.stream().anyMatch(t -> t.kind() == Term.Kind.ORDINARY && knownAnywhere(t));
+        // the words the asker wrote (a follow-up's carried ones say what the previous question asked), when none of
+        // them is said anywhere
+        List<Term> written = terms.stream().filter(t -> t.kind() == Term.Kind.ORDINARY && t.asked()).toList();
+        this.unknownEvent = !written.isEmpty() && written.stream().noneMatch(this::knownAnywhere);
         this.askedCompares = !Years.ofFacts(question.text(), question.language()).written()
                 .equals(question.years().written());
     }
@@ -416,11 +422,19 @@ final class SentenceScorer {
             case EXTENT -> f.type() == Fact.Type.QUANTITY
                     && (f.dimension() == Dimension.LENGTH || f.dimension() == Dimension.DURATION);
             case COUNT -> counts(f, s);
-            // "How big is the majority?" is answered by "174 seats" as well as by "$65 billion"
-            case AMOUNT -> f.type() == Fact.Type.QUANTITY || f.type() == Fact.Type.NUMBER;
+            // "How big is the majority?" is answered by "174 seats" as well as by "$65 billion"; how long something
+            // lasted or how old someone is is asked so, not "how much" ("How much did the tour gross?" is not
+            // answered by "a 21-month run"); a number written in words counts a few things ("cada dos cuotas"), it is
+            // no amount
+            case AMOUNT -> f.type() == Fact.Type.NUMBER && f.text().chars().anyMatch(Character::isDigit)
+                    || f.type() == Fact.Type.QUANTITY
+                    && (f.dimension() != Dimension.DURATION && f.dimension() != Dimension.AGE || unitIsThing(f, s));
             case STATEMENT -> f.type() == Fact.Type.STATEMENT;
             case RESULT -> f.type() == Fact.Type.RESULT;
-            case PERSON, ORGANIZATION -> f.type() == Fact.Type.NAME;
+            // a name the sentence gives as a place ("nella Cappella Sistina") is where, not who, unless its
+            // preposition also says to whom ("a Silvio Berlusconi")
+            case PERSON -> f.type() == Fact.Type.NAME && (!isPlace(f, s) || toWhom(f, s));
+            case ORGANIZATION -> f.type() == Fact.Type.NAME;
             case PLACE -> f.type() == Fact.Type.PLACE;
             case REASON -> f.type() == Fact.Type.REASON;
             default -> dimension != null && f.type() == Fact.Type.QUANTITY && f.dimension() == dimension;
@@ -448,6 +462,14 @@ final class SentenceScorer {
         }
         if (f.dimension() == Dimension.COUNT) {
             return true;
+        }
+        return unitIsThing(f, s);
+    }
+
+    /** Whether a quantity's unit is what the question asks about ("how many days", "quanti anni"). */
+    private boolean unitIsThing(Fact f, ReadSentence s) {
+        if (question.thing().isEmpty()) {
+            return false;
         }
         Set<String> unit = s.stemsIn(f.start(), f.end());
         return question.thing().get().stems(s.language()).stream().anyMatch(unit::contains);
@@ -584,9 +606,13 @@ final class SentenceScorer {
     /**
      * Whether a time dates the question's event: its clause says something of the question. "This season" in "The
      * club will sign more players this season so that its academy becomes the best" dates the signings, not the
-     * academy's rise.
+     * academy's rise. A place answers "where" unless the asker's words say an event no document speaks of ("Where was
+     * she born?" in a corpus that never says who was born where): then no place in it is where that happened.
      */
     private boolean datesTheQuestion(Fact f, ReadSentence s, List<int[]> clauses) {
+        if (f.type() == Fact.Type.PLACE && question.kind() == FactKind.PLACE) {
+            return !unknownEvent;
+        }
         boolean time = f.type() == Fact.Type.TIME || f.type() == Fact.Type.DATE || f.type() == Fact.Type.SINCE;
         int[] clause = clauseOf(f, clauses);
         if (!time || clause == null || clauses.size() < 2) {
@@ -596,8 +622,12 @@ final class SentenceScorer {
         // the clause says what happened, not only who: "Lo ha spiegato Leone XIV sabato 10 maggio" does not date when
         // Leone XIII died; the question's own words that some document uses say what happened
         if (saysWhatHappened) {
+            // in the question's words, or in words near them in meaning ("began" for "start", "opened" for "begin")
             return terms.stream().anyMatch(t -> t.kind() == Term.Kind.ORDINARY
-                    && matches(t.phrases(s.language()), stems));
+                    && matches(t.phrases(s.language()), stems))
+                    || terms.stream().anyMatch(t -> t.kind() == Term.Kind.ORDINARY && !t.glossary()
+                    && s.language().equals(question.language().code())
+                    && softCredit(t.surface(), s, clause, index.embedder()) >= 0.5);
         }
         return terms.stream().anyMatch(t -> t.kind() != Term.Kind.YEAR && matches(t.phrases(s.language()), stems));
     }
@@ -807,6 +837,15 @@ final class SentenceScorer {
         return s.projectsAt(f.start());
     }
 
+    /** Whether the word before a name is a preposition that also says to whom ("a Silvio Berlusconi"). */
+    private boolean toWhom(Fact name, ReadSentence s) {
+        int before = name.start();
+        while (before > 0 && Character.isWhitespace(s.text().charAt(before - 1))) {
+            before--;
+        }
+        return reader.language(s.language()).placeRecipients().endingAt(s.text(), before, 4) >= 0;
+    }
+
     /** A name the sentence gives as a place ("in Italia"): where something happens, not who it belongs to. */
     private static boolean isPlace(Fact name, ReadSentence s) {
         return s.facts().stream().anyMatch(p -> p.type() == Fact.Type.PLACE && p.start() == name.start());
@@ -830,6 +869,9 @@ final class SentenceScorer {
         if (asked.isEmpty()) {
             return true;
         }
+        if (lastsInto(asked, s, doc.year())) {
+            return true;
+        }
         Language language = reader.language(s.language());
         Years said = s.years();
         // a year the question itself sets against its fact is compared with all of the sentence's
@@ -851,6 +893,25 @@ final class SentenceScorer {
             said = Years.in(corpus.paragraphOf(passage).text(), language);
         }
         return asked.admit(said, doc.year());
+    }
+
+    /**
+     * Whether a state the sentence says has lasted since a year ("Carlsen, champion since 2013") holds in a year the
+     * question asks about: any from that one to the document's.
+     */
+    private static boolean lastsInto(Years asked, ReadSentence s, Integer now) {
+        Set<Integer> years = now == null ? asked.written() : asked.resolved(now);
+        for (Fact f : s.facts()) {
+            if (f.type() != Fact.Type.SINCE) {
+                continue;
+            }
+            for (int from : Years.written(s.text().substring(f.start(), f.end()))) {
+                if (years.stream().anyMatch(y -> y >= from && (now == null || y <= now))) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** Words of which the sentence must name one, when there are any ("nuclear or solar"). */
@@ -917,12 +978,20 @@ final class SentenceScorer {
 
     /** 0..1: how close the sentence's nearest content word is to {@code word}, scaled between the configured bounds. */
     private double softCredit(String word, ReadSentence s, Embedder embedder) {
+        return softCredit(word, s, new int[] {0, s.text().length()}, embedder);
+    }
+
+    /** The same, for the words of a span of the sentence only. */
+    private double softCredit(String word, ReadSentence s, int[] span, Embedder embedder) {
         if (!embedder.enabled() || config.softHigh() <= config.softLow()) {
             return 0;
         }
         String w = word.toLowerCase(Locale.ROOT);
         double best = 0;
         for (ReadSentence.Stem stem : s.stems()) {
+            if (stem.start() < span[0] || stem.end() > span[1]) {
+                continue;
+            }
             String candidate = s.text().substring(stem.start(), stem.end()).toLowerCase(Locale.ROOT);
             if (candidate.length() < 3) {
                 continue;

@@ -267,6 +267,13 @@ class ExtractiveAnswerModelTest {
         assertThat(ask("What did the Pope say about the club?")).isEqualTo("REFUSED Pope");
     }
 
+    @Test
+    void an_age_asked_by_its_noun_after_a_possessive_or_as_how_young_is_an_age() {
+        assertThat(read("What is the new champion's age?").kind()).isEqualTo(FactKind.AGE);
+        assertThat(read("How young is the Indian who took the crown?").kind()).isEqualTo(FactKind.AGE);
+        assertThat(read("¿Cuál es la edad del nuevo campeón?").kind()).isEqualTo(FactKind.AGE);
+    }
+
     private static ReadQuestion read(String question) {
         var language = Languages.standard().detect(question);
         return model.read(new AnswerRequest(AnswerRequest.Task.ANSWER, question, question, language, List.of(),

@@ -12,6 +12,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 class FactFinderTest {
 
     @Test
+    void the_figures_of_a_result_are_no_numbers_of_their_own() {
+        FactFinder finder = new FactFinder(Languages.standard().get("en"), Set.of("the", "a", "in"));
+
+        List<Fact> facts = finder.find("Ireland beat Portugal 27-18 in a tense final in Lyon.", Set.of());
+
+        assertThat(facts).anyMatch(f -> f.type() == Fact.Type.RESULT && f.text().equals("27-18"));
+        assertThat(facts).noneMatch(f -> f.type() == Fact.Type.NUMBER);
+    }
+
+    @Test
     void a_percentage_written_in_words_is_one_figure_whose_unit_holds_a_number_word() {
         FactFinder finder = new FactFinder(Languages.standard().get("it"), Set.of());
 

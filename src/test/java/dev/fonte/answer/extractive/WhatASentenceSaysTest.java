@@ -47,6 +47,24 @@ class WhatASentenceSaysTest {
             Le vendite all'estero sono cresciute in tutti i mercati.
             """;
 
+    private static final String FESTIVAL = """
+            The summer festival drew 80,000 people to its twelve concerts across the region this year.
+
+            The organisers, led by Mara Sten, director of the festival since 2019, sold every ticket in a week.
+            """;
+
+    private static final String PREMIO = """
+            Domenica la messa per il premio è stata celebrata nella Basilica Aurea davanti a mille fedeli.
+
+            Alla fine della cerimonia il sindaco ha consegnato il premio a Giulia Bassi.
+            """;
+
+    private static final String MULTA = """
+            El tribunal ha condenado al alcalde de Villaserra por el desvío de fondos públicos.
+
+            Si no paga la multa, cumplirá un día de arresto por cada dos cuotas impagadas.
+            """;
+
     static PassageIndex index;
     static ExtractiveAnswerModel model;
 
@@ -56,7 +74,10 @@ class WhatASentenceSaysTest {
                 new Document("funivia", "Una funivia fino al ghiacciaio", "it", null, null, null, FUNIVIA),
                 new Document("museum", "A new wing for the city museum", "en", null, null, null, MUSEUM),
                 new Document("alfa", "Vetrerie Alfa chiude il 2024 con ricavi record", "it", null, null, null,
-                        RESULTS));
+                        RESULTS),
+                new Document("festival", "A summer festival of records", "en", null, null, null, FESTIVAL),
+                new Document("premio", "Un premio per la città", "it", null, null, null, PREMIO),
+                new Document("multa", "Condenado el alcalde de Villaserra", "es", null, null, null, MULTA));
         model = new ExtractiveAnswerModel(Languages.standard(), Lexicon.empty(), ExtractiveConfiguration.defaults(),
                 AnswerWeights.defaults());
     }
@@ -112,5 +133,43 @@ class WhatASentenceSaysTest {
                 .anyMatch(s -> s.startsWith("Il 4 febbraio 2025"));
         assertThat(TestCorpus.eligible(model, index, "A quanto ammontano i ricavi della Vetrerie Alfa nel 2023?"))
                 .noneMatch(s -> s.startsWith("Il 4 febbraio 2025"));
+    }
+
+    @Test
+    void a_state_said_to_last_since_a_year_holds_in_the_years_after() {
+        // given a director "of the festival since 2019", in a sentence that writes no other year
+        // when asked who directed it in 2022, then in 2017
+        // then the sentence answers the first, not the second
+        assertThat(TestCorpus.eligible(model, index, "Who was the director of the festival in 2022?"))
+                .anyMatch(s -> s.startsWith("The organisers, led by Mara Sten"));
+        assertThat(TestCorpus.eligible(model, index, "Who was the director of the festival in 2017?"))
+                .noneMatch(s -> s.startsWith("The organisers, led by Mara Sten"));
+    }
+
+    @Test
+    void a_name_given_as_a_place_is_not_who() {
+        // given a mass celebrated "nella Basilica Aurea", with no celebrant named
+        // when asked who celebrated it
+        // then the basilica is no answer
+        assertThat(TestCorpus.eligible(model, index, "Chi ha celebrato la messa per il premio?"))
+                .noneMatch(s -> s.startsWith("Domenica la messa"));
+    }
+
+    @Test
+    void a_name_after_a_preposition_that_also_says_to_whom_can_be_who() {
+        // given a prize handed "a Giulia Bassi": the Italian "a" says where and to whom
+        // when asked to whom the mayor gave it
+        // then that sentence answers
+        assertThat(TestCorpus.eligible(model, index, "A chi ha consegnato il premio il sindaco?"))
+                .anyMatch(s -> s.startsWith("Alla fine della cerimonia"));
+    }
+
+    @Test
+    void a_number_written_in_words_is_no_amount() {
+        // given a fine whose amount is not said, and "dos cuotas" in the sentence about it
+        // when asked how much the fine is
+        // then "dos" is no answer
+        assertThat(TestCorpus.eligible(model, index, "¿De cuánto es la multa del alcalde de Villaserra?"))
+                .noneMatch(s -> s.startsWith("Si no paga la multa"));
     }
 }
