@@ -110,7 +110,7 @@ class ResilientChatModelTest {
             throws Exception {
         try (OpenAiFakeServer server = new OpenAiFakeServer()) {
             ProviderConfiguration config = new ProviderConfiguration(Provider.OPENAI, "m", server.baseUrl(), "k",
-                    Duration.ofMillis(300), Duration.ofSeconds(2), 0.0, 100, 2, Duration.ofSeconds(60));
+                    Duration.ofMillis(1000), Duration.ofSeconds(2), 0.0, 100, 2, Duration.ofSeconds(60));
             ModelProviderFactory factory = new ModelProviderFactory();
             try (ResilientChatModel model = new ResilientChatModel(config, factory.openAi(config),
                     factory.openAiStreaming(config), "extractive", meters, clock)) {
@@ -135,7 +135,9 @@ class ResilientChatModelTest {
                     }
                 }, fallback);
 
-                Thread.sleep(600); // past the 300 ms stall timeout: a live attempt would have fallen back by now
+                // past the 1 s stall timeout: a live attempt would have fallen back by now (a shorter timeout let a loaded
+                // machine's slow first token time the attempt out before the subscriber could cancel it)
+                Thread.sleep(1500);
 
                 assertThat(events).containsExactly("partial");
                 assertThat(fallback.calls).hasValue(0);
