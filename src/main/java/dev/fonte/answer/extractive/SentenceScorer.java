@@ -869,7 +869,11 @@ final class SentenceScorer {
         if (asked.isEmpty()) {
             return true;
         }
-        if (lastsInto(asked, s, doc.year())) {
+        // a figure since a year is a total over the years after it, not one of theirs ("Dal 2005 il suolo si è alzato
+        // di 140 centimetri" does not say how much it rose in 2024): only a state lasts into the years asked
+        boolean measured = question.kind().dimension() != null || question.kind() == FactKind.AMOUNT
+                || question.kind() == FactKind.COUNT;
+        if (!measured && lastsInto(asked, s, doc.year())) {
             return true;
         }
         Language language = reader.language(s.language());

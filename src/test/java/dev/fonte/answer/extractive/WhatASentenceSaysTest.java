@@ -51,6 +51,8 @@ class WhatASentenceSaysTest {
             The summer festival drew 80,000 people to its twelve concerts across the region this year.
 
             The organisers, led by Mara Sten, director of the festival since 2019, sold every ticket in a week.
+
+            Since 2015 the festival's audience has grown by 30,000 people.
             """;
 
     private static final String PREMIO = """
@@ -171,5 +173,14 @@ class WhatASentenceSaysTest {
         // then "dos" is no answer
         assertThat(TestCorpus.eligible(model, index, "¿De cuánto es la multa del alcalde de Villaserra?"))
                 .noneMatch(s -> s.startsWith("Si no paga la multa"));
+    }
+
+    @Test
+    void a_figure_since_a_year_is_a_total_not_a_later_years() {
+        // given an audience grown by 30,000 people since 2015
+        // when asked how much it grew in 2022 alone
+        // then that total is no answer
+        assertThat(TestCorpus.eligible(model, index, "By how many people did the festival's audience grow in 2022?"))
+                .noneMatch(s -> s.startsWith("Since 2015"));
     }
 }
