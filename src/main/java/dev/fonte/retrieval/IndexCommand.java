@@ -4,6 +4,9 @@ import dev.fonte.corpus.CorpusConfiguration;
 import dev.fonte.corpus.CorpusLoader;
 import ch.qos.logback.classic.Level;
 import io.micronaut.context.ApplicationContext;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -95,7 +98,8 @@ public final class IndexCommand {
                 s.documents(), s.added(), s.changed(), s.removed(), s.unchanged(), s.skipped().size());
         out.printf(Locale.ROOT, "  sentences: %d; vectors computed: %d sentences, %d words%n",
                 s.sentences(), s.vectors(), s.words());
-        out.printf(Locale.ROOT, "  index: %s, %.1f MB%n", folder.toAbsolutePath(), size(folder) / 1e6);
+        out.printf(Locale.ROOT, "  index: %s, %.1f MB in %d segment(s)%n", folder.toAbsolutePath(), size(folder) / 1e6,
+                segments(folder));
         for (CorpusLoader.Skipped skipped : s.skipped()) {
             out.printf("  skipped %s: %s%n", skipped.file().getFileName(), skipped.reason());
         }
@@ -104,6 +108,15 @@ public final class IndexCommand {
     private static long size(Path folder) {
         try (Stream<Path> files = Files.list(folder)) {
             return files.mapToLong(f -> f.toFile().length()).sum();
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    /** The segments of the index's latest commit (each search of a question pays its costs once per segment). */
+    private static int segments(Path folder) {
+        try (Directory directory = FSDirectory.open(folder)) {
+            return SegmentInfos.readLatestCommit(directory).size();
         } catch (IOException e) {
             return 0;
         }

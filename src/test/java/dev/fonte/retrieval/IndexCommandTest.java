@@ -1,6 +1,9 @@
 package dev.fonte.retrieval;
 
 import io.micronaut.context.ApplicationContext;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -67,6 +70,46 @@ class IndexCommandTest {
         assertThat(status).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("0 added, 0 changed, 0 removed, 2 unchanged")
                 .contains("vectors computed: 0 sentences, 0 words");
+    }
+
+    @Test
+    void a_first_build_leaves_one_segment_and_a_small_update_is_not_followed_by_a_merge() throws IOException {
+        // given a corpus of six documents (the texts and the vectors are written in separate steps, so a build without
+        // a merge leaves several segments)
+        article();
+        for (int i = 1; i <= 4; i++) {
+            Files.writeString(corpus.resolve("note-" + i + ".en.md"), "# Note " + i + "\n\nThe plant in town " + i
+                    + " employs " + (100 + i) + " people.\n");
+        }
+
+        // when the command builds the index
+        run("--corpus", corpus.toString(), "--index", index.toString());
+
+        // then it is merged into one segment, and its last commit still says the vectors are whole
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("in 1 segment(s)").contains("steps: documents")
+                .contains(", merge ");
+        assertThat(segments()).isEqualTo(1);
+        try (ApplicationContext server = ApplicationContext.run(Map.of("fonte.index.path", index.toString(),
+                "fonte.index.read-only", true, "fonte.corpus.path", corpus.resolve("not-needed").toString()))) {
+            IndexManager indexes = server.getBean(IndexManager.class);
+            assertThat(indexes.awaitReady(Duration.ofSeconds(60))).isTrue();
+            assertThat(indexes.current().dense()).isTrue();
+        }
+
+        // when one document of six changes (less than a fifth)
+        Files.writeString(corpus.resolve("note-1.en.md"), "# Note 1\n\nThe plant in town 1 employs 250 people.\n");
+        out.reset();
+        run("--corpus", corpus.toString(), "--index", index.toString());
+
+        // then the update adds its own segment and rewrites nothing else
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("1 changed").doesNotContain(", merge ");
+        assertThat(segments()).isGreaterThan(1);
+    }
+
+    private int segments() throws IOException {
+        try (Directory directory = FSDirectory.open(index)) {
+            return SegmentInfos.readLatestCommit(directory).size();
+        }
     }
 
     @Test
