@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -131,10 +132,12 @@ public final class IndexCommand {
         private final PrintStream out;
         private final boolean terminal;
         private final Map<String, Long> took = new LinkedHashMap<>();
+        private final Map<String, Long> cpu = new LinkedHashMap<>();
         private String step;
         private long total;
         private long last;
         private long started;
+        private long startedCpu;
         private boolean open;
 
         Progress(PrintStream out, boolean terminal) {
@@ -146,6 +149,7 @@ public final class IndexCommand {
         public void step(String what, long total) {
             end();
             this.started = System.nanoTime();
+            this.startedCpu = processCpuNanos();
             this.step = what;
             this.total = total;
             this.last = 0;
@@ -183,6 +187,7 @@ public final class IndexCommand {
         void end() {
             if (step != null && !took.containsKey(step)) {
                 took.put(step, System.nanoTime() - started);
+                cpu.put(step, startedCpu < 0 ? -1 : processCpuNanos() - startedCpu);
             }
             if (open) {
                 out.println();
@@ -190,11 +195,22 @@ public final class IndexCommand {
             }
         }
 
-        /** How long each step took. */
+        /**
+         * How long each step took, and the processor time the process spent in it (on a machine shared with other
+         * work, the time alone says little).
+         */
         String timings() {
             StringBuilder s = new StringBuilder("steps:");
-            took.forEach((what, nanos) -> s.append(String.format(Locale.ROOT, " %s %.1f s,", what, nanos / 1e9)));
+            took.forEach((what, nanos) -> s.append(String.format(Locale.ROOT, " %s %.1f s", what, nanos / 1e9))
+                    .append(cpu.get(what) < 0 ? "" : String.format(Locale.ROOT, " (CPU %.1f s)", cpu.get(what) / 1e9))
+                    .append(','));
             return s.substring(0, s.length() - 1);
+        }
+
+        /** The processor time of the whole process so far, or -1 where the JVM does not tell it. */
+        private static long processCpuNanos() {
+            return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                    ? os.getProcessCpuTime() : -1;
         }
     }
 }

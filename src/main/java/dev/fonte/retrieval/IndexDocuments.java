@@ -36,12 +36,16 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ForkJoinPool;
+import java.util.regex.Pattern;
 
 /**
  * How corpus documents, passages and vectors become Lucene documents ({@link IndexFields} says what each field is
  * for), and the writer configuration they are written with.
  */
 final class IndexDocuments {
+
+    /** What separates the words of {@link #words} (compiled once: it splits every sentence of the corpus). */
+    private static final Pattern NOT_LETTERS = Pattern.compile("[^\\p{L}]+");
 
     private IndexDocuments() {
     }
@@ -204,7 +208,7 @@ final class IndexDocuments {
      */
     static Set<String> words(String text) {
         Set<String> words = new LinkedHashSet<>();
-        for (String w : text.toLowerCase(Locale.ROOT).split("[^\\p{L}]+")) {
+        for (String w : NOT_LETTERS.split(text.toLowerCase(Locale.ROOT))) {
             if (w.length() >= 3) {
                 words.add(w);
             }

@@ -1,7 +1,11 @@
 package dev.fonte.retrieval;
 
 import io.micronaut.context.ApplicationContext;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
@@ -14,6 +18,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -104,6 +110,35 @@ class IndexCommandTest {
         // then the update adds its own segment and rewrites nothing else
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("1 changed").doesNotContain(", merge ");
         assertThat(segments()).isGreaterThan(1);
+    }
+
+    @Test
+    void documents_prepared_ahead_are_written_in_corpus_order_and_a_bad_file_is_skipped_in_its_place()
+            throws IOException {
+        // given more documents than are prepared at once, and a file of a type that cannot be read among them
+        for (int i = 1; i <= 12; i++) {
+            Files.writeString(corpus.resolve(String.format("doc-%02d.en.md", i)), "# Plant " + i + "\n\nThe plant "
+                    + i + " employs " + (100 + i) + " people. It opened in " + (1990 + i) + ".\n");
+        }
+        Files.writeString(corpus.resolve("doc-05b.pdf"), "not a document");
+
+        // when the command builds the index
+        int status = run("--corpus", corpus.toString(), "--index", index.toString());
+
+        // then the documents stand in the index in the order of their files, and the bad file is named with why
+        assertThat(status).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("documents: 12 (12 added")
+                .contains("1 skipped").contains("skipped doc-05b.pdf: unknown type");
+        List<String> order = new ArrayList<>();
+        try (Directory directory = FSDirectory.open(index); DirectoryReader reader = DirectoryReader.open(directory)) {
+            for (LeafReaderContext leaf : reader.leaves()) {
+                SortedDocValues ids = leaf.reader().getSortedDocValues(IndexFields.ENTRY_ID);
+                for (int doc = ids.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = ids.nextDoc()) {
+                    order.add(ids.lookupOrd(ids.ordValue()).utf8ToString());
+                }
+            }
+        }
+        assertThat(order).hasSize(12).isSorted();
     }
 
     private int segments() throws IOException {
