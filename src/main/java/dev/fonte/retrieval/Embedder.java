@@ -76,11 +76,6 @@ public final class Embedder {
         return known != null ? known : read.getIfPresent(text);
     }
 
-    /** Whether the text's vector is kept: {@link #embed} would give it without a lookup. */
-    boolean holds(String text) {
-        return model != null && kept(text) != null;
-    }
-
     /** Keeps a vector read from the index for a text elsewhere, as {@link #embed} would have; returns it. */
     float[] keep(String text, float[] vector) {
         read.put(text, vector);

@@ -4,11 +4,15 @@ import dev.fonte.corpus.CorpusConfiguration;
 import dev.fonte.corpus.CorpusLoader;
 import ch.qos.logback.classic.Level;
 import io.micronaut.context.ApplicationContext;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -95,7 +99,8 @@ public final class IndexCommand {
                 s.documents(), s.added(), s.changed(), s.removed(), s.unchanged(), s.skipped().size());
         out.printf(Locale.ROOT, "  sentences: %d; vectors computed: %d sentences, %d words%n",
                 s.sentences(), s.vectors(), s.words());
-        out.printf(Locale.ROOT, "  index: %s, %.1f MB%n", folder.toAbsolutePath(), size(folder) / 1e6);
+        out.printf(Locale.ROOT, "  index: %s, %.1f MB in %d segment(s)%n", folder.toAbsolutePath(), size(folder) / 1e6,
+                segments(folder));
         for (CorpusLoader.Skipped skipped : s.skipped()) {
             out.printf("  skipped %s: %s%n", skipped.file().getFileName(), skipped.reason());
         }
@@ -104,6 +109,15 @@ public final class IndexCommand {
     private static long size(Path folder) {
         try (Stream<Path> files = Files.list(folder)) {
             return files.mapToLong(f -> f.toFile().length()).sum();
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    /** The segments of the index's latest commit (each search of a question pays its costs once per segment). */
+    private static int segments(Path folder) {
+        try (Directory directory = FSDirectory.open(folder)) {
+            return SegmentInfos.readLatestCommit(directory).size();
         } catch (IOException e) {
             return 0;
         }
@@ -118,10 +132,12 @@ public final class IndexCommand {
         private final PrintStream out;
         private final boolean terminal;
         private final Map<String, Long> took = new LinkedHashMap<>();
+        private final Map<String, Long> cpu = new LinkedHashMap<>();
         private String step;
         private long total;
         private long last;
         private long started;
+        private long startedCpu;
         private boolean open;
 
         Progress(PrintStream out, boolean terminal) {
@@ -133,6 +149,7 @@ public final class IndexCommand {
         public void step(String what, long total) {
             end();
             this.started = System.nanoTime();
+            this.startedCpu = processCpuNanos();
             this.step = what;
             this.total = total;
             this.last = 0;
@@ -170,6 +187,7 @@ public final class IndexCommand {
         void end() {
             if (step != null && !took.containsKey(step)) {
                 took.put(step, System.nanoTime() - started);
+                cpu.put(step, startedCpu < 0 ? -1 : processCpuNanos() - startedCpu);
             }
             if (open) {
                 out.println();
@@ -177,11 +195,22 @@ public final class IndexCommand {
             }
         }
 
-        /** How long each step took. */
+        /**
+         * How long each step took, and the processor time the process spent in it (on a machine shared with other
+         * work, the time alone says little).
+         */
         String timings() {
             StringBuilder s = new StringBuilder("steps:");
-            took.forEach((what, nanos) -> s.append(String.format(Locale.ROOT, " %s %.1f s,", what, nanos / 1e9)));
+            took.forEach((what, nanos) -> s.append(String.format(Locale.ROOT, " %s %.1f s", what, nanos / 1e9))
+                    .append(cpu.get(what) < 0 ? "" : String.format(Locale.ROOT, " (CPU %.1f s)", cpu.get(what) / 1e9))
+                    .append(','));
             return s.substring(0, s.length() - 1);
+        }
+
+        /** The processor time of the whole process so far, or -1 where the JVM does not tell it. */
+        private static long processCpuNanos() {
+            return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                    ? os.getProcessCpuTime() : -1;
         }
     }
 }

@@ -4,6 +4,8 @@ import dev.fonte.corpus.CacheFolders;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.bind.annotation.Bindable;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -29,6 +31,12 @@ import java.time.Duration;
  * @param ramBufferMb     memory the index writer fills before it writes a segment
  * @param hnswM           links per vector in the nearest-neighbour graph (Lucene's default 16)
  * @param hnswBeamWidth   candidates considered when a vector is linked into the graph (Lucene's default 100)
+ * @param mergeSegments   the most segments the {@code index} command leaves after an update that wrote at least
+ *                        {@code mergeShare} of the documents (a first build): every search of a question pays Lucene's
+ *                        costs once per segment. 0: the command never merges
+ * @param mergeShare      the share of the documents an update of the {@code index} command must write (add, change or
+ *                        remove) to be followed by a merge: merging rewrites the whole index, which a small update
+ *                        should not pay
  * @param documentCacheChars characters of document text kept in memory per index version
  * @param passageCache    passages kept in memory per index version
  * @param listCache       lists of passages (a document's paragraphs, a paragraph's sentences) kept per index version
@@ -46,6 +54,8 @@ public record IndexConfiguration(
         @Min(4) @Max(2048) @Bindable(defaultValue = "64") int ramBufferMb,
         @Min(2) @Max(512) @Bindable(defaultValue = "16") int hnswM,
         @Min(8) @Max(3200) @Bindable(defaultValue = "100") int hnswBeamWidth,
+        @Min(0) @Bindable(defaultValue = "1") int mergeSegments,
+        @DecimalMin("0") @DecimalMax("1") @Bindable(defaultValue = "0.2") double mergeShare,
         @Min(10_000) @Bindable(defaultValue = "4000000") long documentCacheChars,
         @Min(100) @Bindable(defaultValue = "20000") long passageCache,
         @Min(100) @Bindable(defaultValue = "2000") long listCache) {

@@ -4,6 +4,7 @@ import dev.fonte.corpus.Document;
 import dev.fonte.corpus.DocumentWords;
 import dev.fonte.corpus.Passage;
 import dev.fonte.language.Languages;
+import io.micronaut.core.annotation.Nullable;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.DelegatingAnalyzerWrapper;
 import org.apache.lucene.codecs.KnnVectorsFormat;
@@ -33,12 +34,18 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ForkJoinPool;
+import java.util.regex.Pattern;
 
 /**
  * How corpus documents, passages and vectors become Lucene documents ({@link IndexFields} says what each field is
  * for), and the writer configuration they are written with.
  */
 final class IndexDocuments {
+
+    /** What separates the words of {@link #words} (compiled once: it splits every sentence of the corpus). */
+    private static final Pattern NOT_LETTERS = Pattern.compile("[^\\p{L}]+");
 
     private IndexDocuments() {
     }
@@ -201,7 +208,7 @@ final class IndexDocuments {
      */
     static Set<String> words(String text) {
         Set<String> words = new LinkedHashSet<>();
-        for (String w : text.toLowerCase(Locale.ROOT).split("[^\\p{L}]+")) {
+        for (String w : NOT_LETTERS.split(text.toLowerCase(Locale.ROOT))) {
             if (w.length() >= 3) {
                 words.add(w);
             }
@@ -211,7 +218,21 @@ final class IndexDocuments {
 
     /** The writer configuration: each text field analyzed in its language, the vector graph tuned as configured. */
     static IndexWriterConfig writerConfig(int hnswM, int hnswBeamWidth, double ramBufferMb) {
-        KnnVectorsFormat vectors = new Lucene99HnswVectorsFormat(hnswM, hnswBeamWidth);
+        return writerConfig(hnswM, hnswBeamWidth, ramBufferMb, null);
+    }
+
+    /**
+     * @param mergeExecutor where the nearest-neighbour graphs of merged segments are linked, on as many threads as it
+     *                      has (null: on the merging thread alone). Merging segments links most of their vectors
+     *                      into one graph again, which is most of a merge's time.
+     */
+    static IndexWriterConfig writerConfig(int hnswM, int hnswBeamWidth, double ramBufferMb,
+                                          @Nullable ExecutorService mergeExecutor) {
+        int workers = mergeExecutor instanceof ForkJoinPool pool ? pool.getParallelism()
+                : mergeExecutor == null ? 1 : Runtime.getRuntime().availableProcessors();
+        KnnVectorsFormat vectors = workers > 1
+                ? new Lucene99HnswVectorsFormat(hnswM, hnswBeamWidth, workers, mergeExecutor)
+                : new Lucene99HnswVectorsFormat(hnswM, hnswBeamWidth);
         IndexWriterConfig config = new IndexWriterConfig(new LanguageFieldAnalyzer());
         config.setCodec(new Lucene912Codec() {
             @Override

@@ -47,6 +47,8 @@ public class IndexManager {
 
     /** The executor thread that opens, updates and follows the index (application.yml: one thread). */
     public static final String WORKER = "fonte-index";
+    /** The executor that links the vectors of merged segments into one graph (application.yml: the cores). */
+    public static final String MERGER = "fonte-merge";
 
     private static final Logger LOG = LoggerFactory.getLogger(IndexManager.class);
 
@@ -56,6 +58,7 @@ public class IndexManager {
     private final BeanProvider<EmbeddingModel> embeddingModel;
     private final ExecutorService worker;
     private final ExecutorService embedding;
+    private final ExecutorService merging;
     private final TaskScheduler scheduler;
     private final ProcessExit exit;
     private final CorpusTranslation translations;
@@ -80,14 +83,16 @@ public class IndexManager {
 
     public IndexManager(CorpusConfiguration corpus, RetrievalConfiguration retrieval, IndexConfiguration config,
                         BeanProvider<EmbeddingModel> embeddingModel, @Named(WORKER) ExecutorService worker,
-                        @Named(EmbeddingModelFactory.EXECUTOR) ExecutorService embedding, TaskScheduler scheduler,
-                        ProcessExit exit, CorpusTranslation translations) {
+                        @Named(EmbeddingModelFactory.EXECUTOR) ExecutorService embedding,
+                        @Named(MERGER) ExecutorService merging, TaskScheduler scheduler, ProcessExit exit,
+                        CorpusTranslation translations) {
         this.corpus = corpus;
         this.retrieval = retrieval;
         this.config = config;
         this.embeddingModel = embeddingModel;
         this.worker = worker;
         this.embedding = embedding;
+        this.merging = merging;
         this.scheduler = scheduler;
         this.exit = exit;
         this.translations = translations;
@@ -158,10 +163,43 @@ public class IndexManager {
     Indexer.Summary buildNow(Indexer.Listener listener) throws IOException {
         open();
         try {
-            return update(listener);
+            Indexer.Summary summary = update(listener);
+            merge(summary, listener);
+            return summary;
         } finally {
             close();
         }
+    }
+
+    /**
+     * After an update that wrote a large share of the documents (a first build), merges the index into at most
+     * {@code merge-segments} segments, and commits: every search of a question (BM25 over the corpus, within each
+     * of its nearest documents, the nearest vectors) pays Lucene's costs once per segment, and a build leaves a
+     * dozen. A small update is not followed by a merge: it would rewrite the whole index.
+     */
+    private void merge(Indexer.Summary summary, Indexer.Listener listener) throws IOException {
+        int written = summary.added() + summary.changed() + summary.removed();
+        if (config.mergeSegments() == 0 || written == 0 || written < config.mergeShare() * summary.documents()) {
+            return;
+        }
+        IndexWriter writer = writer();
+        int segments;
+        try (DirectoryReader reader = DirectoryReader.open(writer)) {
+            segments = reader.leaves().size();
+        }
+        if (segments <= config.mergeSegments()) {
+            return;
+        }
+        listener.step("merge", segments);
+        writer.forceMerge(config.mergeSegments());
+        // the commit keeps the user data of the update's last commit: the writer holds it
+        writer.commit();
+        listener.progress(segments);
+    }
+
+    private IndexWriter writer() throws IOException {
+        return folder.writer(IndexDocuments.writerConfig(config.hnswM(), config.hnswBeamWidth(), config.ramBufferMb(),
+                merging));
     }
 
     /** The version being served; refused at once with the reason while there is none. */
@@ -345,8 +383,7 @@ public class IndexManager {
 
     /** Brings the index up to date with the corpus folder (the worker thread or the index command). */
     private Indexer.Summary update(Indexer.Listener outer) throws IOException {
-        IndexWriter writer = folder.writer(IndexDocuments.writerConfig(config.hnswM(), config.hnswBeamWidth(),
-                config.ramBufferMb()));
+        IndexWriter writer = writer();
         Map<String, String> last = folder.hasCommit() ? folder.lastCommitData() : Map.of();
         setStatus(status.updating(true));
         if (current == null) {

@@ -12,6 +12,7 @@ import dev.langchain4j.model.embedding.EmbeddingModel;
 import io.micronaut.core.annotation.Nullable;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.StoredFields;
@@ -39,6 +40,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 
@@ -133,29 +135,26 @@ final class Indexer {
         List<CorpusLoader.Skipped> skipped = new ArrayList<>();
         int added = 0;
         int changed = 0;
+        Preparation preparation = new Preparation(loader, files, existing);
         for (int i = 0; i < files.size(); i++) {
             check(listener);
             Path file = files.get(i);
             String id = CorpusLoader.documentId(file);
-            String name = file.getFileName().toString();
             try {
                 if (kept.contains(id)) {
                     throw new CorpusException("another file already has document id " + id);
                 }
-                String hash = ContentHash.of(read(file));
-                IndexedCorpus.Entry old = existing.get(id);
-                if (old == null || !old.file().equals(name) || !old.fileHash().equals(hash)) {
-                    CorpusLoader.Loaded loaded = loader.loadFile(file);
-                    writer.updateDocuments(new Term(IndexFields.DOCUMENT_ID, id),
-                            IndexDocuments.of(loaded.document(), loaded.passages(), name, hash));
-                    if (old == null) {
-                        added++;
-                    } else {
+                Prepared prepared = preparation.get(i);
+                if (prepared.documents() != null) {
+                    writer.updateDocuments(new Term(IndexFields.DOCUMENT_ID, id), prepared.documents());
+                    if (existing.containsKey(id)) {
                         changed++;
+                    } else {
+                        added++;
                     }
                 }
                 kept.add(id);
-                fileOf.put(id, name);
+                fileOf.put(id, file.getFileName().toString());
             } catch (CorpusException e) {
                 LOG.warn("Skipping corpus file {}: {}", file, e.getMessage());
                 skipped.add(new CorpusLoader.Skipped(file, e.getMessage()));
@@ -243,6 +242,68 @@ final class Indexer {
             }
         }
         return counts;
+    }
+
+    /**
+     * The Lucene documents of the corpus files, prepared on the executor a few files ahead of the writer, which adds
+     * them in corpus order: reading a file, segmenting it and reading its words, short forms and key sentences take
+     * most of the text step's time, and the writer would otherwise wait for each. The index is the one a single
+     * thread writes.
+     */
+    private final class Preparation {
+        private final CorpusLoader loader;
+        private final List<Path> files;
+        private final Map<String, IndexedCorpus.Entry> existing;
+        private final Executor executor;
+        private final int ahead;
+        private final List<CompletableFuture<Prepared>> pending = new ArrayList<>();
+
+        Preparation(CorpusLoader loader, List<Path> files, Map<String, IndexedCorpus.Entry> existing) {
+            this.loader = loader;
+            this.files = files;
+            this.existing = existing;
+            // the tasks read the language packs' resources through the application's class loader
+            this.executor = EmbeddingModelFactory.withClassLoader(writeExecutor, Indexer.class.getClassLoader());
+            this.ahead = 2 * (writeExecutor instanceof ForkJoinPool pool ? pool.getParallelism()
+                    : Runtime.getRuntime().availableProcessors());
+        }
+
+        /** The i-th file prepared; the files up to {@code ahead} after it are being prepared meanwhile. */
+        Prepared get(int i) {
+            while (pending.size() < Math.min(files.size(), i + 1 + ahead)) {
+                Path file = files.get(pending.size());
+                pending.add(CompletableFuture.supplyAsync(() -> prepare(file), executor));
+            }
+            CompletableFuture<Prepared> future = pending.set(i, null);
+            try {
+                return future.join();
+            } catch (CompletionException e) {
+                if (e.getCause() instanceof RuntimeException r) {
+                    throw r;
+                }
+                if (e.getCause() instanceof Error error) {
+                    throw error;
+                }
+                throw e;
+            }
+        }
+
+        /** The file's Lucene documents, or none when the index has it unchanged (by the hash of its bytes). */
+        private Prepared prepare(Path file) {
+            String id = CorpusLoader.documentId(file);
+            String name = file.getFileName().toString();
+            String hash = ContentHash.of(read(file));
+            IndexedCorpus.Entry old = existing.get(id);
+            if (old != null && old.file().equals(name) && old.fileHash().equals(hash)) {
+                return new Prepared(null);
+            }
+            CorpusLoader.Loaded loaded = loader.loadFile(file);
+            return new Prepared(IndexDocuments.of(loaded.document(), loaded.passages(), name, hash));
+        }
+    }
+
+    /** @param documents the Lucene documents to write, or null when the file is indexed unchanged */
+    private record Prepared(@Nullable List<List<IndexableField>> documents) {
     }
 
     private static byte[] read(Path file) {

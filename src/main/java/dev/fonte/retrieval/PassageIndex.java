@@ -14,13 +14,16 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.FloatVectorValues;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.FieldExistsQuery;
 import org.apache.lucene.search.IndexSearcher;
@@ -30,13 +33,13 @@ import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
-import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.store.AlreadyClosedException;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
+import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.QueryBuilder;
 
@@ -52,6 +55,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -204,26 +209,113 @@ public final class PassageIndex implements Closeable {
     /**
      * The sentences of one document nearest to a query by dense vector, best first; empty when dense retrieval is
      * off. Every sentence of the document is compared (their vectors are read from the index): a document's best
-     * sentence for a question is found even when many other documents have nearer ones.
+     * sentence for a question is found even when many other documents have nearer ones. The sentences are found by
+     * the keys of the vectors they need (doc values), so that only the {@code k} returned are read as text: reading
+     * every sentence of the nearest documents was most of this search's cost.
      */
     public List<ScoredPassage> searchDenseWithin(String documentId, String query, int k) {
         if (!dense) {
             return List.of();
         }
-        return embedder.embed(query).map(q -> {
-            List<Passage> sentences = new ArrayList<>();
-            corpus.paragraphs(documentId).forEach(paragraph -> sentences.addAll(corpus.sentencesOf(paragraph)));
-            Map<String, float[]> stored = storedSentenceVectors(sentences);
-            List<ScoredPassage> scored = new ArrayList<>();
-            for (Passage sentence : sentences) {
-                float[] known = stored.get(sentence.text());
-                Optional<float[]> vector = known != null ? Optional.of(embedder.keep(sentence.text(), known))
-                        : embedder.embed(sentence.text());
-                vector.ifPresent(v -> scored.add(new ScoredPassage(sentence, (1 + Embedder.dot(q, v)) / 2)));
+        return embedder.embed(query).map(q -> guarded(() -> {
+            List<SentenceKey> sentences = sentenceKeys(documentId);
+            Map<String, float[]> stored = vectorsByKey(sentences);
+            List<Scored> scored = new ArrayList<>(sentences.size());
+            for (SentenceKey sentence : sentences) {
+                float[] v = stored.get(sentence.key());
+                if (v == null) {
+                    // a sentence whose vector the index lacks: computed from its text, as any text is
+                    v = embedder.embed(source.passageAt(sentence.doc()).text()).orElse(null);
+                }
+                if (v != null) {
+                    scored.add(new Scored(sentence.doc(), (1 + Embedder.dot(q, v)) / 2, v));
+                }
             }
-            scored.sort(Comparator.comparingDouble(ScoredPassage::score).reversed());
-            return List.copyOf(scored.subList(0, Math.min(k, scored.size())));
-        }).orElse(List.of());
+            // stable: equal scores keep the text order (a document's sentences are indexed in it)
+            scored.sort(Comparator.comparingDouble(Scored::score).reversed());
+            List<ScoredPassage> out = new ArrayList<>(Math.min(k, scored.size()));
+            for (Scored s : scored.subList(0, Math.min(k, scored.size()))) {
+                Passage passage = source.passageAt(s.doc());
+                // the answer model compares the question with these candidates next: their vectors are at hand
+                embedder.keep(passage.text(), s.vector());
+                out.add(new ScoredPassage(passage, s.score()));
+            }
+            return out;
+        })).orElse(List.of());
+    }
+
+    /** A sentence of the index (its index-wide number) and the key of the vector it needs. */
+    private record SentenceKey(int doc, String key) {
+    }
+
+    private record Scored(int doc, double score, float[] vector) {
+    }
+
+    /**
+     * The live sentences of a document in index order (the text order: a document's passages are written together,
+     * in order), with the keys of their vectors, from doc values: no stored field is read.
+     */
+    private List<SentenceKey> sentenceKeys(String documentId) throws IOException {
+        List<SentenceKey> out = new ArrayList<>();
+        Term term = new Term(IndexFields.DOCUMENT_ID, documentId);
+        for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+            PostingsEnum postings = leaf.reader().postings(term, PostingsEnum.NONE);
+            if (postings == null) {
+                continue;
+            }
+            // only sentences need a vector: the document's entry and paragraphs have no key
+            SortedDocValues keys = leaf.reader().getSortedDocValues(IndexFields.NEEDS_VECTOR);
+            if (keys == null) {
+                continue;
+            }
+            Bits live = leaf.reader().getLiveDocs();
+            for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
+                if ((live == null || live.get(doc)) && keys.advanceExact(doc)) {
+                    out.add(new SentenceKey(leaf.docBase + doc, keys.lookupOrd(keys.ordValue()).utf8ToString()));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The vectors the index keeps under the sentences' keys, each looked up once (in key order, segment by segment). */
+    private Map<String, float[]> vectorsByKey(List<SentenceKey> sentences) throws IOException {
+        Set<String> wanted = new TreeSet<>();
+        sentences.forEach(s -> wanted.add(s.key()));
+        Map<String, float[]> out = new HashMap<>();
+        for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+            if (out.size() == wanted.size()) {
+                break;
+            }
+            Terms terms = leaf.reader().terms(IndexFields.VECTOR_KEY);
+            FloatVectorValues vectors = leaf.reader().getFloatVectorValues(vectorField);
+            if (terms == null || vectors == null) {
+                continue;
+            }
+            TermsEnum e = terms.iterator();
+            Bits live = leaf.reader().getLiveDocs();
+            PostingsEnum postings = null;
+            // the vectors' documents in ascending order, so that one iterator over the vectors reaches them all
+            TreeMap<Integer, String> docs = new TreeMap<>();
+            for (String key : wanted) {
+                if (out.containsKey(key) || !e.seekExact(new BytesRef(key))) {
+                    continue;
+                }
+                postings = e.postings(postings, PostingsEnum.NONE);
+                for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
+                    if (live == null || live.get(doc)) {
+                        docs.putIfAbsent(doc, key);
+                        break;
+                    }
+                }
+            }
+            for (Map.Entry<Integer, String> d : docs.entrySet()) {
+                if (vectors.docID() < d.getKey() && vectors.advance(d.getKey()) == d.getKey()) {
+                    out.putIfAbsent(d.getValue(), vectors.vectorValue().clone());
+                }
+            }
+        }
+        return out;
     }
 
     /**
@@ -552,47 +644,6 @@ public final class PassageIndex implements Closeable {
     private LeafReaderContext leaf(int doc) {
         List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
         return leaves.get(ReaderUtil.subIndex(doc, leaves));
-    }
-
-    /**
-     * The vectors the index keeps for sentences the embedder does not hold, looked up together (one pass over the
-     * index's terms instead of one lookup per sentence), by text: what {@link #storedVector} gives each of them. Only
-     * texts with a space: a single word may also have a word's vector, which is looked up alone.
-     */
-    private Map<String, float[]> storedSentenceVectors(List<Passage> sentences) {
-        Map<String, String> texts = new HashMap<>();
-        for (Passage p : sentences) {
-            if (p.text().indexOf(' ') >= 0 && !embedder.holds(p.text())) {
-                texts.putIfAbsent(ContentHash.of(p.text()), p.text());
-            }
-        }
-        Map<String, float[]> out = new HashMap<>();
-        if (texts.isEmpty() || closed.get()) {
-            return out;
-        }
-        List<BytesRef> hashes = texts.keySet().stream().map(BytesRef::new).toList();
-        try {
-            List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-            for (int doc : LiveDocs.matching(searcher, new TermInSetQuery(IndexFields.HASH, hashes))) {
-                LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
-                var keys = leaf.reader().getSortedDocValues(IndexFields.VECTOR_KEY);
-                if (keys == null || !keys.advanceExact(doc - leaf.docBase)) {
-                    continue;
-                }
-                String key = keys.lookupOrd(keys.ordValue()).utf8ToString();
-                String text = texts.get(key.substring(key.indexOf(':') + 1));
-                if (text != null && !out.containsKey(text)) {
-                    float[] v = vectorAt(leaf, doc - leaf.docBase);
-                    if (v != null) {
-                        out.put(text, v);
-                    }
-                }
-            }
-        } catch (IOException | AlreadyClosedException e) {
-            // only a cost: each sentence is then looked up alone
-            return Map.of();
-        }
-        return out;
     }
 
     /** The vector the index keeps for a corpus text (a sentence or a word), or null. */

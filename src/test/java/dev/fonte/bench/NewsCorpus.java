@@ -11,10 +11,12 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 
 /**
  * A synthetic news corpus for the scale benchmark, from the templates of {@code bench/news.yaml}: the shipped article
@@ -74,6 +76,22 @@ final class NewsCorpus {
             corpus.distractor(folder, String.format(Locale.ROOT, "news-%05d", i), language);
         }
         return facts;
+    }
+
+    /**
+     * Questions of the planted facts' kinds about the corpus's other companies (those of its distractor documents),
+     * English and Italian in turn: none is about a planted fact, none is asked twice.
+     */
+    static List<String> otherQuestions(int n, long seed) {
+        NewsCorpus corpus = new NewsCorpus(seed);
+        Set<String> questions = new LinkedHashSet<>();
+        for (int i = 0; questions.size() < n; i++) {
+            String language = i % 2 == 0 ? "en" : "it";
+            List<Map<String, Object>> facts = corpus.list(language + ".facts");
+            Map<String, Object> t = facts.get((i / 2) % facts.size());
+            questions.add(fill((String) t.get("question"), corpus.randomSlots(language)));
+        }
+        return List.copyOf(questions);
     }
 
     /** The same text twice: as paragraphs, and as one paragraph with no blank line (the window check). */

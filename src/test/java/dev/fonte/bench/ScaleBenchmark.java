@@ -45,8 +45,9 @@ import java.util.stream.Stream;
  * {@code scale.sizes} (default {@code 10,1000,5000}), {@code scale.coldServer} ({@code false} skips the cold server
  * start, which indexes everything a second time), {@code scale.reuse} ({@code true} keeps the indexes of an earlier
  * run: the "cold" figure is then an update), {@code scale.warmup} (questions asked before the measured ones, default
- * 600), {@code scale.jfr} ({@code true}: the servers record a flight recording
- * in target/scale), {@code scale.long} ({@code false} skips the 500 KB text), {@code scale.jar}.
+ * 600), {@code scale.warmupKind} ({@code varied} or {@code numbered}, see {@link #warmUp}), {@code scale.jfr}
+ * ({@code true}: the servers record a flight recording in target/scale), {@code scale.long} ({@code false} skips the
+ * 500 KB text), {@code scale.jar}.
  */
 public final class ScaleBenchmark {
 
@@ -153,9 +154,8 @@ public final class ScaleBenchmark {
 
             // 4. uncached questions: warm the server up on other questions, then ask each measured one once
             // (enough of them for the JIT compiler to have compiled the answer path: a server's steady state)
-            for (int i = 0; i < WARM_UP; i++) {
-                server.ask(String.format(Locale.ROOT, i % 2 == 0 ? "How many engineers does company number %d employ?"
-                        : "Quanti dipendenti ha l'azienda numero %d?", i));
+            for (String question : warmUp(WARM_UP)) {
+                server.ask(question);
             }
             List<Long> nanos = new ArrayList<>();
             long cpuBefore = cpuMillis(server.process.pid());
@@ -217,6 +217,25 @@ public final class ScaleBenchmark {
         } finally {
             server.stop();
         }
+    }
+
+    /**
+     * The warm-up questions ({@code scale.warmupKind}): {@code varied} (the default) asks the planted facts' questions
+     * about the other companies of the corpus, in turn with questions about no company, so that the JIT compiler has
+     * seen the shapes of question the measured ones have (asked only about numbered companies, the server was still
+     * compiling, and undoing compiled code, during the measured questions: a busy C2 thread was most of their cost);
+     * {@code numbered} asks only the questions about numbered companies, as the benchmark did before.
+     */
+    private static List<String> warmUp(int n) {
+        boolean varied = !"numbered".equals(System.getProperty("scale.warmupKind", "varied"));
+        List<String> facts = varied ? NewsCorpus.otherQuestions((n + 1) / 2, 7) : List.of();
+        List<String> questions = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            questions.add(varied && i % 2 == 0 ? facts.get(i / 2) : String.format(Locale.ROOT, i % 4 < 2
+                    ? "How many engineers does company number %d employ?" : "Quanti dipendenti ha l'azienda numero %d?",
+                    i));
+        }
+        return questions;
     }
 
     /** The answer has the fact's figure (as a whole number) and cites the fact's document. */
