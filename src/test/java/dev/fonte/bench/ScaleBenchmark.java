@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -159,6 +160,7 @@ public final class ScaleBenchmark {
             }
             List<Long> nanos = new ArrayList<>();
             long cpuBefore = cpuMillis(server.process.pid());
+            Map<String, long[]> threadsBefore = threadCpu(server.process.pid());
             int right = 0;
             for (NewsCorpus.Fact fact : facts) {
                 long t0 = System.nanoTime();
@@ -176,6 +178,9 @@ public final class ScaleBenchmark {
                 nanos.add(System.nanoTime() - t0);
             }
             double cpuPerQuestion = (cpuMillis(server.process.pid()) - cpuBefore) / (double) nanos.size();
+            long[] byKind = cpuByKind(threadsBefore, threadCpu(server.process.pid()));
+            double jitPerQuestion = byKind[0] / (double) nanos.size();
+            double gcPerQuestion = byKind[1] / (double) nanos.size();
             // retrieval alone (asked after the timing: it warms the question vectors): is the planted sentence among
             // the candidates the answer model reads?
             int retrieved = 0;
@@ -188,9 +193,10 @@ public final class ScaleBenchmark {
             double p50 = nanos.get(nanos.size() / 2) / 1e6;
             double p95 = nanos.get((int) Math.ceil(nanos.size() * 0.95) - 1) / 1e6;
             System.out.printf(Locale.ROOT, "%d uncached questions: p50 %.1f ms, p95 %.1f ms, server CPU %.1f ms per "
-                    + "question, %d errors; planted facts right: %d/%d (their sentence among the candidates: %d/%d)%n",
-                    nanos.size(), p50, p95, cpuPerQuestion, server.errors, right, facts.size(), retrieved,
-                    facts.size());
+                    + "question (of which the JIT compiler's threads %.1f ms, the garbage collector's %.1f ms), %d "
+                    + "errors; planted facts right: %d/%d (their sentence among the candidates: %d/%d)%n",
+                    nanos.size(), p50, p95, cpuPerQuestion, jitPerQuestion, gcPerQuestion, server.errors, right,
+                    facts.size(), retrieved, facts.size());
 
             // 5. one changed document, five times
             Path changed = corpus.resolve("planted-1.en.md");
@@ -209,10 +215,11 @@ public final class ScaleBenchmark {
                     + "%d MB after the fifth%n", reindexes.stream().map(d -> String.format(Locale.ROOT, "%.1f", d))
                     .toList(), heapFirst / (1 << 20), heapFifth / (1 << 20));
             return String.format(Locale.ROOT, "| %d | %s | %.0f s (%s; CPU %.0f s) | %s | %.1f s | %d MB (%d + %d) "
-                            + "| %.0f MB | %.0f / %.0f ms (CPU %.0f ms) | %d/%d (%d/%d) "
+                            + "| %.0f MB | %.0f / %.0f ms (CPU %.0f ms, JIT %.0f) | %d/%d (%d/%d) "
                             + "| %.1f s (median of 5) | %d -> %d MB |",
                     size, sentences, cold.seconds(), steps, cold.cpuSeconds(), coldServerFigure, ready, rss[0] / 1024,
-                    rss[1] / 1024, rss[2] / 1024, indexBytes / 1e6, p50, p95, cpuPerQuestion, right, facts.size(),
+                    rss[1] / 1024, rss[2] / 1024, indexBytes / 1e6, p50, p95, cpuPerQuestion, jitPerQuestion, right,
+                    facts.size(),
                     retrieved, facts.size(), median(reindexes), heapFirst / (1 << 20), heapFifth / (1 << 20));
         } finally {
             server.stop();
@@ -479,6 +486,42 @@ public final class ScaleBenchmark {
         } catch (IOException | RuntimeException e) {
             return 0;
         }
+    }
+
+    /**
+     * The processor time of a process's threads by thread id: its kind (0 the JIT compiler's {@code C1/C2
+     * CompilerThread}s, 1 the garbage collector's, 2 the others) and milliseconds.
+     */
+    private static Map<String, long[]> threadCpu(long pid) {
+        Map<String, long[]> out = new HashMap<>();
+        try (Stream<Path> tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
+            for (Path task : tasks.toList()) {
+                try {
+                    String name = Files.readString(task.resolve("comm")).trim();
+                    String stat = Files.readString(task.resolve("stat"));
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    long millis = (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10;
+                    long kind = name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler") ? 0
+                            : name.startsWith("GC ") || name.startsWith("G1 ") ? 1 : 2;
+                    out.put(task.getFileName().toString(), new long[] {kind, millis});
+                } catch (IOException | RuntimeException e) {
+                    // a thread that ended meanwhile
+                }
+            }
+        } catch (IOException e) {
+            return out;
+        }
+        return out;
+    }
+
+    /**
+     * Milliseconds of processor time by kind of thread between two {@link #threadCpu} readings, of the threads alive
+     * at the second.
+     */
+    private static long[] cpuByKind(Map<String, long[]> before, Map<String, long[]> after) {
+        long[] out = new long[3];
+        after.forEach((tid, now) -> out[(int) now[0]] += now[1] - before.getOrDefault(tid, new long[] {0, 0})[1]);
+        return out;
     }
 
     private static long status(long pid, String field) {
