@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -52,6 +53,8 @@ public final class Lexicon {
     private final Map<String, Map<String, Set<String>>> entries = new HashMap<>();
     /** The same, the phrases keyed by the looser comparison. */
     private final Map<String, Map<String, Set<String>>> loose = new HashMap<>();
+    /** language -> the keys of the words its pack lists as shaping a question rather than saying what it asks. */
+    private final Map<String, Set<String>> questionWords = new HashMap<>();
     private final Words words;
     private final Words looseWords;
 
@@ -97,6 +100,8 @@ public final class Lexicon {
         Lexicon lexicon = new Lexicon(words, looseWords);
         Set<String> codes = new LinkedHashSet<>();
         languages.all().forEach(l -> codes.add(l.code()));
+        languages.all().forEach(l -> lexicon.questionWords.put(l.code(), Set.copyOf(
+                words.of(String.join(" ", l.question().skip()), l.code()).stream().map(Word::key).toList())));
         for (String a : codes) {
             for (String b : codes) {
                 String name = a + "-" + b + ".tsv";
@@ -246,28 +251,49 @@ public final class Lexicon {
      * not know stays in case it is a name or a shared word).
      */
     public String carry(String text, String from, String to) {
+        List<String> out = new ArrayList<>();
+        carried(text, from, to, false).forEach(out::addAll);
+        return String.join(" ", out);
+    }
+
+    /**
+     * A question carried into another language as it is searched there: one group per word or phrase of the asker's,
+     * each the alternatives it can be (itself when the lexicon does not know it), so that a word with six senses
+     * weighs as much as a word with one. The words the asker's language lists as shaping a question rather than
+     * saying what it asks ("how", "quanto") are left out: carried, they are every sense of a word that asks nothing.
+     */
+    public List<Set<String>> carryQuestion(String text, String from, String to) {
+        return carried(text, from, to, true);
+    }
+
+    private List<Set<String>> carried(String text, String from, String to, boolean leaveOutQuestionWords) {
         String pair = from + ">" + to;
+        Set<String> leftOut = leaveOutQuestionWords ? questionWords.getOrDefault(from, Set.of()) : Set.of();
         List<Word> found = words.of(text, from);
         List<Word> looseFound = looseWords.of(text, from);
         // both comparisons cut a text into the same words unless a pack's chains differ beyond their stemmers
         boolean aligned = looseFound.size() == found.size();
-        StringBuilder out = new StringBuilder();
+        List<Set<String>> out = new ArrayList<>();
         for (int i = 0; i < found.size(); ) {
             int taken = 0;
+            Set<String> group = Set.of();
             for (int n = Math.min(LONGEST, found.size() - i); n >= 1 && taken == 0 && covers(from, to); n--) {
                 Set<String> t = lookUp(found.subList(i, i + n), aligned ? looseFound.subList(i, i + n) : List.of(),
                         pair);
                 if (!t.isEmpty()) {
-                    t.forEach(x -> out.append(x).append(' '));
+                    group = Collections.unmodifiableSet(t);
                     taken = n;
                 }
             }
             if (taken == 0) {
-                out.append(written(text, found.get(i))).append(' ');
+                group = Set.of(written(text, found.get(i)));
                 taken = 1;
+            }
+            if (!found.subList(i, i + taken).stream().allMatch(w -> leftOut.contains(w.key()))) {
+                out.add(group);
             }
             i += taken;
         }
-        return out.toString().strip();
+        return out;
     }
 }

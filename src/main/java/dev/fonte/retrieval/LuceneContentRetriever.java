@@ -91,8 +91,7 @@ public class LuceneContentRetriever implements ContentRetriever, PassageRetrieve
             carried.forEach((other, text) -> {
                 // a document also written in the question's language is found in it: its rendering is the
                 // better match, and quoting it answers in the asker's language
-                rankings.add(index.searchLexical(text, other, n).stream()
-                        .filter(p -> !index.corpus().writtenIn(p.passage().documentId(), language)).toList());
+                rankings.add(notRendered(index, index.searchLexical(text, other, n), language));
                 weights.add(config.otherLanguageWeight());
             });
         }
@@ -102,9 +101,19 @@ public class LuceneContentRetriever implements ContentRetriever, PassageRetrieve
         }
         List<ScoredPassage> fused = fuse(rankings, weights, config.rrfK(), Integer.MAX_VALUE);
         List<ScoredPassage> out = new ArrayList<>(fused.subList(0, Math.min(k, fused.size())));
-        if (config.documents() == 0 || config.perDocument() == 0) {
-            return out;
+        if (config.documents() > 0 && config.perDocument() > 0) {
+            withDocumentBests(index, mode, query, language, carried, fused, out);
         }
+        out.sort(Comparator.comparingDouble(ScoredPassage::score).reversed());
+        return placedInTheirLanguages(index, mode, out, query, language, n);
+    }
+
+    /**
+     * Adds to {@code out} up to {@code per-document} sentences of each of the {@code documents} documents most about
+     * the query that are not among its candidates already.
+     */
+    private void withDocumentBests(PassageIndex index, RetrievalConfiguration.Mode mode, String query, String language,
+                                   Map<String, String> carried, List<ScoredPassage> fused, List<ScoredPassage> out) {
         Map<String, ScoredPassage> fusedById = new LinkedHashMap<>();
         fused.forEach(s -> fusedById.put(s.passage().id(), s));
         double floor = out.isEmpty() ? 1 : out.get(out.size() - 1).score();
@@ -124,8 +133,63 @@ public class LuceneContentRetriever implements ContentRetriever, PassageRetrieve
                 }
             }
         }
-        out.sort(Comparator.comparingDouble(ScoredPassage::score).reversed());
+    }
+
+    /**
+     * The candidates, each in another language than the question's placed in its own language's ranking of the
+     * question carried into it, and the best sentences of that ranking added below every other candidate.
+     *
+     * <p>That ranking fuses BM25 of the carried question, each word's translations searched as one term
+     * ({@link CarriedQuestion}), with dense vectors of the carried words: as the question's own language finds its
+     * sentences by two rankings, a sentence in another language is found by two, not by one bag of every sense of
+     * every word. Its place there says how near it is to the question among the sentences that could answer in that
+     * language; the candidates of the question's own language, and their order, are left as they are.
+     */
+    private List<ScoredPassage> placedInTheirLanguages(PassageIndex index, RetrievalConfiguration.Mode mode,
+                                                       List<ScoredPassage> candidates, String query, String language,
+                                                       int n) {
+        if (config.otherLanguageCandidates() == 0) {
+            return candidates;
+        }
+        List<ScoredPassage> out = new ArrayList<>(candidates);
+        double floor = out.stream().mapToDouble(ScoredPassage::score).min().orElse(1);
+        for (String other : answeredFrom(index, language)) {
+            CarriedQuestion carried = new CarriedQuestion(lexicon.carryQuestion(query, language, other));
+            if (carried.groups().isEmpty()) {
+                continue;
+            }
+            List<List<ScoredPassage>> rankings = new ArrayList<>();
+            List<Double> weights = new ArrayList<>();
+            if (mode != RetrievalConfiguration.Mode.DENSE) {
+                rankings.add(notRendered(index, index.searchLexical(carried, other, n), language));
+                weights.add(1.0);
+            }
+            if (mode != RetrievalConfiguration.Mode.BM25) {
+                rankings.add(notRendered(index, index.searchDense(carried.text(), other, n), language));
+                weights.add(mode == RetrievalConfiguration.Mode.DENSE ? 1.0 : config.denseWeight());
+            }
+            List<ScoredPassage> own = fuse(rankings, weights, config.rrfK(), Integer.MAX_VALUE);
+            Map<String, Integer> place = new LinkedHashMap<>();
+            for (int i = 0; i < own.size(); i++) {
+                place.put(own.get(i).passage().id(), i + 1);
+            }
+            out.replaceAll(s -> place.containsKey(s.passage().id())
+                    ? s.withLanguageRank(place.get(s.passage().id())) : s);
+            int added = 0;
+            for (int i = 0; i < own.size() && added < config.otherLanguageCandidates(); i++) {
+                Passage p = own.get(i).passage();
+                if (out.stream().noneMatch(s -> s.passage().id().equals(p.id()))) {
+                    out.add(new ScoredPassage(p, floor / (2 + added), i + 1));
+                    added++;
+                }
+            }
+        }
         return out;
+    }
+
+    /** Without the sentences of documents also written in the question's language (found in their rendering). */
+    private static List<ScoredPassage> notRendered(PassageIndex index, List<ScoredPassage> found, String language) {
+        return found.stream().filter(p -> !index.corpus().writtenIn(p.passage().documentId(), language)).toList();
     }
 
     /**
@@ -134,13 +198,17 @@ public class LuceneContentRetriever implements ContentRetriever, PassageRetrieve
      */
     private Map<String, String> carried(PassageIndex index, String query, String language) {
         Map<String, String> out = new LinkedHashMap<>();
-        Set<String> answeredFrom = index.corpus().answeredFrom(language);
-        for (String other : index.languages()) {
-            if (!other.equals(language) && answeredFrom.contains(other)) {
-                out.put(other, lexicon.carry(query, language, other));
-            }
+        for (String other : answeredFrom(index, language)) {
+            out.put(other, lexicon.carry(query, language, other));
         }
         return out;
+    }
+
+    /** The corpus's other languages whose documents a question in {@code language} is answered from. */
+    private static List<String> answeredFrom(PassageIndex index, String language) {
+        Set<String> answeredFrom = index.corpus().answeredFrom(language);
+        return index.languages().stream().filter(other -> !other.equals(language) && answeredFrom.contains(other))
+                .toList();
     }
 
     /**

@@ -60,6 +60,7 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiFunction;
 import java.util.function.BiPredicate;
 
 /**
@@ -491,7 +492,13 @@ public final class PassageIndex implements Closeable {
 
     /** BM25 over the sentences in the query's language (all languages when the corpus has none in it). */
     public List<ScoredPassage> searchLexical(String query, String language, int k) {
-        Query sentences = sentenceQuery(query, language, q -> q);
+        Query sentences = sentenceQuery((lang, field) -> parsed(lang, field, query), language, q -> q);
+        return sentences == null ? List.of() : run(sentences, k);
+    }
+
+    /** The same for a question carried from another language, each of its words' alternatives searched as one. */
+    public List<ScoredPassage> searchLexical(CarriedQuestion query, String language, int k) {
+        Query sentences = sentenceQuery((lang, field) -> query.on(queryAnalyzer(lang), field), language, q -> q);
         return sentences == null ? List.of() : run(sentences, k);
     }
 
@@ -507,7 +514,8 @@ public final class PassageIndex implements Closeable {
             return List.of();
         }
         Set<String> title = FonteAnalyzers.terms(FonteAnalyzers.shared(doc.get().language()), doc.get().title());
-        Query sentences = sentenceQuery(query, language, q -> weighed(q, title, titleWeight));
+        Query sentences = sentenceQuery((lang, field) -> parsed(lang, field, query), language,
+                q -> weighed(q, title, titleWeight));
         if (sentences == null) {
             return List.of();
         }
@@ -517,15 +525,17 @@ public final class PassageIndex implements Closeable {
     }
 
     /**
-     * A question as a query on the sentences of its languages, each field's query passed through {@code weigh}: the
-     * sentence's own words, and its paragraph's at the context weight. Null when the question has no terms.
+     * A question as a query on the sentences of its languages ({@code query} reads it on one field of one language),
+     * each field's query passed through {@code weigh}: the sentence's own words, and its paragraph's at the context
+     * weight. Null when the question has no terms.
      */
-    private Query sentenceQuery(String query, String language, java.util.function.UnaryOperator<Query> weigh) {
+    private Query sentenceQuery(BiFunction<String, String, Query> query, String language,
+                                java.util.function.UnaryOperator<Query> weigh) {
         BooleanQuery.Builder all = new BooleanQuery.Builder();
         boolean any = false;
         for (String lang : searchLanguages(language)) {
-            Query text = parsed(lang, IndexFields.field(IndexFields.TEXT, lang), query);
-            Query context = parsed(lang, IndexFields.field(IndexFields.CONTEXT, lang), query);
+            Query text = query.apply(lang, IndexFields.field(IndexFields.TEXT, lang));
+            Query context = query.apply(lang, IndexFields.field(IndexFields.CONTEXT, lang));
             if (text != null) {
                 addFlat(all, weigh.apply(text), 1f);
                 any = true;

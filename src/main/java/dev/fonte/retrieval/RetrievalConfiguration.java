@@ -24,6 +24,10 @@ import jakarta.validation.constraints.NotNull;
  * @param documents     documents most about the question (BM25 over whole documents) whose best sentences are
  *                      candidates too, besides the {@code k} best of the corpus (0: none)
  * @param perDocument   best sentences of each of those documents
+ * @param otherLanguageCandidates in each other language of the corpus, the best sentences of its own ranking of the
+ *                      question carried into it (BM25 of each word's translations taken as one term, and dense vectors
+ *                      of the carried words) that are candidates too; that ranking also gives each of the language's
+ *                      candidates its place in it (0: neither)
  * @param titleWeight   within one of those documents, the weight of the question's words its title says, relative to
  *                      the others': they name what the whole document is about, so they tell none of its sentences
  *                      apart, and the sentence that says what is asked may leave them implicit ("The company will...")
@@ -40,6 +44,7 @@ public record RetrievalConfiguration(
         @DecimalMin("0") @DecimalMax("10") @Bindable(defaultValue = "1.0") double otherLanguageWeight,
         @Min(0) @Max(20) @Bindable(defaultValue = "3") int documents,
         @Min(0) @Max(20) @Bindable(defaultValue = "2") int perDocument,
+        @Min(0) @Max(20) @Bindable(defaultValue = "1") int otherLanguageCandidates,
         @DecimalMin("0") @DecimalMax("1") @Bindable(defaultValue = "0.2") double titleWeight) {
 
     public static final String PREFIX = "fonte.retrieval";

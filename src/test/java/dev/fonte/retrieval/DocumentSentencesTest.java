@@ -57,7 +57,7 @@ class DocumentSentencesTest {
     /** The candidates of the one document most about the question: its single best sentence, nothing else. */
     private static List<String> bestOfDocument(String question, double titleWeight) {
         RetrievalConfiguration config = new RetrievalConfiguration(1, RetrievalConfiguration.Mode.BM25, 20, 60, 0.3,
-                10_000, 1.0, 1.0, 1, 1, titleWeight);
+                10_000, 1.0, 1.0, 1, 1, 0, titleWeight);
         return new LuceneContentRetriever(() -> index, config, Lexicon.empty()).retrieve(question, "en", 0).stream()
                 .map(s -> s.passage().text()).toList();
     }

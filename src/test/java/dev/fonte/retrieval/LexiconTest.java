@@ -8,6 +8,8 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -80,6 +82,19 @@ class LexiconTest {
                 .contains("Kestrel").doesNotContain("Kestrel's");
         // an apostrophe the analysis keeps is part of the name
         assertThat(lexicon.carry("Who is O'Brien?", "en", "it").split(" ")).contains("O'Brien");
+    }
+
+    @Test
+    void a_question_carried_to_be_searched_keeps_each_words_alternatives_together_and_leaves_out_question_words()
+            throws IOException {
+        Files.writeString(corpus.resolve("en-it.tsv"), "hive | hives\tarnia | arnie | alveare\nswarm\tsciame\n");
+
+        Lexicon lexicon = Lexicon.load(Languages.standard(), corpus, LexiconFactory::analysed);
+        List<Set<String>> carried = lexicon.carryQuestion("How many swarms left the hives of Bianchi?", "en", "it");
+
+        // "how many" asks rather than says what is asked; "left" is whatever the shipped lexicon makes of it
+        assertThat(carried).contains(Set.of("sciame"), Set.of("arnia", "arnie", "alveare"), Set.of("Bianchi"));
+        assertThat(carried).noneMatch(group -> group.contains("quanti") || group.contains("how"));
     }
 
     @Test

@@ -49,7 +49,7 @@ class LuceneContentRetrieverTest {
 
     static RetrievalConfiguration config(int k, int documents, int perDocument) {
         return new RetrievalConfiguration(k, RetrievalConfiguration.Mode.BM25, 20, 60, 0.3, 10_000, 1.0, 1.0,
-                documents, perDocument, 1.0);
+                documents, perDocument, 0, 1.0);
     }
 
     @Test
