@@ -37,6 +37,13 @@ import jakarta.validation.constraints.DecimalMin;
  * @param only               no other source passes the hard checks
  * @param foreign            the sentence is in another language than the question (its wording and embedding
  *                           similarity say less)
+ * @param foreignRank        for a sentence in another language, retrieval's rank as {@code rank} (0 otherwise): its
+ *                           place in the whole list weighs differently, as one ranking found it where two find the
+ *                           question's own language's
+ * @param languageRank       for a sentence in another language, one over its place in its language's own ranking of
+ *                           the question carried into it (0 otherwise, and when that ranking did not reach it)
+ * @param carriedSimilarity  for a sentence in another language, its embedding similarity to the question carried into
+ *                           its language (0 otherwise)
  * @param threshold          the probability a sentence needs to answer
  */
 @ConfigurationProperties(AnswerWeights.PREFIX)
@@ -63,7 +70,10 @@ public record AnswerWeights(
         @Bindable(defaultValue = "-0.252") double unique,
         @Bindable(defaultValue = "1.746") double lead,
         @Bindable(defaultValue = "0.309") double only,
-        @Bindable(defaultValue = "-0.233") double foreign,
+        @Bindable(defaultValue = "-0.75") double foreign,
+        @Bindable(defaultValue = "-0.9") double foreignRank,
+        @Bindable(defaultValue = "0.3") double languageRank,
+        @Bindable(defaultValue = "1.0") double carriedSimilarity,
         @DecimalMin("0") @DecimalMax("1") @Bindable(defaultValue = "0.65") double threshold) {
 
     public static final String PREFIX = "fonte.answer.extractive.weights";
@@ -71,12 +81,14 @@ public record AnswerWeights(
     /** The names of the signals, in the order of {@link #vector()}. */
     public static final java.util.List<String> SIGNALS = java.util.List.of("coverage", "subject", "subjectContext",
             "document", "similarity", "rank", "names", "evidence", "owner", "projection", "unknown", "open", "length",
-            "own", "thing", "clause", "rarest", "wording", "unique", "lead", "only", "foreign");
+            "own", "thing", "clause", "rarest", "wording", "unique", "lead", "only", "foreign", "foreignRank",
+            "languageRank", "carriedSimilarity");
 
     /** The weights of the signals, in the order of {@link #SIGNALS}. */
     public double[] vector() {
         return new double[] {coverage, subject, subjectContext, document, similarity, rank, names, evidence, owner,
-                projection, unknown, open, length, own, thing, clause, rarest, wording, unique, lead, only, foreign};
+                projection, unknown, open, length, own, thing, clause, rarest, wording, unique, lead, only, foreign,
+                foreignRank, languageRank, carriedSimilarity};
     }
 
     /** The model's probability for a sentence's signals. */
@@ -93,11 +105,12 @@ public record AnswerWeights(
     public AnswerWeights withThreshold(double value) {
         return new AnswerWeights(bias, coverage, subject, subjectContext, document, similarity, rank, names, evidence,
                 owner, projection, unknown, open, length, own, thing, clause, rarest, wording, unique, lead, only,
-                foreign, value);
+                foreign, foreignRank, languageRank, carriedSimilarity, value);
     }
 
     public static AnswerWeights defaults() {
         return new AnswerWeights(-2.099, 0.694, 0.469, 0.503, 0.106, 0.582, 1.263, -0.309, 0.182, -0.157, 0.005,
-                -0.245, -0.197, 0.286, -0.015, 0.087, 0.622, 0.293, 0.273, -0.243, 1.759, 0.485, -0.061, 0.65);
+                -0.245, -0.197, 0.286, -0.015, 0.087, 0.622, 0.293, 0.273, -0.243, 1.759, 0.485, -0.75, -0.9, 0.3, 1.0,
+                0.65);
     }
 }

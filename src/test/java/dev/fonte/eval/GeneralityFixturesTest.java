@@ -79,7 +79,7 @@ class GeneralityFixturesTest implements TestPropertyProvider {
     static final List<Bars> FLOORS = List.of(
             new Bars("generality-it", 0.65, 0.83, 0.13),
             new Bars("generality-en", 0.74, 0.83, 0.14),
-            new Bars("generality-cross", 0.52, 0.92, 0.11),
+            new Bars("generality-cross", 0.58, 0.92, 0.10),
             new Bars("generality-es", 0.76, 0.78, 0.10));
 
     @Inject

@@ -9,14 +9,17 @@ import dev.fonte.corpus.Passage;
 import dev.fonte.language.Language;
 import dev.fonte.language.Languages;
 import dev.fonte.language.Lexicon;
+import dev.fonte.retrieval.CarriedQuestion;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -36,11 +39,13 @@ public final class ExtractiveAnswerModel implements AnswerModel {
     private final SentenceReader sentences;
 
     private final AnswerWeights weights;
+    private final Lexicon lexicon;
 
     public ExtractiveAnswerModel(Languages languages, Lexicon lexicon, ExtractiveConfiguration config,
                                  AnswerWeights weights) {
         this.languages = languages;
         this.questions = new QuestionReader(lexicon);
+        this.lexicon = lexicon;
         this.config = config;
         this.weights = weights;
         this.sentences = new SentenceReader(languages, config.sentenceCache(), config.subjectShare());
@@ -63,7 +68,7 @@ public final class ExtractiveAnswerModel implements AnswerModel {
         if (question.terms().isEmpty()) {
             return Draft.refused(NAME, Draft.Refusal.plain());
         }
-        SentenceScorer scorer = new SentenceScorer(question, request.index(), sentences, config, weights);
+        SentenceScorer scorer = scorer(question, request);
         List<Candidate> candidates = scorer.scoreAll(request.sources());
         if (LOG.isDebugEnabled()) {
             // every language's phrasing of a term: what a sentence in another language than the asker's must say
@@ -117,11 +122,19 @@ public final class ExtractiveAnswerModel implements AnswerModel {
         if (question.terms().isEmpty() || request.task() != AnswerRequest.Task.ANSWER) {
             return List.of();
         }
-        SentenceScorer scorer = new SentenceScorer(question, request.index(), sentences, config, weights);
+        SentenceScorer scorer = scorer(question, request);
         return scorer.scoreAll(request.sources()).stream().map(c -> new Weighed(c.source().passage().id(),
                 c.sentence().text(), c.criticalOk() && c.typeOk(), c.score(), c.signals(),
                 (c.criticalOk() ? "" : "names " + c.uncovered() + " ") + (c.typeOk() ? "" : "kind " + question.kind()
                         + " evidence=" + (c.evidence() == null ? "-" : c.evidence().text())))).toList();
+    }
+
+    private SentenceScorer scorer(ReadQuestion question, AnswerRequest request) {
+        // the words retrieval searched another language with: each word's translations, question words left out
+        Map<String, String> carried = new HashMap<>();
+        return new SentenceScorer(question, request.index(), sentences, config, weights, to -> carried.computeIfAbsent(
+                to, l -> new CarriedQuestion(lexicon.carryQuestion(question.text(), question.language().code(), l))
+                        .text()));
     }
 
     /** Reads the request's question (its standalone form) as the engine sees it. */

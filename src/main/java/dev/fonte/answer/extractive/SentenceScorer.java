@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Scores source sentences against one read question: the context object of one answer, holding what every
@@ -68,12 +69,15 @@ final class SentenceScorer {
     private final List<Term> places;
     /** Some of the question's own words that a document uses say what happened, beside its names. */
     private final boolean saysWhatHappened;
+    /** The question carried into another language by the bilingual lexicon, per language code. */
+    private final Function<String, String> carried;
     /** The question sets a year it writes against its fact ("cresciuti rispetto al 2023"). */
     private final boolean askedCompares;
 
     SentenceScorer(ReadQuestion question, PassageIndex index, SentenceReader reader, ExtractiveConfiguration config,
-                   AnswerWeights model) {
+                   AnswerWeights model, Function<String, String> carried) {
         this.model = model;
+        this.carried = carried;
         this.question = question;
         this.index = index;
         this.corpus = index.corpus();
@@ -228,6 +232,7 @@ final class SentenceScorer {
         }
         double coverage = total == 0 ? 1.0 : got / total;
         double similarity = index.embedder().similarity(question.text(), passage.text()).orElse(0.0);
+        boolean foreign = !lang.equals(question.language().code());
         Fact evidence = evidence(s, doc, context);
         // "Chi altro oltre a Meta...": a sentence naming Meta is not about someone else
         boolean aboutExcluded = question.excluded().stream().anyMatch(t -> matches(t.phrases(lang), s.stemSet()));
@@ -272,9 +277,21 @@ final class SentenceScorer {
                 // set by scoreAll, beside the other sources
                 0,
                 0,
-                lang.equals(question.language().code()) ? 0 : 1};
+                foreign ? 1 : 0,
+                // across languages the question's own rank and embedding say less (one ranking found the sentence,
+                // and the embedding model reads one language): its place among its language's candidates, and its
+                // nearness to the question carried into its language, say more
+                foreign ? 1.0 / source.n() : 0,
+                foreign && source.retrieved().languageRank() > 0 ? 1.0 / source.retrieved().languageRank() : 0,
+                foreign ? carriedSimilarity(lang, passage) : 0};
         return weighed(new Candidate(source, s, coverage, criticalOk, evidence, typeOk, false, similarity, covered,
                 uncovered, 0, signals));
+    }
+
+    /** The embedding similarity of a sentence to the question carried into its language; 0 when nothing carries. */
+    private double carriedSimilarity(String language, Passage passage) {
+        String text = carried.apply(language);
+        return text.isBlank() ? 0 : Math.max(0, index.embedder().similarity(text, passage.text()).orElse(0.0));
     }
 
     /** Whether a document says a term anywhere; asked once per document and term, as sources share documents. */
