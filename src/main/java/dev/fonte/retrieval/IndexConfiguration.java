@@ -31,12 +31,11 @@ import java.time.Duration;
  * @param ramBufferMb     memory the index writer fills before it writes a segment
  * @param hnswM           links per vector in the nearest-neighbour graph (Lucene's default 16)
  * @param hnswBeamWidth   candidates considered when a vector is linked into the graph (Lucene's default 100)
- * @param mergeSegments   the most segments the {@code index} command leaves after an update that wrote at least
- *                        {@code mergeShare} of the documents (a first build): every search of a question pays Lucene's
- *                        costs once per segment. 0: the command never merges
- * @param mergeShare      the share of the documents an update of the {@code index} command must write (add, change or
- *                        remove) to be followed by a merge: merging rewrites the whole index, which a small update
- *                        should not pay
+ * @param mergeSegments   the most segments an update that wrote at least {@code mergeShare} of the documents (a first
+ *                        build) leaves: every search of a question pays Lucene's costs once per segment. 0: never
+ *                        merge
+ * @param mergeShare      the share of the documents an update must write (add, change or remove) to be followed by a
+ *                        merge: merging rewrites the whole index, which a small update should not pay
  * @param documentCacheChars characters of document text kept in memory per index version
  * @param passageCache    passages kept in memory per index version
  * @param listCache       lists of passages (a document's paragraphs, a paragraph's sentences) kept per index version

@@ -163,9 +163,7 @@ public class IndexManager {
     Indexer.Summary buildNow(Indexer.Listener listener) throws IOException {
         open();
         try {
-            Indexer.Summary summary = update(listener);
-            merge(summary, listener);
-            return summary;
+            return update(listener);
         } finally {
             close();
         }
@@ -175,11 +173,13 @@ public class IndexManager {
      * After an update that wrote a large share of the documents (a first build), merges the index into at most
      * {@code merge-segments} segments, and commits: every search of a question (BM25 over the corpus, within each
      * of its nearest documents, the nearest vectors) pays Lucene's costs once per segment, and a build leaves a
-     * dozen. A small update is not followed by a merge: it would rewrite the whole index.
+     * dozen (the vectors committed every minute are a segment each). A small update is not followed by a merge: it
+     * would rewrite the whole index. The version served meanwhile stays served.
      */
     private void merge(Indexer.Summary summary, Indexer.Listener listener) throws IOException {
         int written = summary.added() + summary.changed() + summary.removed();
-        if (config.mergeSegments() == 0 || written == 0 || written < config.mergeShare() * summary.documents()) {
+        if (config.mergeSegments() == 0 || written == 0 || written < config.mergeShare() * summary.documents()
+                || listener.cancelled()) {
             return;
         }
         IndexWriter writer = writer();
@@ -432,6 +432,7 @@ public class IndexManager {
                 return outer.cancelled();
             }
         });
+        merge(summary, outer);
         serveLatest(true);
         lastSummary = summary;
         setStatus(status.updating(false).failed(null).progress(0, 0));

@@ -178,6 +178,32 @@ class IndexLifecycleTest {
     }
 
     @Test
+    void a_first_build_is_served_merged_into_one_segment_and_answers_as_one_left_in_its_segments() throws IOException {
+        // given the answers of a first build left in the segments it wrote (texts, then vectors)
+        ApplicationContext unmerged = ready("fonte.index.merge-segments", 0);
+        int written = segments(unmerged);
+        List<String> expected = answers(unmerged);
+        stop(unmerged);
+        try (Stream<Path> files = Files.list(index)) {
+            for (Path file : files.toList()) {
+                Files.delete(file);
+            }
+        }
+
+        // when a first build is merged, as it is by default
+        ApplicationContext merged = ready();
+
+        // then one segment is served, and every answer, citation and score is the same
+        assertThat(written).isGreaterThan(1);
+        assertThat(segments(merged)).isEqualTo(1);
+        assertThat(answers(merged)).isEqualTo(expected);
+    }
+
+    private static int segments(ApplicationContext context) {
+        return context.getBean(IndexManager.class).current().searcher().getIndexReader().leaves().size();
+    }
+
+    @Test
     void given_an_existing_index_a_start_serves_it_without_reading_the_corpus_again() {
         stop(ready());
 
