@@ -52,11 +52,12 @@ public final class Language {
     /** Time words; the relative years are counted from a document's year. */
     public record TimeWords(Phrases months, Phrases weekdays, Phrases days, Phrases words, Phrases thisYear,
                             Phrases lastYear, Phrases nextYear, Phrases since, Phrases every, Phrases clock,
-                            Phrases comparisons) {
+                            Phrases comparisons, Phrases earlyYears) {
     }
 
     /** Number words with their values, and the words that scale a figure. */
-    public record Numbers(Map<String, Double> words, Phrases magnitudes, Phrases range) {
+    public record Numbers(Map<String, Double> words, Phrases magnitudes, Phrases range, Phrases ordinals,
+                          Phrases ordinalSuffixes, Phrases occurrences) {
     }
 
     /** The units of each dimension, and the words that may stand between a figure and its unit. */
@@ -112,6 +113,7 @@ public final class Language {
     private final Phrases placeArticles;
     private final Phrases placeRecipients;
     private final Phrases attributions;
+    private final Phrases subjectReferences;
     private final Clauses clauses;
     private final List<Pattern> reasons;
     private final List<Pattern> statements;
@@ -140,7 +142,8 @@ public final class Language {
         numbersNode.node("words").raw().forEach((k, v) -> numberWords.put(k.toLowerCase(Locale.ROOT),
                 ((Number) v).doubleValue()));
         this.numbers = new Numbers(Map.copyOf(numberWords), Phrases.of(numbersNode.list("magnitudes")),
-                Phrases.of(numbersNode.list("range")));
+                Phrases.of(numbersNode.list("range")), Phrases.of(numbersNode.list("ordinals")),
+                Phrases.of(numbersNode.list("ordinalSuffixes")), Phrases.of(numbersNode.list("occurrences")));
         Node unitsNode = root.node("units");
         Map<Dimension, Phrases> byDimension = new EnumMap<>(Dimension.class);
         for (String key : unitsNode.keys()) {
@@ -152,11 +155,12 @@ public final class Language {
         Node t = root.node("time");
         this.time = new TimeWords(t.phrases("months"), t.phrases("weekdays"), t.phrases("days"), t.phrases("words"),
                 t.phrases("thisYear"), t.phrases("lastYear"), t.phrases("nextYear"), t.phrases("since"),
-                t.phrases("every"), t.phrases("clock"), t.phrases("comparisons"));
+                t.phrases("every"), t.phrases("clock"), t.phrases("comparisons"), t.phrases("earlyYears"));
         this.placePrepositions = root.node("places").phrases("prepositions");
         this.placeArticles = root.node("places").phrases("articles");
         this.placeRecipients = root.node("places").phrases("recipients");
         this.attributions = root.phrases("attributions");
+        this.subjectReferences = root.phrases("subjectReferences");
         Node c = root.node("clauses");
         this.clauses = new Clauses(c.phrases("connectors"), c.phrases("relatives"), c.phrases("complementizers"),
                 c.phrases("leading"));
@@ -333,6 +337,14 @@ public final class Language {
      */
     public Phrases placeRecipients() {
         return placeRecipients;
+    }
+
+    /**
+     * Words by which a sentence speaks of its document's subject without naming it ("l'azienda" in an article about
+     * Ferrari).
+     */
+    public Phrases subjectReferences() {
+        return subjectReferences;
     }
 
     public Clauses clauses() {

@@ -16,6 +16,8 @@ public record Fact(Type type, Dimension dimension, int start, int end, String te
     public enum Type {
         /** A figure with no unit: it counts something. */
         NUMBER,
+        /** A place in a series ("its 20th league title", "per la quarta volta"): how many there have been so far. */
+        ORDINAL,
         /** Two figures set against each other with a dash: a score or a vote ("12-11"). */
         RESULT,
         /** A figure with a unit. */

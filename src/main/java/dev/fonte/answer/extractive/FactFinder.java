@@ -23,6 +23,8 @@ public final class FactFinder {
     /** A figure with letters written onto it: a figure only when they are its unit ("1.5C", "10km"), not "2nd". */
     private static final Pattern ATTACHED = Pattern.compile("(?<![\\p{L}\\p{N}])\\d+(?:[.,]\\d+)*(?=\\p{L})");
     private static final Pattern YEAR = Pattern.compile("1[89]\\d{2}|20\\d{2}");
+    /** Four digits that are a year before 1800 only after a word that says so ("nel 1538", "in 1163"). */
+    private static final Pattern EARLY_YEAR = Pattern.compile("1[0-7]\\d{2}");
     private static final int LOOK_AHEAD = 60;
     /** A day number right before a month name: "12 marzo", "12th of March", "12 de marzo". */
     private static final Pattern DAY_BEFORE = Pattern.compile(
@@ -42,6 +44,8 @@ public final class FactFinder {
     private final Language language;
     private final Phrases numberPhrases;
     private final Pattern numberWords;
+    /** Figures with an ordinal suffix of the language ("20th"); null when it has none. */
+    private final Pattern digitOrdinals;
     private final Set<String> notNames;
 
     /** @param notNames lowercase words that are never names even when capitalised (function words, stop words) */
@@ -49,6 +53,10 @@ public final class FactFinder {
         this.language = language;
         this.numberPhrases = Phrases.of(language.numbers().words().keySet());
         this.numberWords = numberPhrases.matcher("").pattern();
+        Phrases suffixes = language.numbers().ordinalSuffixes();
+        this.digitOrdinals = suffixes.isEmpty() ? null
+                : Pattern.compile("(?<![\\p{L}\\p{N}.,])\\d{1,3}(?:" + suffixes.asList().stream().map(Pattern::quote)
+                .collect(java.util.stream.Collectors.joining("|")) + ")(?![\\p{L}\\p{N}])");
         this.notNames = notNames;
     }
 
@@ -61,6 +69,7 @@ public final class FactFinder {
         // the word lists are searched only in a text that holds one of their first words
         String folded = Phrases.folded(text);
         figures(text, folded, facts);
+        ordinals(text, folded, facts);
         times(text, folded, facts);
         names(text, documentNames, facts);
         for (Pattern p : language.reasons()) {
@@ -77,6 +86,32 @@ public final class FactFinder {
         }
         facts.sort(Comparator.comparingInt(Fact::start));
         return List.copyOf(facts);
+    }
+
+    /**
+     * Places in a series, in digits with a suffix ("20th", "20°") or in words ("fourth"): "The title is Liverpool's
+     * 20th" says how many titles Liverpool has won.
+     */
+    private void ordinals(String text, String folded, List<Fact> out) {
+        Matcher words = matcher(language.numbers().ordinals(), text, folded);
+        while (words.find()) {
+            out.add(new Fact(Fact.Type.ORDINAL, null, words.start(), words.end(), words.group(), false));
+        }
+        if (digitOrdinals != null) {
+            Matcher digits = digitOrdinals.matcher(text);
+            while (digits.find()) {
+                out.add(new Fact(Fact.Type.ORDINAL, null, digits.start(), digits.end(), digits.group(), false));
+            }
+        }
+    }
+
+    /** Whether a word of the pack's {@code time.earlyYears} stands right before a figure ("eruzione del 1538"). */
+    private boolean earlyYear(String text, int start) {
+        int end = start;
+        while (end > 0 && Character.isWhitespace(text.charAt(end - 1))) {
+            end--;
+        }
+        return end < start && language.time().earlyYears().endingAt(text, end, 16) >= 0;
     }
 
     /** Figures, in digits or words, each with the unit that follows it (or a currency symbol before it). */
@@ -152,7 +187,8 @@ public final class FactFinder {
         }
         for (Fact f : figures) {
             // a year is a time, not a figure ("nel 2025"), unless a unit says otherwise
-            if (f.type() == Fact.Type.NUMBER && !f.scaled() && YEAR.matcher(f.text()).matches()) {
+            if (f.type() == Fact.Type.NUMBER && !f.scaled() && (YEAR.matcher(f.text()).matches()
+                    || EARLY_YEAR.matcher(f.text()).matches() && earlyYear(text, f.start()))) {
                 out.add(new Fact(Fact.Type.TIME, null, f.start(), f.end(), f.text(), false));
             } else if (f.type() == Fact.Type.QUANTITY && f.dimension() == Dimension.DURATION
                     && repeats(text, f.start())) {

@@ -191,9 +191,10 @@ final class SentenceScorer {
                     got += weight;
                     total += weight;
                     covered.add(term.surface());
-                } else if (question.identity() || !implied(term, phrases, s, passage, doc)) {
+                } else if (question.identity() ? !referredTo(term, s, doc) : !implied(term, phrases, s, passage, doc)) {
                     // who fits a description is said where the description is: "the CEO of OpenAI" is one sentence's
-                    // words, not a name the paragraph spoke of before
+                    // words, not a name the paragraph spoke of before, unless the sentence says it as its document
+                    // does when it speaks of its subject ("A guidare l'azienda è l'amministratore delegato...")
                     criticalOk = false;
                     uncovered.add(term.surface());
                 }
@@ -244,7 +245,7 @@ final class SentenceScorer {
         // a heading with no figure or time names a topic and asserts nothing of it ("Il ponte sospeso più lungo del
         // mondo" does not say the bridge will be the longest); "2025: the pivotal year for AI" says something
         boolean asserts = !passage.unpunctuated() || s.facts().stream().anyMatch(f -> switch (f.type()) {
-            case NUMBER, QUANTITY, TIME, DATE, SINCE, RESULT -> true;
+            case NUMBER, ORDINAL, QUANTITY, TIME, DATE, SINCE, RESULT -> true;
             default -> false;
         });
         boolean typeOk = (evidence != null || !needsEvidence() && asserts)
@@ -474,6 +475,16 @@ final class SentenceScorer {
         if (f.type() == Fact.Type.NUMBER) {
             return true;
         }
+        if (f.type() == Fact.Type.ORDINAL) {
+            // a place in a series counts what it places ("Liverpool's 20th league championship") or how often the
+            // sentence's event happened ("for a record fourth time"), not a rank ("el segundo destino más visitado")
+            // nor a part ("in the second half")
+            int end = wordsAfter(s.text(), f.end(), config.ordinalWords());
+            Set<String> stems = s.stemsIn(f.end(), end);
+            return question.thing().isPresent()
+                    && (question.thing().get().stems(s.language()).stream().anyMatch(stems::contains)
+                    || reader.language(s.language()).numbers().occurrences().in(s.text().substring(f.end(), end)));
+        }
         if (f.type() != Fact.Type.QUANTITY || question.thing().isEmpty()) {
             return false;
         }
@@ -481,6 +492,16 @@ final class SentenceScorer {
             return true;
         }
         return unitIsThing(f, s);
+    }
+
+    /** Where the {@code words}th word after a position ends (the text's end when there are fewer). */
+    private static int wordsAfter(String text, int from, int words) {
+        java.util.regex.Matcher m = WORD.matcher(text).region(from, text.length());
+        int end = from;
+        for (int i = 0; i < words && m.find(); i++) {
+            end = m.end();
+        }
+        return end;
     }
 
     /** Whether a quantity's unit is what the question asks about ("how many days", "quanti anni"). */
@@ -719,11 +740,27 @@ final class SentenceScorer {
         if (group.size() > 1 && telling.stream().anyMatch(t -> matches(t.phrases(s.language()), s.stemSet()))) {
             return true;
         }
+        boolean documentSubject = telling.stream().anyMatch(t -> matches(t.phrases(s.language()), doc.subjectStems()));
         if (telling.stream().anyMatch(t -> matches(t.phrases(s.language()), before(passage)))) {
-            return true;
+            // a sentence whose own subject is another name speaks of that one: "Born in Chennai..., Gukesh is..."
+            // after a sentence naming Kasparov does not say where Kasparov was born; but the document's subject acts
+            // through others ("In a notable move, Zuckerberg chose..." in an article on Meta), and a name may be what
+            // is asked ("The local promoter, Barracuda Music, called off the shows" after a sentence on the shows)
+            boolean asksName = question.kind() == FactKind.PERSON || question.kind() == FactKind.ORGANIZATION;
+            return asksName || documentSubject || !subjectIsSomeoneElse(s, true);
         }
-        return telling.stream().anyMatch(t -> matches(t.phrases(s.language()), doc.subjectStems()))
-                && !subjectIsSomeoneElse(s);
+        return documentSubject && !subjectIsSomeoneElse(s, false);
+    }
+
+    /**
+     * Whether a sentence speaks of a name it does not write by the words its language refers to a document's subject
+     * with ("A guidare l'azienda è l'amministratore delegato Benedetto Vigna" in a document about Ferrari).
+     */
+    private boolean referredTo(Term term, ReadSentence s, SentenceReader.DocumentFacts doc) {
+        if (!term.isName() || !reader.language(s.language()).subjectReferences().in(s.text())) {
+            return false;
+        }
+        return telling(entity(term)).stream().anyMatch(t -> matches(t.phrases(s.language()), doc.subjectStems()));
     }
 
     /** The words of a name the corpus never writes in lower case; all of them when it writes each one so. */
@@ -778,16 +815,29 @@ final class SentenceScorer {
         return language.attributions().endingAt(text, end, 20) >= 0;
     }
 
-    /** Whether a name the question does not name stands as the sentence's subject (among its first words). */
-    private boolean subjectIsSomeoneElse(ReadSentence s) {
+    /**
+     * Whether a name the question does not name stands as the sentence's subject: among its first words, or, with
+     * {@code afterOpening}, among the first after the phrase that opens it ("Born in Chennai on 29 May 2006, Gukesh
+     * is..."), unless set off by commas ("In a recent post, Mark Zuckerberg, CEO of Meta, revealed...").
+     */
+    private boolean subjectIsSomeoneElse(ReadSentence s, boolean afterOpening) {
         int[] whole = {0, s.text().length()};
+        int comma = afterOpening ? s.text().indexOf(',') : -1;
+        int[] opened = {comma + 1, s.text().length()};
         for (Fact f : s.facts()) {
             if (f.type() == Fact.Type.NAME && !stated(f, s) && !isPlace(f, s) && !ours(f, s) && !attributed(f, s)
                     && !(f.text().length() <= 4 && f.text().equals(f.text().toUpperCase(Locale.ROOT)))) {
-                return atClauseStart(f, whole, s);
+                return atClauseStart(f, whole, s) || comma > 0 && f.start() > comma
+                        && atClauseStart(f, opened, s) && !apposition(f, s);
             }
         }
         return false;
+    }
+
+    /** Whether a name is set off by commas after it too ("del gruppo, Brad Smith, e"): an apposition, no subject. */
+    private static boolean apposition(Fact name, ReadSentence s) {
+        String after = s.text().substring(name.end()).stripLeading();
+        return after.startsWith(",");
     }
 
     /**

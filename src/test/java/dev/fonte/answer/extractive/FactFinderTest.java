@@ -139,4 +139,44 @@ class FactFinderTest {
         assertThat(tiene).anyMatch(f -> f.dimension() == Dimension.AGE && f.text().startsWith("47"));
         assertThat(term).noneMatch(f -> f.dimension() == Dimension.AGE);
     }
+
+    @Test
+    void an_age_written_in_words_is_an_age_where_its_words_say_so() {
+        FactFinder english = new FactFinder(Languages.standard().get("en"), Set.of("he", "the", "of"));
+        FactFinder spanish = new FactFinder(Languages.standard().get("es"), Set.of("la", "de"));
+
+        List<Fact> started = english.find("He started playing chess at the age of seven.", Set.of());
+        List<Fact> founder = english.find("He was one of the founders of the club.", Set.of());
+        List<Fact> tiene = spanish.find("La jueza, que tiene cuarenta años, dictó la sentencia.", Set.of());
+
+        assertThat(started).anyMatch(f -> f.dimension() == Dimension.AGE && f.text().equals("seven"));
+        assertThat(founder).noneMatch(f -> f.dimension() == Dimension.AGE);
+        assertThat(tiene).anyMatch(f -> f.dimension() == Dimension.AGE && f.text().startsWith("cuarenta"));
+    }
+
+    @Test
+    void four_digits_under_1800_are_a_year_only_after_a_word_that_says_so() {
+        FactFinder finder = new FactFinder(Languages.standard().get("it"), Set.of("l", "è", "quella"));
+
+        List<Fact> eruption = finder.find("L'ultima eruzione è quella del 1538, che formò il Monte Nuovo.", Set.of());
+        List<Fact> crowd = finder.find("Sono arrivati 1500 volontari da tutta la regione.", Set.of());
+
+        assertThat(eruption).anyMatch(f -> f.type() == Fact.Type.TIME && f.text().equals("1538"));
+        assertThat(crowd).anyMatch(f -> f.type() == Fact.Type.NUMBER && f.text().equals("1500"));
+        assertThat(crowd).noneMatch(f -> f.type() == Fact.Type.TIME);
+    }
+
+    @Test
+    void a_place_in_a_series_is_an_ordinal_in_digits_or_words_but_not_a_word_that_only_looks_like_one() {
+        FactFinder english = new FactFinder(Languages.standard().get("en"), Set.of("the", "is"));
+        FactFinder italian = new FactFinder(Languages.standard().get("it"), Set.of("il", "per", "la"));
+
+        List<Fact> title = english.find("The title is Liverpool's 20th league championship.", Set.of());
+        List<Fact> volta = italian.find("Il Napoli ha vinto per la quarta volta.", Set.of());
+        List<Fact> secondo = italian.find("Secondo il governo i lavori finiranno presto.", Set.of());
+
+        assertThat(title).anyMatch(f -> f.type() == Fact.Type.ORDINAL && f.text().equals("20th"));
+        assertThat(volta).anyMatch(f -> f.type() == Fact.Type.ORDINAL && f.text().equals("quarta"));
+        assertThat(secondo).noneMatch(f -> f.type() == Fact.Type.ORDINAL);
+    }
 }

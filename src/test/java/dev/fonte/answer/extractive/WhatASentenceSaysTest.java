@@ -67,6 +67,27 @@ class WhatASentenceSaysTest {
             Si no paga la multa, cumplirá un día de arresto por cada dos cuotas impagadas.
             """;
 
+    private static final String CHAMPION = """
+            Lena Varga broke the record held by Tomas Ortel, who was 24 when he won the title in 1990. Born in Szeged \
+            on 3 May 2004, Varga is the youngest champion in the federation's history.
+            """;
+
+    private static final String MOTORI = """
+            Orsini Motori ha chiuso il 2024 con ricavi record di 900 milioni di euro.
+
+            A guidare l'azienda è l'amministratore delegato Paolo Neri, in carica dal 2021.
+
+            Orsini Motori ha consegnato 4.000 vetture nel 2024.
+            """;
+
+    private static final String ROVERS = """
+            The title is Rovers' 14th league championship, won at home in front of their supporters.
+            """;
+
+    private static final String ESTADIO = """
+            El estadio del Rovers es el segundo estadio más visitado del país.
+            """;
+
     static PassageIndex index;
     static ExtractiveAnswerModel model;
 
@@ -79,7 +100,11 @@ class WhatASentenceSaysTest {
                         RESULTS),
                 new Document("festival", "A summer festival of records", "en", null, null, null, FESTIVAL),
                 new Document("premio", "Un premio per la città", "it", null, null, null, PREMIO),
-                new Document("multa", "Condenado el alcalde de Villaserra", "es", null, null, null, MULTA));
+                new Document("multa", "Condenado el alcalde de Villaserra", "es", null, null, null, MULTA),
+                new Document("champion", "A new youngest champion", "en", null, null, null, CHAMPION),
+                new Document("motori", "Orsini Motori, un anno record", "it", null, null, null, MOTORI),
+                new Document("rovers", "Rovers are champions again", "en", null, null, null, ROVERS),
+                new Document("estadio", "El estadio del Rovers", "es", null, null, null, ESTADIO));
         model = new ExtractiveAnswerModel(Languages.standard(), Lexicon.empty(), ExtractiveConfiguration.defaults(),
                 AnswerWeights.defaults());
     }
@@ -182,5 +207,47 @@ class WhatASentenceSaysTest {
         // then that total is no answer
         assertThat(TestCorpus.eligible(model, index, "By how many people did the festival's audience grow in 2022?"))
                 .noneMatch(s -> s.startsWith("Since 2015"));
+    }
+
+    @Test
+    void a_sentence_whose_subject_is_another_name_does_not_speak_of_the_name_before_it() {
+        // given a sentence naming Ortel, then one opening with where someone was born and going on with Varga
+        // when asked where Ortel was born, then where Varga was
+        // then the second sentence answers Varga's question only
+        assertThat(TestCorpus.eligible(model, index, "Where was Tomas Ortel born?"))
+                .noneMatch(s -> s.startsWith("Born in Szeged"));
+        assertThat(TestCorpus.eligible(model, index, "Where was Lena Varga born?"))
+                .anyMatch(s -> s.startsWith("Born in Szeged"));
+    }
+
+    @Test
+    void a_description_said_of_the_company_is_said_of_the_documents_subject() {
+        // given a document about Orsini Motori whose sentence on its chief executive says "l'azienda"
+        // when asked who the chief executive of Orsini Motori is, then of Vetrerie Alfa
+        // then that sentence answers the first, not the second
+        assertThat(TestCorpus.eligible(model, index, "Chi è l'amministratore delegato di Orsini Motori?"))
+                .anyMatch(s -> s.startsWith("A guidare l'azienda"));
+        assertThat(TestCorpus.eligible(model, index, "Chi è l'amministratore delegato della Vetrerie Alfa?"))
+                .noneMatch(s -> s.startsWith("A guidare l'azienda"));
+    }
+
+    @Test
+    void a_place_in_a_series_counts_the_things_of_the_series() {
+        // given a title said to be Rovers' 14th league championship
+        // when asked how many league championships Rovers have won, then how many cups
+        // then the ordinal counts the first, and says nothing of the second
+        assertThat(TestCorpus.eligible(model, index, "How many league championships have Rovers won?"))
+                .anyMatch(s -> s.startsWith("The title is Rovers' 14th"));
+        assertThat(TestCorpus.eligible(model, index, "How many cups have Rovers won?"))
+                .noneMatch(s -> s.startsWith("The title is Rovers' 14th"));
+    }
+
+    @Test
+    void a_rank_counts_nothing() {
+        // given a stadium said to be "el segundo estadio más visitado"
+        // when asked how many visitors it had
+        // then the rank is no count of them
+        assertThat(TestCorpus.eligible(model, index, "¿Cuántos visitantes recibió el estadio del Rovers?"))
+                .noneMatch(s -> s.startsWith("El estadio del Rovers"));
     }
 }
