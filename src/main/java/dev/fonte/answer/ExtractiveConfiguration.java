@@ -35,6 +35,8 @@ import jakarta.validation.constraints.Min;
  * @param antecedentWords    words that may stand between a name and the relative clause it is the antecedent of
  *                           (the head noun of "Elton John's farewell tour, which grossed...")
  * @param ordinalWords       words after an ordinal within which what it places is named ("20th league championship")
+ * @param thingCredit        the soft credit (0..1, between softLow and softHigh) a sentence's nearest word must earn
+ *                           to name the thing a question counts or measures ("two young men" for "how many people")
  */
 @ConfigurationProperties(ExtractiveConfiguration.PREFIX)
 public record ExtractiveConfiguration(
@@ -56,13 +58,14 @@ public record ExtractiveConfiguration(
         @DecimalMin("0") @DecimalMax("1") @Bindable(defaultValue = "0.5") double minSubjectCoverage,
         @Min(0) @Max(10) @Bindable(defaultValue = "3") int subjectWords,
         @Min(0) @Max(10) @Bindable(defaultValue = "3") int antecedentWords,
-        @Min(1) @Max(10) @Bindable(defaultValue = "3") int ordinalWords) {
+        @Min(1) @Max(10) @Bindable(defaultValue = "3") int ordinalWords,
+        @DecimalMin("0") @DecimalMax("1") @Bindable(defaultValue = "0.3") double thingCredit) {
 
     public static final String PREFIX = "fonte.answer.extractive";
 
     /** The defaults, for code that runs the engine without an application context (tests, tools). */
     public static ExtractiveConfiguration defaults() {
         return new ExtractiveConfiguration(0.35, 2, 6, 6, 3, 0.5, 0.75, 0.5, 2, 0.5, 0.5, 2, 12, 50_000, 0.5, 0.5, 3,
-                3, 3);
+                3, 3, 0.3);
     }
 }

@@ -114,6 +114,7 @@ public final class Language {
     private final Phrases placeRecipients;
     private final Phrases attributions;
     private final Phrases subjectReferences;
+    private final Phrases genitives;
     private final Clauses clauses;
     private final List<Pattern> reasons;
     private final List<Pattern> statements;
@@ -161,6 +162,7 @@ public final class Language {
         this.placeRecipients = root.node("places").phrases("recipients");
         this.attributions = root.phrases("attributions");
         this.subjectReferences = root.phrases("subjectReferences");
+        this.genitives = root.phrases("genitives");
         Node c = root.node("clauses");
         this.clauses = new Clauses(c.phrases("connectors"), c.phrases("relatives"), c.phrases("complementizers"),
                 c.phrases("leading"));
@@ -345,6 +347,11 @@ public final class Language {
      */
     public Phrases subjectReferences() {
         return subjectReferences;
+    }
+
+    /** The words that say whose something is ("il sindaco di Napoli", "the mayor of Naples"). */
+    public Phrases genitives() {
+        return genitives;
     }
 
     public Clauses clauses() {

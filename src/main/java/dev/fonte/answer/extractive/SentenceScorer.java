@@ -402,7 +402,12 @@ final class SentenceScorer {
             // "Quanti dipendenti..." is not answered by a sentence counting GPUs; what an amount measures may be its
             // paragraph's subject ("$38 billion spent last year" in a paragraph on capital expenditure)
             Term thing = question.thing().get();
-            boolean named = names(thing, s) || kind == FactKind.AMOUNT && matches(thing.phrases(s.language()), context);
+            // or by a word near it in meaning ("two young men" counts people), nearer than a question's other words
+            // need to be to count as said
+            boolean named = !onlyInNames(thing, s, doc) && names(thing, s)
+                    || kind == FactKind.AMOUNT && matches(thing.phrases(s.language()), context)
+                    || !thing.glossary() && s.language().equals(question.language().code())
+                    && softCredit(thing.surface(), s, index.embedder()) >= config.thingCredit();
             if (!named) {
                 return null;
             }
@@ -451,8 +456,8 @@ final class SentenceScorer {
             case RESULT -> f.type() == Fact.Type.RESULT;
             // a name the sentence gives as a place ("nella Cappella Sistina") is where, not who, unless its
             // preposition also says to whom ("a Silvio Berlusconi")
-            case PERSON -> f.type() == Fact.Type.NAME && (!isPlace(f, s) || toWhom(f, s));
-            case ORGANIZATION -> f.type() == Fact.Type.NAME;
+            case PERSON -> f.type() == Fact.Type.NAME && (!isPlace(f, s) || toWhom(f, s)) && !describedOwner(f, s);
+            case ORGANIZATION -> f.type() == Fact.Type.NAME && !describedOwner(f, s);
             case PLACE -> f.type() == Fact.Type.PLACE;
             case REASON -> f.type() == Fact.Type.REASON;
             default -> dimension != null && f.type() == Fact.Type.QUANTITY && f.dimension() == dimension;
@@ -502,6 +507,36 @@ final class SentenceScorer {
             end = m.end();
         }
         return end;
+    }
+
+    /**
+     * Whether the word of a thing the question writes in lower case stands in a sentence of its language only inside
+     * names (a name it finds, or a capitalised word its document writes so inside its sentences): "Fratelli d'Italia"
+     * does not count anyone's brothers ("Quanti fratelli ha il papa?"). Only the asker's own word is looked at: a
+     * synonym or a translation may be a name ("graphics processors" are "GPUs").
+     */
+    private boolean onlyInNames(Term thing, ReadSentence s, SentenceReader.DocumentFacts doc) {
+        String asked = thing.surface().toLowerCase(Locale.ROOT);
+        if (asked.isEmpty() || !Character.isLowerCase(thing.surface().charAt(0))
+                || !s.language().equals(question.language().code())) {
+            return false;
+        }
+        Set<String> stems = thing.stems(s.language());
+        boolean inName = false;
+        for (ReadSentence.Stem stem : s.stems()) {
+            if (!stems.contains(stem.stem()) || !asked.startsWith(stem.stem())) {
+                continue;
+            }
+            String word = s.text().substring(stem.start(), stem.end());
+            boolean capitalised = Character.isUpperCase(word.codePointAt(0))
+                    && doc.names().contains(word.toLowerCase(Locale.ROOT));
+            if (!capitalised && s.facts().stream().noneMatch(f -> f.type() == Fact.Type.NAME
+                    && stem.start() >= f.start() && stem.end() <= f.end())) {
+                return false;
+            }
+            inName = true;
+        }
+        return inName;
     }
 
     /** Whether a quantity's unit is what the question asks about ("how many days", "quanti anni"). */
@@ -911,6 +946,39 @@ final class SentenceScorer {
             before--;
         }
         return reader.language(s.language()).placeRecipients().endingAt(s.text(), before, 4) >= 0;
+    }
+
+    /**
+     * Whether a name stands where an identity question's own name stands, after its description and a genitive ("il
+     * sindaco di Napoli" for "Chi è il sindaco di Bacoli?"): whose the description is, another one than the asker's,
+     * not who fits it.
+     */
+    private boolean describedOwner(Fact name, ReadSentence s) {
+        if (!question.identity()) {
+            return false;
+        }
+        Language language = reader.language(s.language());
+        String text = s.text();
+        int end = name.start();
+        while (end > 0 && (Character.isWhitespace(text.charAt(end - 1)) || text.charAt(end - 1) == '\''
+                || text.charAt(end - 1) == '’')) {
+            end--;
+        }
+        int article = language.placeArticles().endingAt(text, end, 6);
+        if (article >= 0) {
+            end = article;
+            while (end > 0 && Character.isWhitespace(text.charAt(end - 1))) {
+                end--;
+            }
+        }
+        int genitive = language.genitives().endingAt(text, end, 8);
+        if (genitive < 0) {
+            return false;
+        }
+        int[] before = {Math.max(0, genitive - 30), genitive};
+        Set<String> stems = s.stemsIn(before[0], before[1]);
+        return terms.stream().anyMatch(t -> t.kind() == Term.Kind.ORDINARY
+                && t.stems(s.language()).stream().anyMatch(stems::contains));
     }
 
     /** A name the sentence gives as a place ("in Italia"): where something happens, not who it belongs to. */

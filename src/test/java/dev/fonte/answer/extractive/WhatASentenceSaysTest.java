@@ -2,16 +2,20 @@ package dev.fonte.answer.extractive;
 
 import dev.fonte.answer.AnswerWeights;
 import dev.fonte.answer.ExtractiveConfiguration;
+import dev.fonte.corpus.Corpus;
 import dev.fonte.corpus.Document;
+import dev.fonte.corpus.Segmenter;
 import dev.fonte.language.Languages;
 import dev.fonte.language.Lexicon;
 import dev.fonte.retrieval.Glossary;
 import dev.fonte.retrieval.PassageIndex;
+import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -88,6 +92,21 @@ class WhatASentenceSaysTest {
             El estadio del Rovers es el segundo estadio más visitado del país.
             """;
 
+    private static final String SINDACI = """
+            Il sindaco di Borgoverde, Marco Neri, ha chiuso le scuole per i controlli, e lo stesso hanno fatto \
+            Valfonda e il sindaco di Montebello, Anna Riva, per le scuole del centro.
+            """;
+
+    private static final String ARRESTS = """
+            In May the city police arrested two young men suspected of planning an attack on the market of Dunmore.
+            """;
+
+    private static final String SEGGI = """
+            Alle elezioni regionali Fratelli d'Italia conquista 24 seggi su 50.
+
+            Fratelli d'Italia ha 3 consiglieri in più del 2019, ha detto il segretario del partito.
+            """;
+
     static PassageIndex index;
     static ExtractiveAnswerModel model;
 
@@ -104,7 +123,9 @@ class WhatASentenceSaysTest {
                 new Document("champion", "A new youngest champion", "en", null, null, null, CHAMPION),
                 new Document("motori", "Orsini Motori, un anno record", "it", null, null, null, MOTORI),
                 new Document("rovers", "Rovers are champions again", "en", null, null, null, ROVERS),
-                new Document("estadio", "El estadio del Rovers", "es", null, null, null, ESTADIO));
+                new Document("estadio", "El estadio del Rovers", "es", null, null, null, ESTADIO),
+                new Document("sindaci", "Scuole chiuse dopo la scossa", "it", null, null, null, SINDACI),
+                new Document("seggi", "Regionali, i seggi", "it", null, null, null, SEGGI));
         model = new ExtractiveAnswerModel(Languages.standard(), Lexicon.empty(), ExtractiveConfiguration.defaults(),
                 AnswerWeights.defaults());
     }
@@ -249,5 +270,43 @@ class WhatASentenceSaysTest {
         // then the rank is no count of them
         assertThat(TestCorpus.eligible(model, index, "¿Cuántos visitantes recibió el estadio del Rovers?"))
                 .noneMatch(s -> s.startsWith("El estadio del Rovers"));
+    }
+
+    @Test
+    void a_name_after_the_description_and_a_genitive_is_whose_it_is_not_who_fits_it() {
+        // given a sentence on the mayors of Borgoverde and Montebello that names Valfonda without its mayor
+        // when asked who the mayor of Valfonda is, then of Montebello
+        // then "Montebello" (of "il sindaco di Montebello") answers neither; Anna Riva answers the second
+        assertThat(TestCorpus.eligible(model, index, "Chi è il sindaco di Valfonda?"))
+                .noneMatch(s -> s.startsWith("Il sindaco di Borgoverde"));
+        assertThat(TestCorpus.eligible(model, index, "Chi è il sindaco di Montebello?"))
+                .anyMatch(s -> s.startsWith("Il sindaco di Borgoverde"));
+    }
+
+    @Test
+    void a_count_may_name_what_it_counts_by_a_word_near_in_meaning() throws IOException {
+        // given "arrested two young men", in an index with the embedding model (what is near in meaning is its say)
+        // when asked how many people the police arrested, then how many weapons they seized
+        // then the count answers the first (men are people), not the second
+        Corpus corpus = new Corpus(List.of(new Document("arrests", "Arrests in Dunmore", "en", null, null, null,
+                ARRESTS)), Segmenter.segment("arrests", "en", ARRESTS));
+        try (PassageIndex arrests = PassageIndex.build(corpus, Glossary.empty(), 0.3,
+                new AllMiniLmL6V2QuantizedEmbeddingModel())) {
+            assertThat(TestCorpus.eligible(model, arrests, "How many people did the Dunmore police arrest?"))
+                    .anyMatch(s -> s.startsWith("In May the city police"));
+            assertThat(TestCorpus.eligible(model, arrests, "How many weapons did the Dunmore police seize?"))
+                    .noneMatch(s -> s.startsWith("In May the city police"));
+        }
+    }
+
+    @Test
+    void a_word_said_only_inside_a_name_is_not_the_thing_counted() {
+        // given "Fratelli d'Italia conquista 24 seggi", and a sentence opening with the name
+        // when asked how many brothers someone has, then how many seats the party won
+        // then the name's "Fratelli" counts no brothers; the seats are counted
+        assertThat(TestCorpus.eligible(model, index, "Quanti fratelli ha il presidente della regione?"))
+                .noneMatch(s -> s.startsWith("Alle elezioni regionali") || s.startsWith("Fratelli d'Italia ha 3"));
+        assertThat(TestCorpus.eligible(model, index, "Quanti seggi conquista Fratelli d'Italia alle regionali?"))
+                .anyMatch(s -> s.startsWith("Alle elezioni regionali"));
     }
 }
