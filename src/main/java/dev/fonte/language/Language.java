@@ -52,7 +52,7 @@ public final class Language {
     /** Time words; the relative years are counted from a document's year. */
     public record TimeWords(Phrases months, Phrases weekdays, Phrases days, Phrases words, Phrases thisYear,
                             Phrases lastYear, Phrases nextYear, Phrases since, Phrases every, Phrases clock,
-                            Phrases comparisons, Phrases earlyYears) {
+                            Phrases comparisons, Phrases earlyYears, Phrases present) {
     }
 
     /** Number words with their values, and the words that scale a figure. */
@@ -156,7 +156,8 @@ public final class Language {
         Node t = root.node("time");
         this.time = new TimeWords(t.phrases("months"), t.phrases("weekdays"), t.phrases("days"), t.phrases("words"),
                 t.phrases("thisYear"), t.phrases("lastYear"), t.phrases("nextYear"), t.phrases("since"),
-                t.phrases("every"), t.phrases("clock"), t.phrases("comparisons"), t.phrases("earlyYears"));
+                t.phrases("every"), t.phrases("clock"), t.phrases("comparisons"), t.phrases("earlyYears"),
+                t.phrases("present"));
         this.placePrepositions = root.node("places").phrases("prepositions");
         this.placeArticles = root.node("places").phrases("articles");
         this.placeRecipients = root.node("places").phrases("recipients");

@@ -1008,7 +1008,9 @@ final class SentenceScorer {
         // di 140 centimetri" does not say how much it rose in 2024): only a state lasts into the years asked
         boolean measured = question.kind().dimension() != null || question.kind() == FactKind.AMOUNT
                 || question.kind() == FactKind.COUNT;
-        if (!measured && lastsInto(asked, s, doc.year())) {
+        // unless the question asks about the present ("today", "ahora"): the total since a year is today's
+        boolean present = doc.year() != null && asked.resolved(doc.year()).equals(Set.of(doc.year()));
+        if ((!measured || present) && lastsInto(asked, s, doc.year())) {
             return true;
         }
         Language language = reader.language(s.language());

@@ -30,7 +30,8 @@ public record Years(Set<Integer> written, Set<Relative> relative) {
         Set<Integer> written = written(text);
         Set<Relative> relative = EnumSet.noneOf(Relative.class);
         Language.TimeWords t = language.time();
-        if (t.thisYear().in(text)) {
+        // the present ("today", "oggi") is in the document's year
+        if (t.thisYear().in(text) || t.present().in(text)) {
             relative.add(Relative.THIS);
         }
         if (t.lastYear().in(text)) {

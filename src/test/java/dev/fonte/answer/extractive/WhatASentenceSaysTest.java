@@ -107,6 +107,10 @@ class WhatASentenceSaysTest {
             Fratelli d'Italia ha 3 consiglieri in più del 2019, ha detto il segretario del partito.
             """;
 
+    private static final String RECORD = """
+            Lena Varga broke the record held by Tomas Ortel, who was 24 when he won the title in 1990.
+            """;
+
     static PassageIndex index;
     static ExtractiveAnswerModel model;
 
@@ -308,5 +312,19 @@ class WhatASentenceSaysTest {
                 .noneMatch(s -> s.startsWith("Alle elezioni regionali") || s.startsWith("Fratelli d'Italia ha 3"));
         assertThat(TestCorpus.eligible(model, index, "Quanti seggi conquista Fratelli d'Italia alle regionali?"))
                 .anyMatch(s -> s.startsWith("Alle elezioni regionali"));
+    }
+
+    @Test
+    void the_present_is_the_documents_year() throws IOException {
+        // given a document of 2025 that gives Tomas Ortel's age when he won the title in 1990
+        // when asked how old he is today, then how old he was when he won it
+        // then that age answers the second question only
+        try (PassageIndex record = TestCorpus.index(Glossary.empty(),
+                new Document("record", "A record broken", "en", null, "2025-03-01", null, RECORD))) {
+            assertThat(TestCorpus.eligible(model, record, "How old is Tomas Ortel today?"))
+                    .noneMatch(s -> s.startsWith("Lena Varga broke"));
+            assertThat(TestCorpus.eligible(model, record, "How old was Tomas Ortel when he won the title?"))
+                    .anyMatch(s -> s.startsWith("Lena Varga broke"));
+        }
     }
 }
