@@ -10,7 +10,6 @@ import dev.langchain4j.rag.content.ContentMetadata;
 import dev.langchain4j.rag.content.retriever.ContentRetriever;
 import dev.langchain4j.rag.query.Query;
 import jakarta.inject.Inject;
-import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 
 import java.util.ArrayList;
@@ -20,11 +19,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.FutureTask;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Supplier;
 
 import static dev.langchain4j.internal.ValidationUtils.ensureNotNull;
@@ -50,35 +44,20 @@ public class LuceneContentRetriever implements ContentRetriever, PassageRetrieve
         }
     }
 
-    /** The executor that ranks a question carried into the corpus's other languages beside its own searches. */
-    public static final String SEARCHER = "fonte-search";
-
     private final Supplier<PassageIndex> index;
     private final RetrievalConfiguration config;
     private final Lexicon lexicon;
-    private final Executor searcher;
 
     @Inject
-    public LuceneContentRetriever(IndexManager indexes, RetrievalConfiguration config, Lexicon lexicon,
-                                 @Named(SEARCHER) ExecutorService searcher) {
-        this(indexes::current, config, lexicon, searcher);
+    public LuceneContentRetriever(IndexManager indexes, RetrievalConfiguration config, Lexicon lexicon) {
+        this(indexes::current, config, lexicon);
     }
 
-    /** Over whatever index {@code index} gives at each query, every search of a question on the caller's thread. */
+    /** Over whatever index {@code index} gives at each query. */
     public LuceneContentRetriever(Supplier<PassageIndex> index, RetrievalConfiguration config, Lexicon lexicon) {
-        this(index, config, lexicon, Runnable::run);
-    }
-
-    /**
-     * Over whatever index {@code index} gives at each query; the rankings of the question carried into the corpus's
-     * other languages run on {@code searcher} while the caller's thread searches the question's own language.
-     */
-    public LuceneContentRetriever(Supplier<PassageIndex> index, RetrievalConfiguration config, Lexicon lexicon,
-                                  Executor searcher) {
         this.index = ensureNotNull(index, "index");
         this.config = ensureNotNull(config, "config");
         this.lexicon = ensureNotNull(lexicon, "lexicon");
-        this.searcher = ensureNotNull(searcher, "searcher");
     }
 
     /** Sorted by relevance, most relevant first; the query's language is detected. */
@@ -101,32 +80,6 @@ public class LuceneContentRetriever implements ContentRetriever, PassageRetrieve
     public List<ScoredPassage> retrieve(PassageIndex index, RetrievalConfiguration.Mode mode, String query,
                                         String language, int k) {
         int n = Math.max(k, config.candidates());
-        // each other language's own ranking of the question depends on nothing below: it is begun first, to run on
-        // another core while this thread searches (a quarter of a question's work in a corpus of two languages)
-        FutureTask<Map<String, List<ScoredPassage>>> others =
-                new FutureTask<>(() -> otherLanguageRankings(index, mode, query, language, n));
-        if (config.otherLanguageCandidates() > 0) {
-            try {
-                searcher.execute(others);
-            } catch (RejectedExecutionException e) {
-                // run on this thread when it is needed
-            }
-        }
-        try {
-            List<ScoredPassage> out = fusedCandidates(index, mode, query, language, k, n);
-            return config.otherLanguageCandidates() == 0 ? out : placedInTheirLanguages(out, done(others));
-        } finally {
-            // not begun when a search of the question's own language failed: never run
-            others.cancel(false);
-        }
-    }
-
-    /**
-     * The candidates of the whole corpus's fusion (the question in its language, carried into the others, and by
-     * dense vectors), with the best sentences of the documents most about it, best first.
-     */
-    private List<ScoredPassage> fusedCandidates(PassageIndex index, RetrievalConfiguration.Mode mode, String query,
-                                                String language, int k, int n) {
         List<List<ScoredPassage>> rankings = new ArrayList<>();
         List<Double> weights = new ArrayList<>();
         Map<String, String> carried = carried(index, query, language);
@@ -152,28 +105,7 @@ public class LuceneContentRetriever implements ContentRetriever, PassageRetrieve
             withDocumentBests(index, mode, query, language, carried, fused, out);
         }
         out.sort(Comparator.comparingDouble(ScoredPassage::score).reversed());
-        return out;
-    }
-
-    /**
-     * What {@code task} computed: run on this thread if no thread of the executor has begun it (a question never
-     * waits behind others' queued searches), awaited if one has.
-     */
-    private static <T> T done(FutureTask<T> task) {
-        task.run();
-        try {
-            return task.get();
-        } catch (ExecutionException e) {
-            // what the searches threw, as they would have thrown it on this thread
-            Throwable cause = e.getCause();
-            if (cause instanceof Error error) {
-                throw error;
-            }
-            throw cause instanceof RuntimeException r ? r : new IllegalStateException(cause);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while searching", e);
-        }
+        return placedInTheirLanguages(index, mode, out, query, language, n);
     }
 
     /**
@@ -213,37 +145,14 @@ public class LuceneContentRetriever implements ContentRetriever, PassageRetrieve
      * every word. Its place there says how near it is to the question among the sentences that could answer in that
      * language; the candidates of the question's own language, and their order, are left as they are.
      */
-    private List<ScoredPassage> placedInTheirLanguages(List<ScoredPassage> candidates,
-                                                       Map<String, List<ScoredPassage>> rankings) {
+    private List<ScoredPassage> placedInTheirLanguages(PassageIndex index, RetrievalConfiguration.Mode mode,
+                                                       List<ScoredPassage> candidates, String query, String language,
+                                                       int n) {
+        if (config.otherLanguageCandidates() == 0) {
+            return candidates;
+        }
         List<ScoredPassage> out = new ArrayList<>(candidates);
         double floor = out.stream().mapToDouble(ScoredPassage::score).min().orElse(1);
-        for (List<ScoredPassage> own : rankings.values()) {
-            Map<String, Integer> place = new LinkedHashMap<>();
-            for (int i = 0; i < own.size(); i++) {
-                place.put(own.get(i).passage().id(), i + 1);
-            }
-            out.replaceAll(s -> place.containsKey(s.passage().id())
-                    ? s.withLanguageRank(place.get(s.passage().id())) : s);
-            int added = 0;
-            for (int i = 0; i < own.size() && added < config.otherLanguageCandidates(); i++) {
-                Passage p = own.get(i).passage();
-                if (out.stream().noneMatch(s -> s.passage().id().equals(p.id()))) {
-                    out.add(new ScoredPassage(p, floor / (2 + added), i + 1));
-                    added++;
-                }
-            }
-        }
-        return out;
-    }
-
-    /**
-     * Each other language of the corpus that the question is answered from, with its own ranking of the question
-     * carried into it (in the corpus's order of languages): BM25 of the carried question and dense vectors of its
-     * words, fused.
-     */
-    private Map<String, List<ScoredPassage>> otherLanguageRankings(PassageIndex index, RetrievalConfiguration.Mode mode,
-                                                                   String query, String language, int n) {
-        Map<String, List<ScoredPassage>> out = new LinkedHashMap<>();
         for (String other : answeredFrom(index, language)) {
             CarriedQuestion carried = new CarriedQuestion(lexicon.carryQuestion(query, language, other));
             if (carried.groups().isEmpty()) {
@@ -259,7 +168,21 @@ public class LuceneContentRetriever implements ContentRetriever, PassageRetrieve
                 rankings.add(notRendered(index, index.searchDense(carried.text(), other, n), language));
                 weights.add(mode == RetrievalConfiguration.Mode.DENSE ? 1.0 : config.denseWeight());
             }
-            out.put(other, fuse(rankings, weights, config.rrfK(), Integer.MAX_VALUE));
+            List<ScoredPassage> own = fuse(rankings, weights, config.rrfK(), Integer.MAX_VALUE);
+            Map<String, Integer> place = new LinkedHashMap<>();
+            for (int i = 0; i < own.size(); i++) {
+                place.put(own.get(i).passage().id(), i + 1);
+            }
+            out.replaceAll(s -> place.containsKey(s.passage().id())
+                    ? s.withLanguageRank(place.get(s.passage().id())) : s);
+            int added = 0;
+            for (int i = 0; i < own.size() && added < config.otherLanguageCandidates(); i++) {
+                Passage p = own.get(i).passage();
+                if (out.stream().noneMatch(s -> s.passage().id().equals(p.id()))) {
+                    out.add(new ScoredPassage(p, floor / (2 + added), i + 1));
+                    added++;
+                }
+            }
         }
         return out;
     }

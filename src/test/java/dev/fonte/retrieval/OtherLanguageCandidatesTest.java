@@ -5,18 +5,12 @@ import dev.fonte.language.Lexicon;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -53,13 +47,9 @@ class OtherLanguageCandidatesTest {
     }
 
     private List<ScoredPassage> retrieve(int otherLanguageCandidates) {
-        return retrieve(otherLanguageCandidates, Runnable::run);
-    }
-
-    private List<ScoredPassage> retrieve(int otherLanguageCandidates, Executor searcher) {
         RetrievalConfiguration config = new RetrievalConfiguration(2, RetrievalConfiguration.Mode.BM25, 20, 60, 0.3,
                 10_000, 1.0, 1.0, 0, 0, otherLanguageCandidates, 1.0);
-        return new LuceneContentRetriever(() -> index, config, lexicon, searcher)
+        return new LuceneContentRetriever(() -> index, config, lexicon)
                 .retrieve("Was the swarm in the hive?", "en", 2);
     }
 
@@ -76,42 +66,5 @@ class OtherLanguageCandidatesTest {
         assertThat(found).extracting(s -> s.passage().id())
                 .containsExactly("hives.p1.s1", "apiario.p1.s1", "apiario.p1.s2");
         assertThat(found).extracting(ScoredPassage::languageRank).containsExactly(0, 2, 1);
-    }
-
-    @Test
-    void other_languages_ranked_on_another_thread_give_the_candidates_and_places_of_the_callers_thread() {
-        // given the candidates found with every search on the caller's thread
-        List<ScoredPassage> alone = retrieve(1);
-        ExecutorService searcher = Executors.newFixedThreadPool(2);
-        try {
-            // when the other language's ranking runs on a thread of its own, several times
-            for (int i = 0; i < 5; i++) {
-                List<ScoredPassage> beside = retrieve(1, searcher);
-
-                // then the same candidates, in the same order, at the same places in their language
-                assertThat(beside).extracting(s -> s.passage().id())
-                        .containsExactlyElementsOf(alone.stream().map(s -> s.passage().id()).toList());
-                assertThat(beside).extracting(ScoredPassage::languageRank)
-                        .containsExactlyElementsOf(alone.stream().map(ScoredPassage::languageRank).toList());
-            }
-        } finally {
-            searcher.shutdownNow();
-        }
-    }
-
-    @Test
-    @Timeout(60)
-    void a_ranking_no_thread_has_begun_is_run_by_the_question_itself() {
-        // given an executor whose threads are all busy: what is handed to it waits in its queue
-        List<Runnable> queued = new ArrayList<>();
-
-        // when a question is retrieved
-        List<ScoredPassage> found = retrieve(1, queued::add);
-
-        // then it did not wait for the queue: its other language was ranked on its own thread, as without one
-        assertThat(queued).hasSize(1);
-        assertThat(queued.get(0)).isInstanceOfSatisfying(Future.class, task -> assertThat(task.isDone()).isTrue());
-        assertThat(found).extracting(s -> s.passage().id())
-                .containsExactly("hives.p1.s1", "apiario.p1.s1", "apiario.p1.s2");
     }
 }
