@@ -15,6 +15,7 @@ import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -77,9 +78,11 @@ public final class IndexCommand {
             Path corpus = Path.of(context.getBean(CorpusConfiguration.class).path());
             out.printf("Indexing %s into %s%n", corpus.toAbsolutePath(), indexes.folder().toAbsolutePath());
             Progress progress = new Progress(out, terminal);
+            long started = System.nanoTime();
             Indexer.Summary summary = indexes.buildNow(progress);
             progress.end();
-            print(out, summary, indexes.folder());
+            // the whole build, the merge after the update included (the summary's own time ends before it)
+            print(out, summary, indexes.folder(), Duration.ofNanos(System.nanoTime() - started));
             out.println("  " + progress.timings());
             return 0;
         } catch (Exception | Error e) {
@@ -93,8 +96,8 @@ public final class IndexCommand {
         }
     }
 
-    private static void print(PrintStream out, Indexer.Summary s, Path folder) {
-        out.printf(Locale.ROOT, "Done in %.1f s%n", s.took().toMillis() / 1000.0);
+    private static void print(PrintStream out, Indexer.Summary s, Path folder, Duration took) {
+        out.printf(Locale.ROOT, "Done in %.1f s%n", took.toMillis() / 1000.0);
         out.printf(Locale.ROOT, "  documents: %d (%d added, %d changed, %d removed, %d unchanged), %d skipped%n",
                 s.documents(), s.added(), s.changed(), s.removed(), s.unchanged(), s.skipped().size());
         out.printf(Locale.ROOT, "  sentences: %d; vectors computed: %d sentences, %d words%n",
