@@ -833,13 +833,20 @@ final class SentenceScorer {
      * not who the clause is about.
      */
     private boolean attributed(Fact name, ReadSentence s) {
-        String text = s.text();
-        int end = name.start();
+        Language language = reader.language(s.language());
+        // one article may stand between: "secondo il Financial Times"
+        return language.attributions().endingAt(s.text(), beforeArticle(s.text(), name.start(), language), 20) >= 0;
+    }
+
+    /**
+     * Where the words before a name end, past the spaces and one article that may stand between ("secondo il
+     * Financial Times", "the mayor of the Bronx").
+     */
+    private static int beforeArticle(String text, int start, Language language) {
+        int end = start;
         while (end > 0 && Character.isWhitespace(text.charAt(end - 1))) {
             end--;
         }
-        Language language = reader.language(s.language());
-        // one article may stand between: "secondo il Financial Times"
         int article = language.placeArticles().endingAt(text, end, 6);
         if (article >= 0) {
             end = article;
@@ -847,7 +854,7 @@ final class SentenceScorer {
                 end--;
             }
         }
-        return language.attributions().endingAt(text, end, 20) >= 0;
+        return end;
     }
 
     /**
@@ -958,20 +965,7 @@ final class SentenceScorer {
             return false;
         }
         Language language = reader.language(s.language());
-        String text = s.text();
-        int end = name.start();
-        while (end > 0 && (Character.isWhitespace(text.charAt(end - 1)) || text.charAt(end - 1) == '\''
-                || text.charAt(end - 1) == '’')) {
-            end--;
-        }
-        int article = language.placeArticles().endingAt(text, end, 6);
-        if (article >= 0) {
-            end = article;
-            while (end > 0 && Character.isWhitespace(text.charAt(end - 1))) {
-                end--;
-            }
-        }
-        int genitive = language.genitives().endingAt(text, end, 8);
+        int genitive = language.genitives().endingAt(s.text(), beforeArticle(s.text(), name.start(), language), 8);
         if (genitive < 0) {
             return false;
         }
