@@ -121,6 +121,8 @@ public final class Language {
     private final List<Pattern> ages;
     private final Phrases ageUnits;
     private final Phrases projections;
+    private final Phrases most;
+    private final Phrases least;
     private final QuestionWords question;
     private final Intents intents;
     private final FollowUp followUp;
@@ -172,6 +174,8 @@ public final class Language {
         this.ages = patterns(root.node("ages").list("patterns"));
         this.ageUnits = root.node("ages").phrases("units");
         this.projections = Phrases.of(root.list("projections"));
+        this.most = root.node("extremes").phrases("most");
+        this.least = root.node("extremes").phrases("least");
         Node q = root.node("question");
         List<Cue> cues = new ArrayList<>();
         for (Node cue : q.nodes("cues")) {
@@ -353,6 +357,15 @@ public final class Language {
     /** The words that say whose something is ("il sindaco di Napoli", "the mayor of Naples"). */
     public Phrases genitives() {
         return genitives;
+    }
+
+    /** The words that ask for, or say, the top of a ranking ("highest", "più alta") and its bottom ("lowest"). */
+    public Phrases most() {
+        return most;
+    }
+
+    public Phrases least() {
+        return least;
     }
 
     public Clauses clauses() {

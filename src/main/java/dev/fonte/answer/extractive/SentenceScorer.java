@@ -8,6 +8,7 @@ import dev.fonte.corpus.Passage;
 import dev.fonte.language.Dimension;
 import dev.fonte.language.FactKind;
 import dev.fonte.language.Language;
+import dev.fonte.language.Phrases;
 import dev.fonte.retrieval.Embedder;
 import dev.fonte.retrieval.FonteAnalyzers;
 import dev.fonte.retrieval.PassageIndex;
@@ -249,7 +250,7 @@ final class SentenceScorer {
             default -> false;
         });
         boolean typeOk = (evidence != null || !needsEvidence() && asserts)
-                && yearsAdmit(s, doc, passage) && !aboutExcluded
+                && yearsAdmit(s, doc, passage) && !aboutExcluded && !otherExtreme(s)
                 && describes && required(question.alternatives(), s, context, false, uncovered);
         double[] signals = {
                 coverage,
@@ -537,6 +538,26 @@ final class SentenceScorer {
             inName = true;
         }
         return inName;
+    }
+
+    /**
+     * Whether a question for one end of a ranking meets a sentence, in its language, that says only the other: "Quale
+     * regione ha avuto l'affluenza più bassa?" is not answered by "L'affluenza più alta si è registrata in Toscana".
+     */
+    private boolean otherExtreme(ReadSentence s) {
+        if (!s.language().equals(question.language().code())) {
+            return false;
+        }
+        Language language = question.language();
+        String asked = question.text();
+        boolean most = language.most().in(asked);
+        boolean least = language.least().in(asked);
+        if (most == least) {
+            return false;
+        }
+        Phrases same = most ? language.most() : language.least();
+        Phrases other = most ? language.least() : language.most();
+        return other.in(s.text()) && !same.in(s.text());
     }
 
     /** Whether a quantity's unit is what the question asks about ("how many days", "quanti anni"). */

@@ -111,6 +111,12 @@ class WhatASentenceSaysTest {
             Lena Varga broke the record held by Tomas Ortel, who was 24 when he won the title in 1990.
             """;
 
+    private static final String AFFLUENZA = """
+            Alle comunali di Valdarno l'affluenza più alta si è registrata a Borgoverde, con il 41%.
+
+            Alle comunali di Valdarno l'affluenza più bassa si è registrata a Montefosco, con il 18%.
+            """;
+
     static PassageIndex index;
     static ExtractiveAnswerModel model;
 
@@ -129,7 +135,8 @@ class WhatASentenceSaysTest {
                 new Document("rovers", "Rovers are champions again", "en", null, null, null, ROVERS),
                 new Document("estadio", "El estadio del Rovers", "es", null, null, null, ESTADIO),
                 new Document("sindaci", "Scuole chiuse dopo la scossa", "it", null, null, null, SINDACI),
-                new Document("seggi", "Regionali, i seggi", "it", null, null, null, SEGGI));
+                new Document("seggi", "Regionali, i seggi", "it", null, null, null, SEGGI),
+                new Document("affluenza", "Comunali di Valdarno, l'affluenza", "it", null, null, null, AFFLUENZA));
         model = new ExtractiveAnswerModel(Languages.standard(), Lexicon.empty(), ExtractiveConfiguration.defaults(),
                 AnswerWeights.defaults());
     }
@@ -326,5 +333,15 @@ class WhatASentenceSaysTest {
             assertThat(TestCorpus.eligible(model, record, "How old was Tomas Ortel when he won the title?"))
                     .anyMatch(s -> s.startsWith("Lena Varga broke"));
         }
+    }
+
+    @Test
+    void a_question_for_one_end_of_a_ranking_is_not_answered_by_the_other() {
+        // given the town with the highest turnout and the one with the lowest, in two sentences
+        // when asked where turnout was lowest
+        // then the highest is no answer, the lowest is
+        assertThat(TestCorpus.eligible(model, index, "Dove è stata più bassa l'affluenza alle comunali di Valdarno?"))
+                .noneMatch(s -> s.contains("Borgoverde"))
+                .anyMatch(s -> s.contains("Montefosco"));
     }
 }
