@@ -279,7 +279,9 @@ public final class PassageIndex implements Closeable {
         return out;
     }
 
-    /** The vectors the index keeps under the sentences' keys, each looked up once (in key order, segment by segment). */
+    /**
+     * The vectors the index keeps under the sentences' keys, each looked up once (in key order, segment by segment).
+     */
     private Map<String, float[]> vectorsByKey(List<SentenceKey> sentences) throws IOException {
         Set<String> wanted = new TreeSet<>();
         sentences.forEach(s -> wanted.add(s.key()));

@@ -100,7 +100,8 @@ class FactFinderTest {
         FactFinder italian = new FactFinder(Languages.standard().get("it"), Set.of("di", "un", "la"));
         FactFinder english = new FactFinder(Languages.standard().get("en"), Set.of("the", "at", "of"));
 
-        List<Fact> thousands = italian.find("Un consorzio di oltre 2.000 scienziati e 6.000 veicoli all'ora.", Set.of());
+        List<Fact> thousands = italian.find("Un consorzio di oltre 2.000 scienziati e 6.000 veicoli all'ora.",
+                Set.of());
         List<Fact> decimals = english.find("The WMO put 2024 at 1.55C above the average, and the rate stood at 5.25 "
                 + "percent.", Set.of());
 
