@@ -74,11 +74,19 @@ final class SentenceScorer {
     private final Function<String, String> carried;
     /** The question sets a year it writes against its fact ("cresciuti rispetto al 2023"). */
     private final boolean askedCompares;
+    /** The end of a ranking the question asks for ("più bassa") and the other end; null when it asks for neither. */
+    private final Phrases askedEnd;
+    private final Phrases otherEnd;
 
     SentenceScorer(ReadQuestion question, PassageIndex index, SentenceReader reader, ExtractiveConfiguration config,
                    AnswerWeights model, Function<String, String> carried) {
         this.model = model;
         this.carried = carried;
+        Language own = question.language();
+        boolean most = own.most().in(question.text());
+        boolean least = own.least().in(question.text());
+        this.askedEnd = most == least ? null : most ? own.most() : own.least();
+        this.otherEnd = most == least ? null : most ? own.least() : own.most();
         this.question = question;
         this.index = index;
         this.corpus = index.corpus();
@@ -545,19 +553,8 @@ final class SentenceScorer {
      * regione ha avuto l'affluenza più bassa?" is not answered by "L'affluenza più alta si è registrata in Toscana".
      */
     private boolean otherExtreme(ReadSentence s) {
-        if (!s.language().equals(question.language().code())) {
-            return false;
-        }
-        Language language = question.language();
-        String asked = question.text();
-        boolean most = language.most().in(asked);
-        boolean least = language.least().in(asked);
-        if (most == least) {
-            return false;
-        }
-        Phrases same = most ? language.most() : language.least();
-        Phrases other = most ? language.least() : language.most();
-        return other.in(s.text()) && !same.in(s.text());
+        return askedEnd != null && s.language().equals(question.language().code()) && otherEnd.in(s.text())
+                && !askedEnd.in(s.text());
     }
 
     /** Whether a quantity's unit is what the question asks about ("how many days", "quanti anni"). */
