@@ -97,7 +97,12 @@ public final class Language {
     public record ModelAnswers(List<Pattern> refusals, Set<String> filler, List<Pattern> negations) {
     }
 
-    private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
+    /**
+     * A pack's patterns read words as its language writes them: {@code \w} and {@code \b} take accented letters
+     * for letters, so {@code cost\w*} matches the whole of "costerà" and "costó" (without it, {@code \w} stops
+     * before the accent while {@code \b} sees no boundary there, and a verb with an accented ending matches nothing).
+     */
+    private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS;
     private static final Pattern GROUP_NAME = Pattern.compile("\\(\\?<([a-zA-Z][a-zA-Z0-9]*)>");
 
     private final String code;

@@ -13,6 +13,9 @@ import dev.fonte.retrieval.Embedder;
 import dev.fonte.retrieval.FonteAnalyzers;
 import dev.fonte.retrieval.PassageIndex;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -27,6 +30,8 @@ import java.util.function.Function;
  * sentence's score shares (the question, the index's statistics, the terms' weights).
  */
 final class SentenceScorer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SentenceScorer.class);
 
     private final ReadQuestion question;
     private final AnswerWeights model;
@@ -260,6 +265,12 @@ final class SentenceScorer {
         boolean typeOk = (evidence != null || !needsEvidence() && asserts)
                 && yearsAdmit(s, doc, passage) && !aboutExcluded && !otherExtreme(s)
                 && describes && required(question.alternatives(), s, context, false, uncovered);
+        if (!typeOk && LOG.isDebugEnabled()) {
+            // which of the checks of the kind of fact the sentence fails, for tracing a question's refusal
+            LOG.debug("    kind not met: fact={} asserts={} years={} excluded={} otherEnd={} describes={} :: {}",
+                    evidence != null || !needsEvidence(), asserts, yearsAdmit(s, doc, passage), aboutExcluded,
+                    otherExtreme(s), describes, passage.text());
+        }
         double[] signals = {
                 coverage,
                 share(subject, t -> covered.contains(t.surface()) ? 1 : 0, lang),

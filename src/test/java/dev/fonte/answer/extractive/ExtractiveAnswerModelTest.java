@@ -276,6 +276,15 @@ class ExtractiveAnswerModelTest {
         assertThat(read("¿Cuál es la edad del nuevo campeón?").kind()).isEqualTo(FactKind.AGE);
     }
 
+    @Test
+    void a_verb_whose_ending_is_accented_is_read_by_the_pack_pattern_for_its_stem() {
+        // futures and past tenses of Italian and Spanish end in an accented letter: "cost\w*" must take them
+        assertThat(read("Quanto costerà il nuovo ponte?").kind()).isEqualTo(FactKind.MONEY);
+        assertThat(read("Quanto costò il nuovo ponte?").kind()).isEqualTo(FactKind.MONEY);
+        assertThat(read("¿Cuánto costará el nuevo puente?").kind()).isEqualTo(FactKind.MONEY);
+        assertThat(read("¿Cuánto costó el nuevo puente?").kind()).isEqualTo(FactKind.MONEY);
+    }
+
     private static ReadQuestion read(String question) {
         var language = Languages.standard().detect(question);
         return model.read(new AnswerRequest(AnswerRequest.Task.ANSWER, question, question, language, List.of(),
