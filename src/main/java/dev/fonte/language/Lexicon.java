@@ -38,6 +38,11 @@ public final class Lexicon {
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}'’-]+");
     /** Longest phrase looked up, in words. */
     private static final int LONGEST = 4;
+    /**
+     * Longest ending, in letters, cut off a word the lexicon does not know for it to cross without it: a plural or a
+     * possessive ("referendums", "F80s", "Ferrari's"); a longer cut leaves a stem no word of another language shares.
+     */
+    private static final int LONGEST_ENDING = 2;
 
     /** Words as they are written, lower-cased: a lexicon with no analysis matches only the forms it lists. */
     public static final Words AS_WRITTEN = (text, language) -> {
@@ -237,6 +242,26 @@ public final class Lexicon {
         return best;
     }
 
+    /**
+     * A word the lexicon does not know, as it crosses into another language: as written, and, when its analysis only
+     * cut a short ending off it, also without that ending, since a word two languages share is inflected by each its
+     * own way ("referendums" is "referendum" in Italian, "F80s" is "F80").
+     */
+    private static Set<String> untranslated(String text, Word w) {
+        String word = written(text, w);
+        String lower = word.toLowerCase(Locale.ROOT);
+        if (endingOnly(w.key(), lower)) {
+            return Collections.unmodifiableSet(new LinkedHashSet<>(List.of(word, w.key())));
+        }
+        return Set.of(word);
+    }
+
+    /** Whether a word's analysis only cut a short ending off it (its key is the word without it). */
+    public static boolean endingOnly(String key, String lowerCaseWord) {
+        return key.length() >= 3 && key.length() < lowerCaseWord.length()
+                && lowerCaseWord.length() - key.length() <= LONGEST_ENDING && lowerCaseWord.startsWith(key);
+    }
+
     private static int sharedPrefix(String a, String b) {
         int n = 0;
         while (n < a.length() && n < b.length() && a.charAt(n) == b.charAt(n)) {
@@ -286,7 +311,7 @@ public final class Lexicon {
                 }
             }
             if (taken == 0) {
-                group = Set.of(written(text, found.get(i)));
+                group = untranslated(text, found.get(i));
                 taken = 1;
             }
             if (!found.subList(i, i + taken).stream().allMatch(w -> leftOut.contains(w.key()))) {

@@ -77,6 +77,11 @@ class LexiconFilesTest {
         assertThat(lexicon.translations("germany", "en", "es")).contains("alemania");
         assertThat(lexicon.translations("londra", "it", "es")).contains("londres");
         assertThat(lexicon.translations("tribunal", "es", "it")).contains("tribunale");
+        // and the common words of crime, heritage and elections
+        assertThat(lexicon.translations("thieves", "en", "it")).contains("ladri");
+        assertThat(lexicon.translations("joyas", "es", "en")).contains("jewels");
+        assertThat(lexicon.translations("riaperto", "it", "es")).contains("reabierto");
+        assertThat(lexicon.translations("quórum", "es", "it")).contains("quorum");
     }
 
     /** Every line but the comments: a blank line is an entry with no sides. */

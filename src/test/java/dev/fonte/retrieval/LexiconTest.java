@@ -98,6 +98,18 @@ class LexiconTest {
     }
 
     @Test
+    void a_word_the_lexicon_does_not_know_crosses_also_without_the_short_ending_its_analysis_cuts_off() {
+        // given the shipped lexicon, which knows neither "plebiscites" nor "expropriated"
+        Lexicon shipped = Lexicon.load(Languages.standard(), null, LexiconFactory::analysed);
+
+        // then a word two languages share crosses also without the plural the asker's language gave it, and a word
+        // its analysis cut longer is left as written: that stem is no other language's word
+        assertThat(shipped.carryQuestion("How many plebiscites did Zorvex hold?", "en", "it"))
+                .contains(Set.of("plebiscites", "plebiscit"), Set.of("Zorvex"));
+        assertThat(shipped.carryQuestion("Who expropriated them?", "en", "it")).contains(Set.of("expropriated"));
+    }
+
+    @Test
     void a_file_of_an_unregistered_pair_or_a_malformed_line_is_left_out() throws IOException {
         Files.writeString(corpus.resolve("en-xx.tsv"), "share\tpart\n");
         Files.writeString(corpus.resolve("en-it.tsv"), "a line without a tab\nshare\tquota\n");

@@ -282,7 +282,7 @@ public final class QuestionReader {
                 byLanguage.put(language.code(), Set.copyOf(phrases));
                 for (String other : languages) {
                     if (everyLanguage && !other.equals(language.code())) {
-                        byLanguage.put(other, ways(surface, name, language.code(), other, index));
+                        byLanguage.put(other, ways(surface, phrases, name, language.code(), other, index));
                     }
                 }
                 // a capitalised word the corpus also writes in lower case is a common noun ("Paese"), and a place the
@@ -306,7 +306,12 @@ public final class QuestionReader {
                         && crossesUnchanged(surface, language.code(), languages, index)) {
                     kind = Term.Kind.CRITICAL;
                 }
-                out.add(new Term(surface, Map.copyOf(byLanguage), kind, glossary, true, spanStart));
+                Set<String> common = new HashSet<>();
+                if (kind == Term.Kind.CRITICAL && name && everyLanguage) {
+                    languages.stream().filter(other -> !other.equals(language.code())
+                            && commonWordIn(surface, language.code(), other)).forEach(common::add);
+                }
+                out.add(new Term(surface, Map.copyOf(byLanguage), kind, glossary, true, spanStart, common));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("analysis of an in-memory question failed", e);
@@ -318,19 +323,29 @@ public final class QuestionReader {
      * The ways of saying a term in another language. Names and figures cross languages as they are; words cross by
      * the lexicon, every sense kept. A word of a name that the other language's analysis drops ("AD" of "Clarity AD",
      * a stop word in Italian) is not looked for there, nor translated as a common word: it is the empty phrase, which
-     * every sentence says.
+     * every sentence says. A word the lexicon does not translate is also said without the ending its own analysis cut
+     * off: a word two languages share is inflected by each its own way ("referendums", "referendum").
      */
-    private Set<List<String>> ways(String surface, boolean name, String from, String to, PassageIndex index) {
-        Set<List<String>> own = sayings(surface, to, index);
-        if (name && own.isEmpty()) {
+    private Set<List<String>> ways(String surface, Set<List<String>> own, boolean name, String from, String to,
+                                   PassageIndex index) {
+        Set<List<String>> written = sayings(surface, to, index);
+        if (name && written.isEmpty()) {
             return Set.of(List.of());
         }
-        Set<List<String>> ways = new LinkedHashSet<>(own);
-        for (String t : translations(surface, from, to)) {
+        Set<List<String>> ways = new LinkedHashSet<>(written);
+        List<String> translated = translations(surface, from, to);
+        for (String t : translated) {
             if (ways.size() >= MAX_WAYS) {
                 break;
             }
             ways.addAll(sayings(t, to, index));
+        }
+        String lower = FactFinder.bare(surface);
+        if (translated.isEmpty() && own.size() == 1) {
+            List<String> stems = own.iterator().next();
+            if (stems.size() == 1 && Lexicon.endingOnly(stems.get(0), lower)) {
+                ways.addAll(sayings(stems.get(0), to, index));
+            }
         }
         return Set.copyOf(ways);
     }
@@ -364,6 +379,19 @@ public final class QuestionReader {
             out = next;
         }
         return any ? out : List.of();
+    }
+
+    /**
+     * Whether a name of the question is a common word in another language: the corpus writes its translations in
+     * lower case, and none of them capitalised inside a sentence. Languages capitalise different words (the months,
+     * the adjectives of peoples and places), and a word that is only capitalised in the asker's is no name to a
+     * document in the other; a name with a common word among its senses ("Alzheimer's", "demenza") stays one.
+     */
+    private boolean commonWordIn(String surface, String from, String to) {
+        SentenceReader.CorpusWords corpus = words.get();
+        List<String> translations = lexicon.translations(surface, from, to).stream().map(FactFinder::bare).toList();
+        return translations.stream().anyMatch(corpus.lowercase()::contains)
+                && translations.stream().noneMatch(corpus.capitalised()::contains);
     }
 
     /**

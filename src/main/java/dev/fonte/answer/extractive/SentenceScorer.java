@@ -199,7 +199,7 @@ final class SentenceScorer {
             Set<List<String>> phrases = term.phrases(lang);
             boolean inSentence = matches(phrases, s.stemSet());
             double weight = weight(term, lang);
-            if (term.kind() == Term.Kind.CRITICAL) {
+            if (term.criticalIn(lang)) {
                 if (inSentence) {
                     // a name or number the sentence states is part of what it answers
                     got += weight;

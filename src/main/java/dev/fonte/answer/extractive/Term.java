@@ -15,9 +15,21 @@ import java.util.Set;
  * @param glossary the glossary gave it synonyms: a domain concept, whose ways of saying it are all listed
  * @param asked    the asker wrote it in this turn (not carried over from the previous question of a follow-up)
  * @param start    where its words start in the question
+ * @param common   the languages in which a name of the question is a common word: the lexicon says it there as a
+ *                 word the corpus writes in lower case (the "June" of an English question is "giugno" in Italian,
+ *                 "Italian" is "italiani"), so a sentence in one of them need not say it
  */
 public record Term(String surface, Map<String, Set<List<String>>> phrases, Kind kind, boolean glossary,
-                   boolean asked, int start) {
+                   boolean asked, int start, Set<String> common) {
+
+    public Term {
+        common = Set.copyOf(common);
+    }
+
+    public Term(String surface, Map<String, Set<List<String>>> phrases, Kind kind, boolean glossary, boolean asked,
+                int start) {
+        this(surface, phrases, kind, glossary, asked, start, Set.of());
+    }
 
     /** What a term is to an answer. */
     public enum Kind {
@@ -41,11 +53,16 @@ public record Term(String surface, Map<String, Set<List<String>>> phrases, Kind 
     }
 
     public Term withKind(Kind newKind) {
-        return new Term(surface, phrases, newKind, glossary, asked, start);
+        return new Term(surface, phrases, newKind, glossary, asked, start, common);
     }
 
     public Term asked(boolean value) {
-        return new Term(surface, phrases, kind, glossary, value, start);
+        return new Term(surface, phrases, kind, glossary, value, start, common);
+    }
+
+    /** Whether a sentence in {@code language} must say it: a name or number, unless a common word there. */
+    public boolean criticalIn(String language) {
+        return kind == Kind.CRITICAL && !common.contains(language);
     }
 
     /** A name: a critical term with letters ("Microsoft", "L2", "G7"), not a bare figure. */

@@ -39,6 +39,8 @@ class CrossLanguageAnswerTest {
             La Banca centrale europea ha tagliato i tassi giovedì.
 
             Il pane di farro della catena, il farrotto, costa 4 euro al chilo.
+
+            I clienti italiani lo comprano soprattutto a colazione.
             """;
 
     private static final String ENGLISH = """
@@ -130,6 +132,30 @@ class CrossLanguageAnswerTest {
         assertThat(model.read(request("How much does farrotto cost?", "en")).terms())
                 .filteredOn(t -> t.surface().equals("farrotto")).extracting(Term::kind)
                 .containsExactly(Term.Kind.CRITICAL);
+    }
+
+    @Test
+    void a_word_only_the_askers_language_capitalises_is_no_name_a_sentence_in_another_language_must_say() {
+        // given the Italian documents write "italiani" in lower case, and the sentence on where the chain was founded
+        // does not say "italiana"
+        Term italian = model.read(request("Which Italian city was Forno Sole founded in?", "en")).terms().stream()
+                .filter(t -> t.surface().equals("Italian")).findFirst().orElseThrow();
+
+        // then "Italian" is a name in English and a common word in Italian, which an Italian sentence need not say
+        assertThat(italian.criticalIn("en")).isTrue();
+        assertThat(italian.criticalIn("it")).isFalse();
+        assertThat(ask("Which Italian city was Forno Sole founded in?")).contains("Bologna");
+    }
+
+    @Test
+    void a_word_the_lexicon_does_not_know_is_looked_for_also_without_the_plural_the_asker_wrote() {
+        // given "farrotto", which the lexicon does not know, asked in the English plural
+        Term farrottos = model.read(request("How much do farrottos cost?", "en")).terms().stream()
+                .filter(t -> t.surface().equals("farrottos")).findFirst().orElseThrow();
+
+        // then the Italian sentence's word is one of the ways of saying it
+        assertThat(farrottos.phrases("it")).contains(List.of("farrott"));
+        assertThat(ask("How much do farrottos cost?")).contains("4 euro");
     }
 
     @Test
