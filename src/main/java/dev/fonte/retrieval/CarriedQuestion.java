@@ -38,7 +38,9 @@ public record CarriedQuestion(List<Set<String>> groups) {
         boolean any = false;
         for (Set<String> group : groups) {
             Set<Term> words = new LinkedHashSet<>();
-            List<Query> phrases = new ArrayList<>();
+            // alternatives the glossary expands alike are one query: their maximum is that query's score, and each
+            // copy would be scored again for every sentence that matches it
+            Set<Query> phrases = new LinkedHashSet<>();
             for (String alternative : group) {
                 Query q = parser.createBooleanQuery(field, alternative, BooleanClause.Occur.SHOULD);
                 if (q instanceof TermQuery t) {
@@ -49,15 +51,17 @@ public record CarriedQuestion(List<Set<String>> groups) {
                     phrases.add(q);
                 }
             }
+            List<Query> alternatives = new ArrayList<>();
             if (words.size() == 1) {
-                phrases.add(0, new TermQuery(words.iterator().next()));
+                alternatives.add(new TermQuery(words.iterator().next()));
             } else if (!words.isEmpty()) {
                 SynonymQuery.Builder synonyms = new SynonymQuery.Builder(field);
                 words.forEach(synonyms::addTerm);
-                phrases.add(0, synonyms.build());
+                alternatives.add(synonyms.build());
             }
-            if (!phrases.isEmpty()) {
-                query.add(phrases.size() == 1 ? phrases.get(0) : new DisjunctionMaxQuery(phrases, 0f),
+            alternatives.addAll(phrases);
+            if (!alternatives.isEmpty()) {
+                query.add(alternatives.size() == 1 ? alternatives.get(0) : new DisjunctionMaxQuery(alternatives, 0f),
                         BooleanClause.Occur.SHOULD);
                 any = true;
             }

@@ -2,6 +2,10 @@ package dev.fonte.retrieval;
 
 import dev.fonte.language.Languages;
 import dev.fonte.language.Lexicon;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.Query;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,6 +44,29 @@ class CarriedQuestionTest {
 
             // then the sentence that has both the swarm and a hive comes first
             assertThat(grouped).containsExactly("apiario.p1.s2", "apiario.p1.s1");
+        }
+    }
+
+    @Test
+    void alternatives_the_analysis_makes_alike_are_searched_once_and_rank_as_before() throws IOException {
+        // given a lexicon where "hive" has two Italian forms that the Italian analysis makes alike (the elided
+        // article is dropped), beside a word of its own
+        Files.writeString(corpus.resolve("en-it.tsv"), "hive\tl'arnia nuova | arnia nuova | alveare\nswarm\tsciame\n");
+        Lexicon lexicon = Lexicon.load(Languages.standard(), corpus, LexiconFactory::analysed);
+        CarriedQuestion carried = new CarriedQuestion(lexicon.carryQuestion("Was the swarm in the hive?", "en", "it"));
+        try (PassageIndex index = TinyIndex.italian()
+                .doc("apiario", "Le arnie nuove sono piene. Lo sciame è rimasto nell'arnia nuova. C'è un alveare.")
+                .build()) {
+            // when the question is made a query on the sentences' field
+            Query query = carried.on(index.queryAnalyzer("it"), IndexFields.field(IndexFields.TEXT, "it"));
+
+            // then the two phrases that analyse alike are one alternative of the group, beside the single word
+            DisjunctionMaxQuery hive = ((BooleanQuery) query).clauses().stream()
+                    .map(BooleanClause::getQuery).filter(DisjunctionMaxQuery.class::isInstance)
+                    .map(DisjunctionMaxQuery.class::cast).findFirst().orElseThrow();
+            assertThat(hive.getDisjuncts()).hasSize(2);
+            // and the sentence with both the swarm and a hive still ranks first
+            assertThat(ids(index.searchLexical(carried, "it", 3)).get(0)).isEqualTo("apiario.p1.s2");
         }
     }
 
