@@ -385,10 +385,15 @@ public final class QuestionReader {
      * Whether a name of the question is a common word in another language: the corpus writes its translations in
      * lower case, and none of them capitalised inside a sentence. Languages capitalise different words (the months,
      * the adjectives of peoples and places), and a word that is only capitalised in the asker's is no name to a
-     * document in the other; a name with a common word among its senses ("Alzheimer's", "demenza") stays one.
+     * document in the other; a name with a common word among its senses ("Alzheimer's", "demenza") stays one. A word
+     * the corpus also writes in lower case as the asker wrote it is capitalised here as part of a name, not by its
+     * language's spelling: "Difesa" of "il ministero della Difesa" names a ministry, in Spanish too.
      */
     private boolean commonWordIn(String surface, String from, String to) {
         SentenceReader.CorpusWords corpus = words.get();
+        if (corpus.lowercase().contains(FactFinder.bare(surface))) {
+            return false;
+        }
         List<String> translations = lexicon.translations(surface, from, to).stream().map(FactFinder::bare).toList();
         return translations.stream().anyMatch(corpus.lowercase()::contains)
                 && translations.stream().noneMatch(corpus.capitalised()::contains);

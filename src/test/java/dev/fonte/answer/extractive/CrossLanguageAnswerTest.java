@@ -41,12 +41,16 @@ class CrossLanguageAnswerTest {
             Il pane di farro della catena, il farrotto, costa 4 euro al chilo.
 
             I clienti italiani lo comprano soprattutto a colazione.
+
+            Il ministero della Difesa compra il farrotto per le caserme: la difesa del prezzo resta difficile.
             """;
 
     private static final String ENGLISH = """
             Forno Sole's founder, Marco Rossi, 61, still runs the first shop.
 
             Each loaf of bread costs $3 in the first shop.
+
+            Its defence of the old recipe won praise.
             """;
 
     static PassageIndex index;
@@ -145,6 +149,18 @@ class CrossLanguageAnswerTest {
         assertThat(italian.criticalIn("en")).isTrue();
         assertThat(italian.criticalIn("it")).isFalse();
         assertThat(ask("Which Italian city was Forno Sole founded in?")).contains("Bologna");
+    }
+
+    @Test
+    void a_capitalised_word_its_own_language_also_writes_in_lower_case_stays_a_name_in_every_language() {
+        // given the Italian documents write "Difesa" as a ministry's name and "difesa" as a common word, and the
+        // English ones "defence" in lower case
+        Term defence = model.read(request("Chi guida il ministero della Difesa?", "it")).terms().stream()
+                .filter(t -> t.surface().equals("Difesa")).findFirst().orElseThrow();
+
+        // then its capital is the name's, not the spelling of its language: a sentence in English must say it too
+        assertThat(defence.criticalIn("it")).isTrue();
+        assertThat(defence.criticalIn("en")).isTrue();
     }
 
     @Test
