@@ -57,7 +57,7 @@ public final class Language {
 
     /** Number words with their values, and the words that scale a figure. */
     public record Numbers(Map<String, Double> words, Phrases magnitudes, Phrases range, Phrases ordinals,
-                          Phrases ordinalSuffixes, Phrases occurrences) {
+                          Phrases ordinalSuffixes, Phrases occurrences, Phrases fractionBefore, Phrases fractionOf) {
     }
 
     /** The units of each dimension, and the words that may stand between a figure and its unit. */
@@ -151,7 +151,8 @@ public final class Language {
                 ((Number) v).doubleValue()));
         this.numbers = new Numbers(Map.copyOf(numberWords), Phrases.of(numbersNode.list("magnitudes")),
                 Phrases.of(numbersNode.list("range")), Phrases.of(numbersNode.list("ordinals")),
-                Phrases.of(numbersNode.list("ordinalSuffixes")), Phrases.of(numbersNode.list("occurrences")));
+                Phrases.of(numbersNode.list("ordinalSuffixes")), Phrases.of(numbersNode.list("occurrences")),
+                Phrases.of(numbersNode.list("fractionBefore")), Phrases.of(numbersNode.list("fractionOf")));
         Node unitsNode = root.node("units");
         Map<Dimension, Phrases> byDimension = new EnumMap<>(Dimension.class);
         for (String key : unitsNode.keys()) {

@@ -95,7 +95,9 @@ public final class FactFinder {
     private void ordinals(String text, String folded, List<Fact> out) {
         Matcher words = matcher(language.numbers().ordinals(), text, folded);
         while (words.find()) {
-            out.add(new Fact(Fact.Type.ORDINAL, null, words.start(), words.end(), words.group(), false));
+            if (!fraction(text, words.start(), words.end())) {
+                out.add(new Fact(Fact.Type.ORDINAL, null, words.start(), words.end(), words.group(), false));
+            }
         }
         if (digitOrdinals != null) {
             Matcher digits = digitOrdinals.matcher(text);
@@ -103,6 +105,26 @@ public final class FactFinder {
                 out.add(new Fact(Fact.Type.ORDINAL, null, digits.start(), digits.end(), digits.group(), false));
             }
         }
+    }
+
+    /**
+     * Whether an ordinal word is a fraction: after one of the pack's {@code numbers.fractionBefore} and before one of
+     * its {@code numbers.fractionOf} ("un terzo dei seggi", "a third of the seats"), not "un terzo mandato".
+     */
+    private boolean fraction(String text, int start, int end) {
+        Language.Numbers numbers = language.numbers();
+        int before = start;
+        while (before > 0 && Character.isWhitespace(text.charAt(before - 1))) {
+            before--;
+        }
+        if (before == start || numbers.fractionBefore().endingAt(text, before, 8) < 0) {
+            return false;
+        }
+        int after = end;
+        while (after < text.length() && Character.isWhitespace(text.charAt(after))) {
+            after++;
+        }
+        return after > end && numbers.fractionOf().matcher(text).region(after, text.length()).lookingAt();
     }
 
     /** Whether a word of the pack's {@code time.earlyYears} stands right before a figure ("eruzione del 1538"). */

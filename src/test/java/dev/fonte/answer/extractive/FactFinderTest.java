@@ -180,4 +180,22 @@ class FactFinderTest {
         assertThat(volta).anyMatch(f -> f.type() == Fact.Type.ORDINAL && f.text().equals("quarta"));
         assertThat(secondo).noneMatch(f -> f.type() == Fact.Type.ORDINAL);
     }
+
+    @Test
+    void an_ordinal_between_an_article_and_a_genitive_is_a_fraction_not_a_place_in_a_series() {
+        FactFinder english = new FactFinder(Languages.standard().get("en"), Set.of("the", "of", "a", "for"));
+        FactFinder italian = new FactFinder(Languages.standard().get("it"), Set.of("di", "dei", "un", "per", "la"));
+
+        List<Fact> seats = italian.find("AfD e Linke avrebbero avuto più di un terzo dei seggi.", Set.of());
+        List<Fact> hour = italian.find("Il voto è durato un quarto d'ora.", Set.of());
+        List<Fact> votes = english.find("They won a third of the votes.", Set.of());
+        List<Fact> term = italian.find("Ha ottenuto un terzo mandato.", Set.of());
+        List<Fact> time = english.find("They won for a third time.", Set.of());
+
+        assertThat(seats).noneMatch(f -> f.type() == Fact.Type.ORDINAL);
+        assertThat(hour).noneMatch(f -> f.type() == Fact.Type.ORDINAL);
+        assertThat(votes).noneMatch(f -> f.type() == Fact.Type.ORDINAL);
+        assertThat(term).anyMatch(f -> f.type() == Fact.Type.ORDINAL && f.text().equals("terzo"));
+        assertThat(time).anyMatch(f -> f.type() == Fact.Type.ORDINAL && f.text().equals("third"));
+    }
 }
