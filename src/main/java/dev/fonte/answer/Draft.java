@@ -37,10 +37,23 @@ public record Draft(String model, List<Sentence> sentences, Refusal refusal) {
      * @param missing what kind of fact the nearest sentence lacks, when that is what is missing (else null)
      * @param unknown the question's words that no document uses, when those are what is missing
      * @param reason  a short reason for logs and fallbacks ("no valid citation"), empty for an ordinary refusal
+     * @param nearest the numbers of the sources the model found nearest to the question, nearest first (a sentence
+     *                that names what the question names before one that only shares its words); empty when the
+     *                model does not say, and then the retrieval's order stands
      */
-    public record Refusal(FactKind missing, List<String> unknown, String reason) {
+    public record Refusal(FactKind missing, List<String> unknown, String reason, List<Integer> nearest) {
         public Refusal {
             unknown = List.copyOf(unknown);
+            nearest = List.copyOf(nearest);
+        }
+
+        public Refusal(FactKind missing, List<String> unknown, String reason) {
+            this(missing, unknown, reason, List.of());
+        }
+
+        /** The same refusal, with the sources the model found nearest. */
+        public Refusal withNearest(List<Integer> sources) {
+            return new Refusal(missing, unknown, reason, sources);
         }
 
         public static Refusal plain() {

@@ -21,7 +21,8 @@ public final class Refusals {
 
     /**
      * @param refusal   why the model did not answer
-     * @param sources   the candidate passages, most relevant first: their documents are the nearest
+     * @param sources   the candidate passages, most relevant first: their documents are the nearest, those of the
+     *                  sources the refusal names nearest first
      * @param maxTitles most documents named
      */
     public static String message(Language language, Draft.Refusal refusal, Corpus corpus,
@@ -42,8 +43,21 @@ public final class Refusals {
         } else {
             said = t.notSaid();
         }
-        List<String> titles = nearest(language, corpus, sources, originals, maxTitles);
+        List<String> titles = nearest(language, corpus, byNearness(sources, refusal.nearest()), originals, maxTitles);
         return titles.isEmpty() ? said : said + " " + t.about().replace("{titles}", String.join("; ", titles));
+    }
+
+    /** The sources the model named nearest first, in its order, then the others in the retrieval's. */
+    static List<AnswerRequest.Source> byNearness(List<AnswerRequest.Source> sources, List<Integer> nearest) {
+        if (nearest.isEmpty()) {
+            return sources;
+        }
+        List<AnswerRequest.Source> out = new ArrayList<>();
+        for (int n : nearest) {
+            sources.stream().filter(s -> s.n() == n).findFirst().ifPresent(out::add);
+        }
+        sources.stream().filter(s -> !out.contains(s)).forEach(out::add);
+        return out;
     }
 
     /** The refusal of an order that is not a question about the documents ("ignore the rules", "write a poem"). */

@@ -85,7 +85,12 @@ public final class ExtractiveAnswerModel implements AnswerModel {
                 .sorted(Comparator.comparing(Candidate::projected)
                         .thenComparing(Comparator.comparingDouble(Candidate::score).reversed())).toList();
         if (passing.isEmpty()) {
-            return Draft.refused(NAME, explain(candidates, scorer));
+            // the documents a refusal points to are those whose sentences name what the question names, then those
+            // nearest by the engine's weighing: retrieval alone puts a sentence sharing a common word first
+            List<Integer> nearest = candidates.stream().sorted(Comparator.comparing(Candidate::criticalOk).reversed()
+                    .thenComparing(Comparator.comparingDouble(Candidate::score).reversed()))
+                    .map(c -> c.source().n()).toList();
+            return Draft.refused(NAME, explain(candidates, scorer).withNearest(nearest));
         }
         List<Draft.Sentence> out = new ArrayList<>();
         Candidate first = passing.get(0);

@@ -4,6 +4,7 @@ import dev.fonte.answer.AnswerRequest;
 import dev.fonte.answer.AnswerWeights;
 import dev.fonte.answer.Draft;
 import dev.fonte.answer.ExtractiveConfiguration;
+import dev.fonte.answer.Refusals;
 import dev.fonte.corpus.Document;
 import dev.fonte.corpus.Passage;
 import dev.fonte.language.FactKind;
@@ -283,6 +284,34 @@ class ExtractiveAnswerModelTest {
         assertThat(read("Quanto costò il nuovo ponte?").kind()).isEqualTo(FactKind.MONEY);
         assertThat(read("¿Cuánto costará el nuevo puente?").kind()).isEqualTo(FactKind.MONEY);
         assertThat(read("¿Cuánto costó el nuevo puente?").kind()).isEqualTo(FactKind.MONEY);
+    }
+
+    @Test
+    void a_refusal_points_first_to_the_document_that_names_what_the_question_names() {
+        // given retrieval ranks a sentence of the bridge article first, for sharing no more than common words
+        Passage bridge = index.corpus().sentences().stream().filter(p -> p.documentId().equals("ponte")).findFirst()
+                .orElseThrow();
+        Passage coach = index.corpus().sentences().stream().filter(p -> p.text().contains("Thiago Motta"))
+                .findFirst().orElseThrow();
+        List<AnswerRequest.Source> sources = List.of(source(1, bridge), source(2, coach));
+        String question = "How old is Thiago Motta?";
+        var language = Languages.standard().detect(question);
+
+        // when the question names someone only the club's article names, and neither says his age
+        Draft draft = model.draft(new AnswerRequest(AnswerRequest.Task.ANSWER, question, question, language,
+                sources, List.of(), index));
+
+        // then the refusal names the club's article first
+        assertThat(draft.answered()).isFalse();
+        assertThat(draft.refusal().nearest()).startsWith(2);
+        String said = Refusals.message(language, draft.refusal(), index.corpus(), sources, 2);
+        assertThat(said).contains("The club's season", "Il ponte");
+        assertThat(said.indexOf("The club's season")).isLessThan(said.indexOf("Il ponte"));
+    }
+
+    private static AnswerRequest.Source source(int n, Passage p) {
+        return new AnswerRequest.Source(n, new ScoredPassage(p, 1.0), index.corpus().document(p.documentId())
+                .orElseThrow(), p.text());
     }
 
     private static ReadQuestion read(String question) {
