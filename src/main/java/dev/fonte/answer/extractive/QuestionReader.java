@@ -328,7 +328,14 @@ public final class QuestionReader {
      */
     private Set<List<String>> ways(String surface, Set<List<String>> own, boolean name, String from, String to,
                                    PassageIndex index) {
-        Set<List<String>> written = sayings(surface, to, index);
+        // a possessive ending is the asker's grammar, not the name: "Merz's" is written "Merz" in an Italian
+        // sentence, whose analysis keeps the ending as part of the word; a name that ends so ("McDonald's") is also
+        // looked for as written
+        Set<List<String>> written = new LinkedHashSet<>(sayings(surface, to, index));
+        String bare = CapitalisedWords.withoutPossessives(surface);
+        if (!bare.equals(surface)) {
+            written.addAll(sayings(bare, to, index));
+        }
         if (name && written.isEmpty()) {
             return Set.of(List.of());
         }

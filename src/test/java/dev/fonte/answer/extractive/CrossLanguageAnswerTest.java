@@ -101,6 +101,20 @@ class CrossLanguageAnswerTest {
     }
 
     @Test
+    void a_name_with_the_askers_possessive_ending_is_looked_for_as_the_other_language_writes_it() {
+        // given the Italian document writes "Bologna", when a question says "Bologna's"
+        ReadQuestion q = model.read(request("How many people live in Bologna's suburbs?", "en"));
+        Term bologna = q.terms().stream().filter(t -> t.surface().startsWith("Bologna")).findFirst().orElseThrow();
+
+        // then the name is looked for in Italian without the English ending, as Italian analysis writes "Bologna"
+        assertThat(bologna.phrases("it")).anyMatch(phrase -> phrase.size() == 1 && "bologna".startsWith(phrase.get(0)));
+        // and a refusal does not claim that no document names it
+        Draft draft = model.draft(request("How many people live in Bologna's suburbs?", "en"));
+        assertThat(draft.answered()).isFalse();
+        assertThat(draft.refusal().unknown()).doesNotContain("Bologna's");
+    }
+
+    @Test
     void a_count_of_something_the_document_does_not_count_is_refused() {
         assertThat(ask("How many bakers does Forno Sole have?")).isEqualTo("REFUSED");
     }
