@@ -110,6 +110,21 @@ class LexiconTest {
     }
 
     @Test
+    void the_shipped_lexicon_carries_the_basic_words_of_news_in_their_common_senses() {
+        // given the shipped lexicon, words compared as the engine compares them
+        Lexicon shipped = Lexicon.load(Languages.standard(), null, LexiconFactory::analysed, LexiconFactory::keyed);
+
+        // then words any news text uses are known, each in the senses news gives it: a noun as well as a verb, a dig
+        // as well as a web site, a fire that breaks out as well as a bomb that explodes
+        assertThat(shipped.translations("strutture", "it", "en")).contains("structures");
+        assertThat(shipped.translations("face", "en", "es")).contains("cara", "afrontar");
+        assertThat(shipped.translations("site", "en", "es")).contains("yacimiento", "sitio web");
+        assertThat(shipped.translations("scoppiato", "it", "en")).contains("break out", "explode");
+        // and a Spanish preterite, whose accent the analysis folds before its stemmer, still finds its verb
+        assertThat(shipped.translations("decidió", "es", "en")).contains("decided");
+    }
+
+    @Test
     void a_file_of_an_unregistered_pair_or_a_malformed_line_is_left_out() throws IOException {
         Files.writeString(corpus.resolve("en-xx.tsv"), "share\tpart\n");
         Files.writeString(corpus.resolve("en-it.tsv"), "a line without a tab\nshare\tquota\n");
