@@ -1056,6 +1056,14 @@ final class SentenceScorer {
         } else if (said.isEmpty() && !asked.written().isEmpty()) {
             said = Years.in(corpus.paragraphOf(passage).text(), language);
         }
+        if (said.isEmpty() && !asked.written().isEmpty() && doc.year() != null) {
+            // a sentence with no time of its own speaks of its document's (a year's results are reported the year
+            // after): a question about a year its document never writes asks about another time
+            int now = doc.year();
+            Set<Integer> written = corpus.document(passage.documentId()).map(d -> Years.written(d.text()))
+                    .orElse(Set.of());
+            return asked.written().stream().anyMatch(y -> y == now || y == now - 1 || written.contains(y));
+        }
         return asked.admit(said, doc.year());
     }
 

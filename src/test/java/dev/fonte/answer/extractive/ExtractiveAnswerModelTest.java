@@ -287,6 +287,15 @@ class ExtractiveAnswerModelTest {
     }
 
     @Test
+    void a_sentence_with_no_time_of_its_own_does_not_answer_for_a_year_its_document_never_speaks_of() {
+        // given "The club's new stadium will hold 41,000 spectators." in an article of 2024 that writes no year
+        // when asked about another year, then the sentence speaks of its article's time, not of that one
+        assertThat(ask("How many spectators did the club's stadium hold in 2015?")).startsWith("REFUSED");
+        // and when asked about the article's own year, it answers
+        assertThat(ask("How many spectators will the club's new stadium hold in 2024?")).contains("41,000");
+    }
+
+    @Test
     void a_refusal_points_first_to_the_document_that_names_what_the_question_names() {
         // given retrieval ranks a sentence of the bridge article first, for sharing no more than common words
         Passage bridge = index.corpus().sentences().stream().filter(p -> p.documentId().equals("ponte")).findFirst()
