@@ -58,22 +58,43 @@ public final class AnalysisSpec {
 
     /**
      * The index filters with the one the pack's {@code lexicon: {replace: a, with: b}} names replaced: a stemmer that
-     * also folds the forms of verbs, for words looked up in the bilingual lexicon.
+     * also folds the forms of verbs, for words looked up in the bilingual lexicon. {@code with} may be a list of steps,
+     * and {@code drop} names steps of the chain the lexicon goes without: a stemmer that reads accents ("decidió") is
+     * given the words before their accents are folded, then folds them itself.
      */
     private static List<Step> lexiconFilters(List<Step> filters, Object lexicon) {
         if (lexicon == null) {
             return filters;
         }
         if (!(lexicon instanceof Map<?, ?> map) || map.get("replace") == null || map.get("with") == null) {
-            throw new LanguagePackException("analysis.lexicon is {replace: <a filter of the chain>, with: <a filter>}");
+            throw new LanguagePackException("analysis.lexicon is {replace: <a filter of the chain>, with: <a filter or"
+                    + " a list of filters>, drop: <filters of the chain>}");
         }
         String replaced = map.get("replace").toString();
         if (filters.stream().noneMatch(f -> f.name().equals(replaced))) {
             throw new LanguagePackException("analysis.lexicon replaces " + replaced
                     + ", which the chain does not have");
         }
-        Step with = step(map.get("with"));
-        return filters.stream().map(f -> f.name().equals(replaced) ? with : f).toList();
+        List<Step> with = map.get("with") instanceof List<?> ? steps(map.get("with")) : List.of(step(map.get("with")));
+        List<String> dropped = new ArrayList<>();
+        if (map.get("drop") instanceof List<?> names) {
+            names.forEach(n -> dropped.add(n.toString()));
+        }
+        for (String name : dropped) {
+            if (name.equals(replaced) || filters.stream().noneMatch(f -> f.name().equals(name))) {
+                throw new LanguagePackException("analysis.lexicon drops " + name + ", which the chain does not have"
+                        + " apart from the step it replaces");
+            }
+        }
+        List<Step> out = new ArrayList<>();
+        for (Step f : filters) {
+            if (f.name().equals(replaced)) {
+                out.addAll(with);
+            } else if (!dropped.contains(f.name())) {
+                out.add(f);
+            }
+        }
+        return List.copyOf(out);
     }
 
     private static List<Step> steps(Object list) {
