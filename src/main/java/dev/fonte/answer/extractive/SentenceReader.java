@@ -37,9 +37,10 @@ final class SentenceReader {
     /**
      * @param subjectStems the stems of its title and of the names it keeps coming back to: a sentence of it may leave
      *                     them implicit ("L'azienda ha...")
+     * @param years        the years its text writes anywhere
      */
     record DocumentFacts(String language, Set<String> names, Set<String> titleStems, Set<String> subjectStems,
-                         Set<String> stems, Integer year) {
+                         Set<String> stems, Integer year, Set<Integer> years) {
     }
 
     private final Languages languages;
@@ -113,7 +114,8 @@ final class SentenceReader {
             Set<String> subject = new java.util.HashSet<>(title);
             subject.addAll(FonteAnalyzers.terms(analyzer, String.join(" ", subjectNames(words.paragraphNames()))));
             return new DocumentFacts(d.language(), words.names(), title, Set.copyOf(subject), words.stems(),
-                    titleYears.isEmpty() ? yearOf(d) : titleYears.stream().max(Integer::compare).orElseThrow());
+                    titleYears.isEmpty() ? yearOf(d) : titleYears.stream().max(Integer::compare).orElseThrow(),
+                    Set.copyOf(Years.written(d.text())));
         });
     }
 

@@ -1060,9 +1060,7 @@ final class SentenceScorer {
             // a sentence with no time of its own speaks of its document's: a question about a year its document
             // never writes asks about another time (a year's results reported the year after are written with it)
             int now = doc.year();
-            Set<Integer> written = corpus.document(passage.documentId()).map(d -> Years.written(d.text()))
-                    .orElse(Set.of());
-            return asked.written().stream().anyMatch(y -> y == now || written.contains(y));
+            return asked.written().stream().anyMatch(y -> y == now || doc.years().contains(y));
         }
         return asked.admit(said, doc.year());
     }
