@@ -4,6 +4,7 @@ import dev.fonte.answer.provider.ProviderConfigurationException;
 import dev.fonte.http.ApiErrors;
 import dev.fonte.ops.LogConfigurator;
 import dev.fonte.retrieval.IndexCommand;
+import dev.fonte.retrieval.NativeModelLoading;
 import dev.fonte.retrieval.Preload;
 import io.micronaut.context.env.Environment;
 import io.micronaut.runtime.Micronaut;
@@ -51,6 +52,9 @@ public class Application {
             Optional<String> problem = configurationProblem(exception);
             if (problem.isPresent() && !environment.getActiveNames().contains(Environment.TEST)) {
                 LoggerFactory.getLogger(Application.class).error("Fonte cannot start: {}", problem.get());
+                // the index may be loading the embedding model's native library on another thread: exiting under
+                // it kills the JVM with a signal instead of this status
+                NativeModelLoading.beforeExit();
                 System.exit(1);
             }
             super.handleStartupException(environment, exception);

@@ -50,6 +50,17 @@ final class BundledEmbeddingModel extends AbstractInProcessEmbeddingModel {
         static final OnnxBertBiEncoder INSTANCE = create();
 
         private static OnnxBertBiEncoder create() {
+            if (!NativeModelLoading.begin()) {
+                throw new IllegalStateException("the process is exiting: the embedding model is not loaded");
+            }
+            try {
+                return load();
+            } finally {
+                NativeModelLoading.end();
+            }
+        }
+
+        private static OnnxBertBiEncoder load() {
             ClassLoader loader = BundledEmbeddingModel.class.getClassLoader();
             try (InputStream model = loader.getResourceAsStream(MODEL_FILE);
                  InputStream tokenizer = loader.getResourceAsStream(TOKENIZER_FILE);

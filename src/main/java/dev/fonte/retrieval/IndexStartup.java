@@ -21,7 +21,10 @@ class IndexStartup {
 
     @Singleton
     ProcessExit processExit() {
-        return System::exit;
+        return status -> {
+            NativeModelLoading.beforeExit();
+            System.exit(status);
+        };
     }
 
     /** That the index manager was started with the application. */
