@@ -1,5 +1,6 @@
 package dev.fonte.widget;
 
+import dev.fonte.http.Problems;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.MutableHttpRequest;
@@ -12,6 +13,8 @@ import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -75,7 +78,9 @@ class WidgetControllerTest {
     }
 
     @Test
-    void an_allowed_origin_may_call_the_chat_stream_and_read_retry_after() {
+    void an_allowed_origin_may_call_the_chat_stream_and_read_retry_after() throws InterruptedException {
+        // the documents are listed once the index is up: until then they answer 503, as they should
+        Problems.awaitHealthy(client.toBlocking(), Duration.ofSeconds(60));
         HttpResponse<?> response = client.toBlocking().exchange(preflight("/api/chat/stream", "https://news.example"));
 
         assertThat((String) response.header(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN)).isEqualTo("https://news.example");
@@ -88,7 +93,8 @@ class WidgetControllerTest {
     }
 
     @Test
-    void an_origin_not_in_the_list_gets_no_cors_headers() {
+    void an_origin_not_in_the_list_gets_no_cors_headers() throws InterruptedException {
+        Problems.awaitHealthy(client.toBlocking(), Duration.ofSeconds(60));
         HttpResponse<?> response;
         try {
             response = client.toBlocking().exchange(HttpRequest.GET("/api/documents")
