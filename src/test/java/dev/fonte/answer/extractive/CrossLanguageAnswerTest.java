@@ -81,6 +81,12 @@ class CrossLanguageAnswerTest {
                 : draft.sentences().stream().map(Draft.Sentence::text).collect(Collectors.joining(" "));
     }
 
+    /** The term of a question the engine reads from the words {@code surface}. */
+    private static Term term(String question, String language, String surface) {
+        return model.read(request(question, language)).terms().stream().filter(t -> t.surface().equals(surface))
+                .findFirst().orElseThrow();
+    }
+
     private static AnswerRequest request(String question, String language) {
         List<AnswerRequest.Source> sources = new ArrayList<>();
         for (Passage p : index.corpus().sentences()) {
@@ -103,8 +109,7 @@ class CrossLanguageAnswerTest {
     @Test
     void a_name_with_the_askers_possessive_ending_is_looked_for_as_the_other_language_writes_it() {
         // given the Italian document writes "Bologna", when a question says "Bologna's"
-        ReadQuestion q = model.read(request("How many people live in Bologna's suburbs?", "en"));
-        Term bologna = q.terms().stream().filter(t -> t.surface().startsWith("Bologna")).findFirst().orElseThrow();
+        Term bologna = term("How many people live in Bologna's suburbs?", "en", "Bologna's");
 
         // then the name is looked for in Italian without the English ending, as Italian analysis writes "Bologna"
         assertThat(bologna.phrases("it")).anyMatch(phrase -> phrase.size() == 1 && "bologna".startsWith(phrase.get(0)));
@@ -156,8 +161,7 @@ class CrossLanguageAnswerTest {
     void a_word_only_the_askers_language_capitalises_is_no_name_a_sentence_in_another_language_must_say() {
         // given the Italian documents write "italiani" in lower case, and the sentence on where the chain was founded
         // does not say "italiana"
-        Term italian = model.read(request("Which Italian city was Forno Sole founded in?", "en")).terms().stream()
-                .filter(t -> t.surface().equals("Italian")).findFirst().orElseThrow();
+        Term italian = term("Which Italian city was Forno Sole founded in?", "en", "Italian");
 
         // then "Italian" is a name in English and a common word in Italian, which an Italian sentence need not say
         assertThat(italian.criticalIn("en")).isTrue();
@@ -169,8 +173,7 @@ class CrossLanguageAnswerTest {
     void a_capitalised_word_its_own_language_also_writes_in_lower_case_stays_a_name_in_every_language() {
         // given the Italian documents write "Difesa" as a ministry's name and "difesa" as a common word, and the
         // English ones "defence" in lower case
-        Term defence = model.read(request("Chi guida il ministero della Difesa?", "it")).terms().stream()
-                .filter(t -> t.surface().equals("Difesa")).findFirst().orElseThrow();
+        Term defence = term("Chi guida il ministero della Difesa?", "it", "Difesa");
 
         // then its capital is the name's, not the spelling of its language: a sentence in English must say it too
         assertThat(defence.criticalIn("it")).isTrue();
@@ -180,8 +183,7 @@ class CrossLanguageAnswerTest {
     @Test
     void a_word_the_lexicon_does_not_know_is_looked_for_also_without_the_plural_the_asker_wrote() {
         // given "farrotto", which the lexicon does not know, asked in the English plural
-        Term farrottos = model.read(request("How much do farrottos cost?", "en")).terms().stream()
-                .filter(t -> t.surface().equals("farrottos")).findFirst().orElseThrow();
+        Term farrottos = term("How much do farrottos cost?", "en", "farrottos");
 
         // then the Italian sentence's word is one of the ways of saying it
         assertThat(farrottos.phrases("it")).contains(List.of("farrott"));
@@ -191,8 +193,7 @@ class CrossLanguageAnswerTest {
     @Test
     void a_word_of_a_name_that_is_a_stop_word_in_the_documents_language_is_not_translated_as_a_common_word() {
         // given "AD" of the trial "Clarity AD": a stop word in Italian ("ad", to), and an English noun (an advert)
-        Term ad = model.read(request("How many patients were in the Clarity AD trial?", "en")).terms().stream()
-                .filter(t -> t.surface().equals("AD")).findFirst().orElseThrow();
+        Term ad = term("How many patients were in the Clarity AD trial?", "en", "AD");
 
         // then in Italian it is not looked for (the empty phrase, which every sentence says), not "annuncio"
         assertThat(ad.kind()).isEqualTo(Term.Kind.CRITICAL);
