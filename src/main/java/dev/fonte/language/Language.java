@@ -67,6 +67,13 @@ public final class Language {
         }
     }
 
+    /**
+     * Nouns of kinds of things (a consortium, a river, a film), not people, and whether such a noun heads a name of
+     * the language from its start ("Stretto di Messina") rather than its end ("Potomac River").
+     */
+    public record Things(Phrases nouns, boolean headFirst) {
+    }
+
     /** Messages that ask for a summary or give orders instead of asking. */
     public record Intents(List<Pattern> summary, List<Pattern> instruction) {
     }
@@ -117,6 +124,7 @@ public final class Language {
     private final Phrases placePrepositions;
     private final Phrases placeArticles;
     private final Phrases placeRecipients;
+    private final Things things;
     private final Phrases attributions;
     private final Phrases subjectReferences;
     private final Phrases genitives;
@@ -169,6 +177,12 @@ public final class Language {
         this.placePrepositions = root.node("places").phrases("prepositions");
         this.placeArticles = root.node("places").phrases("articles");
         this.placeRecipients = root.node("places").phrases("recipients");
+        Node thingsNode = root.node("things");
+        String head = thingsNode.string("head");
+        if (!head.equals("first") && !head.equals("last")) {
+            throw thingsNode.error("head", "first or last");
+        }
+        this.things = new Things(Phrases.of(thingsNode.required("nouns")), head.equals("first"));
         this.attributions = root.phrases("attributions");
         this.subjectReferences = root.phrases("subjectReferences");
         this.genitives = root.phrases("genitives");
@@ -350,6 +364,11 @@ public final class Language {
      */
     public Phrases placeRecipients() {
         return placeRecipients;
+    }
+
+    /** Nouns of kinds of things, not people: a name they introduce or head names no one. */
+    public Things things() {
+        return things;
     }
 
     /**

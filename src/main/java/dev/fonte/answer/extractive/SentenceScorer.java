@@ -476,7 +476,8 @@ final class SentenceScorer {
             case RESULT -> f.type() == Fact.Type.RESULT;
             // a name the sentence gives as a place ("nella Cappella Sistina") is where, not who, unless its
             // preposition also says to whom ("a Silvio Berlusconi")
-            case PERSON -> f.type() == Fact.Type.NAME && (!isPlace(f, s) || toWhom(f, s)) && !describedOwner(f, s);
+            case PERSON -> f.type() == Fact.Type.NAME && (!isPlace(f, s) || toWhom(f, s)) && !describedOwner(f, s)
+                    && !namesAThing(f, s);
             case ORGANIZATION -> f.type() == Fact.Type.NAME && !describedOwner(f, s);
             case PLACE -> f.type() == Fact.Type.PLACE;
             case REASON -> f.type() == Fact.Type.REASON;
@@ -1002,6 +1003,41 @@ final class SentenceScorer {
         Set<String> stems = s.stemsIn(before[0], before[1]);
         return terms.stream().anyMatch(t -> t.kind() == Term.Kind.ORDINARY
                 && t.stems(s.language()).stream().anyMatch(stems::contains));
+    }
+
+    /**
+     * Whether a name is a thing's, not a person's: a noun of a kind of thing heads it ("the Potomac River", "Stretto
+     * di Messina") or introduces it, right before it or past one other word ("il consorzio Eurolink", "il gruppo
+     * italiano Webuild"). Such a name does not answer "who" ("Chi è l'amministratore delegato di Webuild?" is not
+     * answered by "il consorzio Eurolink, guidato dal gruppo italiano Webuild").
+     */
+    private boolean namesAThing(Fact name, ReadSentence s) {
+        Language.Things things = reader.language(s.language()).things();
+        List<String> words = WORD.matcher(s.text().substring(name.start(), name.end())).results()
+                .map(java.util.regex.MatchResult::group).toList();
+        if (words.size() > 1 && things.nouns().contains(words.get(things.headFirst() ? 0 : words.size() - 1))) {
+            return true;
+        }
+        String text = s.text();
+        int end = name.start();
+        for (int word = 0; word < 2; word++) {
+            while (end > 0 && Character.isWhitespace(text.charAt(end - 1))) {
+                end--;
+            }
+            if (things.nouns().endingAt(text, end, 40) >= 0) {
+                return true;
+            }
+            // past one word of letters only (an adjective, not a comma or a figure)
+            int start = end;
+            while (start > 0 && Character.isLetter(text.charAt(start - 1))) {
+                start--;
+            }
+            if (start == end || start == 0 || !Character.isWhitespace(text.charAt(start - 1))) {
+                return false;
+            }
+            end = start;
+        }
+        return false;
     }
 
     /** A name the sentence gives as a place ("in Italia"): where something happens, not who it belongs to. */

@@ -61,6 +61,10 @@ class ExtractiveAnswerModelTest {
             Before the move, the record belonged to Inter's old stadium, which held 85,000 spectators.
 
             Juventus signed a new striker in August. According to Reuters, it paid €30 million for him.
+
+            The museum is headed by the consortium Vivaio Bianconero.
+
+            The women's team is headed by the former striker Alessandro Del Piero.
             """;
 
     private static final String ITALIAN = """
@@ -316,6 +320,15 @@ class ExtractiveAnswerModelTest {
         String said = Refusals.message(language, draft.refusal(), index.corpus(), sources, 2);
         assertThat(said).contains("The club's season", "Il ponte");
         assertThat(said.indexOf("The club's season")).isLessThan(said.indexOf("Il ponte"));
+    }
+
+    @Test
+    void who_fits_a_description_is_a_person_not_a_name_a_noun_of_a_kind_of_thing_introduces() {
+        // given "The museum is headed by the consortium Vivaio Bianconero.", when asked who its head is, then the
+        // consortium's name does not answer: a name after "the consortium" is no one's
+        assertThat(ask("Who is the head of the museum?")).startsWith("REFUSED");
+        // and a name after a noun of a person answers the same question about the women's team
+        assertThat(ask("Who is the head of the women's team?")).contains("Alessandro Del Piero");
     }
 
     private static AnswerRequest.Source source(int n, Passage p) {
