@@ -802,11 +802,11 @@ final class SentenceScorer {
         // a word of the name the corpus also writes as a common word ("Energy" of "Rostova Energy") does not stand
         // for the name: another company's "Pinecrest Energy", or a document about energy, is not Rostova Energy
         List<Term> telling = telling(group);
-        if (group.size() > 1 && telling.stream().anyMatch(t -> matches(t.phrases(s.language()), s.stemSet()))) {
+        if (group.size() > 1 && telling.stream().anyMatch(t -> matches(said(t, s.language()), s.stemSet()))) {
             return true;
         }
-        boolean documentSubject = telling.stream().anyMatch(t -> matches(t.phrases(s.language()), doc.subjectStems()));
-        if (telling.stream().anyMatch(t -> matches(t.phrases(s.language()), before(passage)))) {
+        boolean documentSubject = telling.stream().anyMatch(t -> matches(said(t, s.language()), doc.subjectStems()));
+        if (telling.stream().anyMatch(t -> matches(said(t, s.language()), before(passage)))) {
             // a sentence whose own subject is another name speaks of that one: "Born in Chennai..., Gukesh is..."
             // after a sentence naming Kasparov does not say where Kasparov was born; but the document's subject acts
             // through others ("In a notable move, Zuckerberg chose..." in an article on Meta), and a name may be what
@@ -825,7 +825,19 @@ final class SentenceScorer {
         if (!term.isName() || !reader.language(s.language()).subjectReferences().in(s.text())) {
             return false;
         }
-        return telling(entity(term)).stream().anyMatch(t -> matches(t.phrases(s.language()), doc.subjectStems()));
+        return telling(entity(term)).stream().anyMatch(t -> matches(said(t, s.language()), doc.subjectStems()));
+    }
+
+    /**
+     * The ways a word of a name is said in a language, without the empty phrase of a word that language's analysis
+     * drops ("Eras" of "Eras Tour" is a form of Spanish "ser"): a word said by no word does not show the name is there.
+     */
+    private static Set<List<String>> said(Term t, String language) {
+        Set<List<String>> phrases = t.phrases(language);
+        if (phrases.stream().allMatch(p -> !p.isEmpty())) {
+            return phrases;
+        }
+        return phrases.stream().filter(p -> !p.isEmpty()).collect(java.util.stream.Collectors.toSet());
     }
 
     /** The words of a name the corpus never writes in lower case; all of them when it writes each one so. */

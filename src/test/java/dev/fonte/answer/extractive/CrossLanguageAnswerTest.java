@@ -191,6 +191,13 @@ class CrossLanguageAnswerTest {
     }
 
     @Test
+    void a_word_of_a_name_that_another_language_drops_does_not_stand_for_the_rest_of_the_name() {
+        // given "Dove", an Italian stop word, which any Italian sentence therefore "says", when asked of Dove Harbor,
+        // which no Italian sentence names, then the dropped word does not imply "Harbor": no Italian sentence answers
+        assertThat(ask("When was Dove Harbor founded?")).isEqualTo("REFUSED");
+    }
+
+    @Test
     void a_word_of_a_name_that_is_a_stop_word_in_the_documents_language_is_not_translated_as_a_common_word() {
         // given "AD" of the trial "Clarity AD": a stop word in Italian ("ad", to), and an English noun (an advert)
         Term ad = term("How many patients were in the Clarity AD trial?", "en", "AD");
