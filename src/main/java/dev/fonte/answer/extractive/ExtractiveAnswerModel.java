@@ -79,9 +79,14 @@ public final class ExtractiveAnswerModel implements AnswerModel {
                     c.supported(), c.evidence() == null ? "-" : c.evidence().text(),
                     String.format(Locale.ROOT, "%.2f", c.score()), c.sentence().text()));
         }
+        // a question a document in its own language says every word of is read there word for word; a sentence in
+        // another language says it only through the lexicon's senses, and answers only by naming what it names
+        boolean readInOwnLanguage = scorer.ownLanguageSaysAll(request.sources());
         // a fact that holds answers before a projection of it ("the rate has climbed to 4.2 percent" before "is
         // expected to reach 4.4 percent") when the question asks for none
         List<Candidate> passing = candidates.stream().filter(Candidate::passes)
+                .filter(c -> !readInOwnLanguage || c.sentence().language().equals(question.language().code())
+                        || scorer.saysAName(c))
                 .sorted(Comparator.comparing(Candidate::projected)
                         .thenComparing(Comparator.comparingDouble(Candidate::score).reversed())).toList();
         if (passing.isEmpty()) {

@@ -197,7 +197,7 @@ final class SentenceScorer {
         List<String> uncovered = new ArrayList<>();
         for (Term term : terms) {
             Set<List<String>> phrases = term.phrases(lang);
-            boolean inSentence = matches(phrases, s.stemSet());
+            boolean inSentence = term.isName() ? namedAsWritten(term, phrases, s) : matches(phrases, s.stemSet());
             double weight = weight(term, lang);
             if (term.criticalIn(lang)) {
                 if (inSentence) {
@@ -319,6 +319,37 @@ final class SentenceScorer {
     private boolean documentSays(Term t, String language, String documentId, SentenceReader.DocumentFacts doc) {
         return documentSays.computeIfAbsent(t, x -> new HashMap<>())
                 .computeIfAbsent(documentId, d -> matches(t.phrases(language), doc.stems()));
+    }
+
+    /**
+     * Whether a document in the question's language among the sources says every word of the question (its years
+     * aside): the question is then read in its own words, and a sentence in another language, which says them only
+     * through the lexicon's senses of each ("avanti" for "adelantó", "perso" for "fallo"), is no match for it unless
+     * it names what the question names ({@link #saysAName}).
+     */
+    boolean ownLanguageSaysAll(List<AnswerRequest.Source> sources) {
+        String asked = question.language().code();
+        List<Term> words = terms.stream().filter(t -> t.kind() != Term.Kind.YEAR).toList();
+        if (words.isEmpty()) {
+            return false;
+        }
+        for (AnswerRequest.Source s : sources) {
+            if (!s.document().language().equals(asked)) {
+                continue;
+            }
+            SentenceReader.DocumentFacts doc = reader.document(corpus, s.passage().documentId());
+            if (words.stream().allMatch(t -> documentSays(t, asked, s.passage().documentId(), doc))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether a candidate's sentence says one of the question's names (not one its language writes as a word). */
+    boolean saysAName(Candidate c) {
+        String language = c.sentence().language();
+        return names.stream().anyMatch(t -> !t.common().contains(language)
+                && namedAsWritten(t, said(t, language), c.sentence()));
     }
 
     /**
@@ -802,8 +833,11 @@ final class SentenceScorer {
         // a word of the name the corpus also writes as a common word ("Energy" of "Rostova Energy") does not stand
         // for the name: another company's "Pinecrest Energy", or a document about energy, is not Rostova Energy
         List<Term> telling = telling(group);
-        if (group.size() > 1 && telling.stream().anyMatch(t -> matches(said(t, s.language()), s.stemSet()))) {
-            return true;
+        List<Term> inSentence = telling.stream().filter(t -> namedAsWritten(t, said(t, s.language()), s)).toList();
+        if (group.size() > 1 && !inSentence.isEmpty()) {
+            // "Giulia Cecchettin" says "Cecchettin", yet of Giulia: a word of the name said only inside another
+            // name speaks of that one, not of "Gino Cecchettin"
+            return inSentence.stream().anyMatch(t -> saidOutsideAnotherName(t, group, s));
         }
         boolean documentSubject = telling.stream().anyMatch(t -> matches(said(t, s.language()), doc.subjectStems()));
         if (telling.stream().anyMatch(t -> matches(said(t, s.language()), before(passage)))) {
@@ -815,6 +849,78 @@ final class SentenceScorer {
             return asksName || documentSubject || !subjectIsSomeoneElse(s, true);
         }
         return documentSubject && !subjectIsSomeoneElse(s, false);
+    }
+
+    /**
+     * Whether a sentence says a word of a name (in one of {@code phrases}). Where the name is said as the asker wrote
+     * it (not by a translation the lexicon gives), a word of the sentence with its stem must also be written as a form
+     * of it: stems join "Angela" and "Angelo", "Paola" and "Paolo", which are other people.
+     */
+    private boolean namedAsWritten(Term name, Set<List<String>> phrases, ReadSentence s) {
+        if (!matches(phrases, s.stemSet())) {
+            return false;
+        }
+        if (name.glossary()) {
+            return true;
+        }
+        Set<List<String>> own = name.phrases(question.language().code());
+        Set<List<String>> translated = new HashSet<>(phrases);
+        translated.removeAll(own);
+        if (matches(translated, s.stemSet())) {
+            return true;
+        }
+        String wanted = folded(name.surface());
+        for (ReadSentence.Stem st : s.stems()) {
+            if (!matches(own, Set.of(st.stem()))) {
+                continue;
+            }
+            // its written forms extend a name ("F80s", "Indian" of "India"), they do not change its letters
+            String written = folded(s.text().substring(st.start(), st.end()));
+            if (written.startsWith(wanted) || wanted.startsWith(written)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A written word as names are compared: without an elided article, accents, case or a possessive ending. */
+    private static String folded(String word) {
+        String w = FactFinder.bare(word);
+        w = w.substring(Math.max(w.lastIndexOf('\''), w.lastIndexOf('’')) + 1);
+        return java.text.Normalizer.normalize(w, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+    }
+
+    /**
+     * Whether the sentence says a word of the question's name somewhere other than inside another name: one with a
+     * capitalised word that is not the question's and that the corpus never writes in lower case ("Giulia" of "Giulia
+     * Cecchettin"; not "President" of "President Trump").
+     */
+    private boolean saidOutsideAnotherName(Term word, List<Term> group, ReadSentence s) {
+        Set<List<String>> phrases = said(word, s.language());
+        Set<String> ours = new HashSet<>();
+        group.forEach(t -> ours.add(FactFinder.bare(t.surface())));
+        for (ReadSentence.Stem st : s.stems()) {
+            if (!matches(phrases, Set.of(st.stem()))) {
+                continue;
+            }
+            boolean another = false;
+            for (Fact f : s.facts()) {
+                if (f.type() != Fact.Type.NAME || f.start() > st.start() || f.end() < st.end()) {
+                    continue;
+                }
+                for (String w : f.text().split("[\\s\\-]+")) {
+                    String bare = FactFinder.bare(w);
+                    if (!bare.isEmpty() && Character.isUpperCase(w.charAt(0)) && !ours.contains(bare)
+                            && !corpusWords.lowercase().contains(bare)) {
+                        another = true;
+                    }
+                }
+            }
+            if (!another) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

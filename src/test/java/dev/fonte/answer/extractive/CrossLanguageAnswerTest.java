@@ -51,6 +51,8 @@ class CrossLanguageAnswerTest {
             Each loaf of bread costs $3 in the first shop.
 
             Its defence of the old recipe won praise.
+
+            The bakery's old oven broke down once.
             """;
 
     static PassageIndex index;
@@ -188,6 +190,18 @@ class CrossLanguageAnswerTest {
         // then the Italian sentence's word is one of the ways of saying it
         assertThat(farrottos.phrases("it")).contains(List.of("farrott"));
         assertThat(ask("How much do farrottos cost?")).contains("4 euro");
+    }
+
+    @Test
+    void a_question_a_document_in_its_own_language_says_word_for_word_is_not_answered_by_senses_of_its_words() {
+        // given an English sentence saying every word of the question and no time, and an Italian one with a year
+        // whose "Forno" is one sense of "oven"
+        String answer = ask("When did the oven break down?");
+
+        // then the Italian sentence, which names nothing the question names, does not answer it
+        assertThat(answer).isEqualTo("REFUSED");
+        // and a question no English document says every word of is still answered from the Italian one
+        assertThat(ask("When was Forno Sole founded?")).contains("1998");
     }
 
     @Test

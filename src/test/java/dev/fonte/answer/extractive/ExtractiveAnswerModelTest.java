@@ -73,6 +73,14 @@ class ExtractiveAnswerModelTest {
             I lavori sono iniziati nel 2023 e dureranno sette anni.
             """;
 
+    private static final String PEOPLE = """
+            Il cantiere è diretto da Angela Ferri, che lavora a Torino.
+
+            Sua figlia, Giulia Ferri, è nata a Messina.
+
+            Il progetto del cantiere porta la firma di Angelo Conti.
+            """;
+
     private static final String GLOSSARY = """
             revenue, revenues, ricavi, fatturato
             coach, manager, allenatore
@@ -91,7 +99,8 @@ class ExtractiveAnswerModelTest {
         Files.writeString(folder.resolve("glossary.synonyms"), GLOSSARY);
         index = TestCorpus.index(Glossary.load(folder),
                 new Document("club", "The club's season", "en", null, "2024-09-01", null, ENGLISH),
-                new Document("ponte", "Il ponte", "it", null, null, null, ITALIAN));
+                new Document("ponte", "Il ponte", "it", null, null, null, ITALIAN),
+                new Document("ferri", "Una famiglia di ingegneri", "it", null, null, null, PEOPLE));
         // the fitted weights, with a low threshold: what these tests hold are the engine's checks, which no weight
         // overrules, on a corpus too small for retrieval ranks and embeddings to mean anything
         model = new ExtractiveAnswerModel(Languages.standard(), dev.fonte.language.Lexicon.empty(),
@@ -329,6 +338,22 @@ class ExtractiveAnswerModelTest {
         assertThat(ask("Who is the head of the museum?")).startsWith("REFUSED");
         // and a name after a noun of a person answers the same question about the women's team
         assertThat(ask("Who is the head of the women's team?")).contains("Alessandro Del Piero");
+    }
+
+    @Test
+    void a_name_that_shares_a_stem_with_another_is_not_that_name() {
+        // given "Angela Ferri, che lavora a Torino" and, in another sentence, "Angelo Conti", when asked where Angelo
+        // works, then the stem both names share ("angel") does not make Angela Angelo
+        assertThat(ask("Dove lavora Angelo?")).startsWith("REFUSED");
+        assertThat(ask("Dove lavora Angela Ferri?")).contains("Torino");
+    }
+
+    @Test
+    void a_surname_said_only_inside_another_persons_name_does_not_name_the_person_asked_about() {
+        // given "Sua figlia, Giulia Ferri, è nata a Messina", when asked where Marta Ferri was born, then the surname
+        // said inside Giulia's name does not stand for Marta's
+        assertThat(ask("Dove è nata Marta Ferri?")).startsWith("REFUSED");
+        assertThat(ask("Dove è nata Giulia Ferri?")).contains("Messina");
     }
 
     private static AnswerRequest.Source source(int n, Passage p) {
