@@ -61,7 +61,7 @@ public class QuestionPreparer {
                 ? UUID.randomUUID().toString() : question.conversationId();
         String text = question.text().strip();
         Optional<ConversationMemory.LastTurn> last = memory.last(conversationId);
-        Language language = languages.recognise(text)
+        Language language = languages.recognise(text, index::uses)
                 .or(() -> last.flatMap(l -> languages.find(l.language())))
                 .orElse(languages.defaultLanguage());
         String standalone = followUps.resolve(text, last.orElse(null), language);

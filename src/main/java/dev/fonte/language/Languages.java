@@ -38,6 +38,8 @@ public final class Languages {
     private final Map<String, Language> byCode;
     private final Language fallback;
     private final Map<String, Set<String>> distinctive;
+    /** Every pack's detection words, with how many packs list each. */
+    private final Map<String, Integer> listed;
 
     private Languages(List<Language> languages) {
         if (languages.isEmpty()) {
@@ -49,6 +51,7 @@ public final class Languages {
         this.fallback = languages.get(0);
         Map<String, Integer> listed = new HashMap<>();
         languages.forEach(l -> l.detectionWords().forEach(w -> listed.merge(w, 1, Integer::sum)));
+        this.listed = Map.copyOf(listed);
         Map<String, Set<String>> own = new HashMap<>();
         for (Language l : languages) {
             own.put(l.code(), Set.copyOf(l.detectionWords().stream().filter(w -> listed.get(w) == 1).toList()));
@@ -152,21 +155,45 @@ public final class Languages {
         return find(code).orElse(fallback);
     }
 
+    /** What a corpus's documents say: whether those in a language use a word. */
+    @FunctionalInterface
+    public interface Vocabulary {
+        boolean uses(String language, String word);
+    }
+
     /** The language of the text, or empty when its evidence does not single one out (no evidence, or a tie). */
     public Optional<Language> recognise(String text) {
+        return recognise(text, null);
+    }
+
+    /**
+     * The language of the text, its packs' evidence joined by a corpus's: a word in lower case, of four letters or
+     * more and listed by no pack, that only one language's documents use is evidence for that language ("La Corte ha
+     * riconosciuto lo stalking?" is Italian by "riconosciuto", though "stalking" has the shape of an English word).
+     */
+    public Optional<Language> recognise(String text, Vocabulary vocabulary) {
         List<String> words = new ArrayList<>();
+        Map<String, Double> used = new HashMap<>();
         Matcher m = WORD.matcher(text);
         while (m.find()) {
-            String w = m.group().toLowerCase(Locale.ROOT);
-            if (w.indexOf('\'') < 0 && w.indexOf('’') < 0) {
-                words.add(w);
+            String written = m.group();
+            String w = written.toLowerCase(Locale.ROOT);
+            if (w.indexOf('\'') >= 0 || w.indexOf('’') >= 0) {
+                continue;
+            }
+            words.add(w);
+            if (vocabulary != null && w.length() >= 4 && written.equals(w) && !listed.containsKey(w)) {
+                List<Language> users = ordered.stream().filter(l -> vocabulary.uses(l.code(), w)).toList();
+                if (users.size() == 1) {
+                    used.merge(users.get(0).code(), 1.0, Double::sum);
+                }
             }
         }
         Language best = null;
         double bestScore = 0;
         boolean tie = false;
         for (Language l : ordered) {
-            double score = l.evidence(words, text, distinctive.get(l.code()));
+            double score = l.evidence(words, text, distinctive.get(l.code())) + used.getOrDefault(l.code(), 0.0);
             if (score > bestScore) {
                 best = l;
                 bestScore = score;

@@ -335,6 +335,18 @@ public final class PassageIndex implements Closeable {
         });
     }
 
+    /**
+     * Whether sentences in a language use a word, as that language's analysis makes it; never for a stop word, nor for
+     * a language the index has no documents in.
+     */
+    public boolean uses(String language, String word) {
+        if (!languages.contains(language)) {
+            return false;
+        }
+        Set<String> terms = FonteAnalyzers.terms(FonteAnalyzers.shared(language), word);
+        return !terms.isEmpty() && terms.stream().allMatch(t -> knows(language, t));
+    }
+
     /** Whether some sentence of a language has this (stemmed) term: the corpus uses the word at all. */
     public boolean knows(String language, String term) {
         return guarded(() -> firstLive(

@@ -44,6 +44,25 @@ class LanguagesTest {
     }
 
     @Test
+    void a_word_only_one_languages_documents_use_is_evidence_of_that_language() {
+        // given a short Italian question whose one telling word has the shape of an English one ("stalking")
+        String question = "La Corte ha riconosciuto lo stalking?";
+        assertThat(languages.recognise(question)).contains(languages.get("en"));
+
+        // when the corpus's Italian documents alone use "riconosciuto" and "stalking", and Spanish ones "corte" too,
+        // then the question is read as Italian
+        Languages.Vocabulary corpus = (language, word) -> language.equals("it")
+                && List.of("riconosciuto", "stalking", "corte").contains(word)
+                || language.equals("es") && word.equals("corte");
+        assertThat(languages.recognise(question, corpus)).contains(languages.get("it"));
+        // and a word every language's documents use tells nothing, nor does a capitalised one
+        Languages.Vocabulary everywhere = (language, word) -> true;
+        assertThat(languages.recognise(question, everywhere)).contains(languages.get("en"));
+        assertThat(languages.recognise("Riconosciuto stalking?", corpus))
+                .isNotEqualTo(Optional.of(languages.get("it")));
+    }
+
+    @Test
     void every_pack_builds_its_analysis_and_writes_numbers_one_way() throws IOException {
         assertThat(terms(languages.get("it"), "L'intelligenza artificiale: 1,3 milioni e 13.000 dipendenti"))
                 .containsExactly("intelligenz", "artificial", "1_3", "milion", "13000", "dipendent");
