@@ -69,9 +69,19 @@ public final class Language {
 
     /**
      * Nouns of kinds of things (a consortium, a river, a film), not people, and whether such a noun heads a name of
-     * the language from its start ("Stretto di Messina") rather than its end ("Potomac River").
+     * the language from its start ("Stretto di Messina") rather than its end ("Potomac River"); and the pairs of
+     * quotation marks its texts enclose a title in («Borgo Sud», a novel), each as its opening and closing mark.
      */
-    public record Things(Phrases nouns, boolean headFirst) {
+    public record Things(Phrases nouns, boolean headFirst, List<String> titleQuotes) {
+
+        /** Whether the text right around {@code start..end} is a pair of the marks a title is enclosed in. */
+        public boolean quotedTitle(String text, int start, int end) {
+            if (start == 0 || end >= text.length()) {
+                return false;
+            }
+            String pair = "" + text.charAt(start - 1) + text.charAt(end);
+            return titleQuotes.contains(pair);
+        }
     }
 
     /** Messages that ask for a summary or give orders instead of asking. */
@@ -182,7 +192,14 @@ public final class Language {
         if (!head.equals("first") && !head.equals("last")) {
             throw thingsNode.error("head", "first or last");
         }
-        this.things = new Things(Phrases.of(thingsNode.required("nouns")), head.equals("first"));
+        List<String> titleQuotes = thingsNode.list("titleQuotes");
+        for (String pair : titleQuotes) {
+            if (pair.codePointCount(0, pair.length()) != 2 || pair.length() != 2) {
+                throw thingsNode.error("titleQuotes", "pairs of an opening and a closing mark, such as «»");
+            }
+        }
+        this.things = new Things(Phrases.of(thingsNode.required("nouns")), head.equals("first"),
+                List.copyOf(titleQuotes));
         this.attributions = root.phrases("attributions");
         this.subjectReferences = root.phrases("subjectReferences");
         this.genitives = root.phrases("genitives");

@@ -8,11 +8,15 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class LanguagesTest {
 
@@ -60,6 +64,23 @@ class LanguagesTest {
         assertThat(languages.recognise(question, everywhere)).contains(languages.get("en"));
         assertThat(languages.recognise("Riconosciuto stalking?", corpus))
                 .isNotEqualTo(Optional.of(languages.get("it")));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void a_title_quote_that_is_not_a_pair_of_marks_fails_the_pack_naming_the_key() throws IOException {
+        // given the Italian pack with one quotation mark where a pair of an opening and a closing one belongs
+        Map<String, Object> pack;
+        try (InputStream in = getClass().getClassLoader().getResourceAsStream("languages/it.yaml")) {
+            pack = new org.yaml.snakeyaml.Yaml().load(in);
+        }
+        Map<String, Object> things = new LinkedHashMap<>((Map<String, Object>) pack.get("things"));
+        things.put("titleQuotes", List.of("«"));
+        pack.put("things", things);
+
+        // then loading it fails, saying which key is wrong and what it must be
+        assertThatThrownBy(() -> Language.of("languages/it.yaml", pack)).isInstanceOf(LanguagePackException.class)
+                .hasMessageContaining("things.titleQuotes").hasMessageContaining("«»");
     }
 
     @Test

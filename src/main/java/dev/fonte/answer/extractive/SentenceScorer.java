@@ -1126,11 +1126,15 @@ final class SentenceScorer {
     /**
      * Whether a name is a thing's, not a person's: a noun of a kind of thing heads it ("the Potomac River", "Stretto
      * di Messina") or introduces it, right before it or past one other word ("il consorzio Eurolink", "il gruppo
-     * italiano Webuild"). Such a name does not answer "who" ("Chi è l'amministratore delegato di Webuild?" is not
-     * answered by "il consorzio Eurolink, guidato dal gruppo italiano Webuild").
+     * italiano Webuild"), or it is a title in the quotation marks its language encloses titles in («Borgo Sud», a
+     * novel). Such a name does not answer "who" ("Chi è l'amministratore delegato di Webuild?" is not answered by "il
+     * consorzio Eurolink, guidato dal gruppo italiano Webuild").
      */
     private boolean namesAThing(Fact name, ReadSentence s) {
         Language.Things things = reader.language(s.language()).things();
+        if (things.quotedTitle(s.text(), name.start(), name.end())) {
+            return true;
+        }
         List<String> words = WORD.matcher(s.text().substring(name.start(), name.end())).results()
                 .map(java.util.regex.MatchResult::group).toList();
         if (words.size() > 1 && things.nouns().contains(words.get(things.headFirst() ? 0 : words.size() - 1))) {

@@ -79,6 +79,10 @@ class ExtractiveAnswerModelTest {
             Sua figlia, Giulia Ferri, è nata a Messina.
 
             Il progetto del cantiere porta la firma di Angelo Conti.
+
+            Il romanzo «Borgo Antico» è arrivato secondo.
+
+            Ha vinto la Coppa Bassani nel 2023.
             """;
 
     private static final String GLOSSARY = """
@@ -354,6 +358,13 @@ class ExtractiveAnswerModelTest {
         // said inside Giulia's name does not stand for Marta's
         assertThat(ask("Dove è nata Marta Ferri?")).startsWith("REFUSED");
         assertThat(ask("Dove è nata Giulia Ferri?")).contains("Messina");
+    }
+
+    @Test
+    void a_title_in_quotation_marks_or_a_prize_is_not_who() {
+        // given a novel's title in guillemets and a cup's name, neither of them anyone, then neither answers "who"
+        assertThat(ask("Chi è arrivato secondo?")).startsWith("REFUSED");
+        assertThat(ask("Chi ha vinto nel 2023?")).startsWith("REFUSED");
     }
 
     private static AnswerRequest.Source source(int n, Passage p) {
