@@ -887,8 +887,10 @@ final class SentenceScorer {
     private static String folded(String word) {
         String w = FactFinder.bare(word);
         w = w.substring(Math.max(w.lastIndexOf('\''), w.lastIndexOf('’')) + 1);
-        return java.text.Normalizer.normalize(w, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+        return MARKS.matcher(java.text.Normalizer.normalize(w, java.text.Normalizer.Form.NFD)).replaceAll("");
     }
+
+    private static final java.util.regex.Pattern MARKS = java.util.regex.Pattern.compile("\\p{M}");
 
     /**
      * Whether the sentence says a word of the question's name somewhere other than inside another name: one with a
