@@ -507,8 +507,10 @@ final class SentenceScorer {
             case RESULT -> f.type() == Fact.Type.RESULT;
             // a name the sentence gives as a place ("nella Cappella Sistina") is where, not who, unless its
             // preposition also says to whom ("a Silvio Berlusconi")
+            // a name the preposition says something is given to is whom it is given to, whatever the thing ("il
+            // premio a Giulia Bassi")
             case PERSON -> f.type() == Fact.Type.NAME && (!isPlace(f, s) || toWhom(f, s)) && !describedOwner(f, s)
-                    && !namesAThing(f, s);
+                    && (toWhom(f, s) || !namesAThing(f, s));
             case ORGANIZATION -> f.type() == Fact.Type.NAME && !describedOwner(f, s);
             case PLACE -> f.type() == Fact.Type.PLACE;
             case REASON -> f.type() == Fact.Type.REASON;
