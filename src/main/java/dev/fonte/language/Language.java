@@ -194,7 +194,7 @@ public final class Language {
         }
         List<String> titleQuotes = thingsNode.list("titleQuotes");
         for (String pair : titleQuotes) {
-            if (pair.codePointCount(0, pair.length()) != 2 || pair.length() != 2) {
+            if (pair.length() != 2) {
                 throw thingsNode.error("titleQuotes", "pairs of an opening and a closing mark, such as «»");
             }
         }

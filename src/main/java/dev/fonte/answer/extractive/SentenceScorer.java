@@ -509,8 +509,8 @@ final class SentenceScorer {
             // preposition also says to whom ("a Silvio Berlusconi")
             // a name the preposition says something is given to is whom it is given to, whatever the thing ("il
             // premio a Giulia Bassi")
-            case PERSON -> f.type() == Fact.Type.NAME && (!isPlace(f, s) || toWhom(f, s)) && !describedOwner(f, s)
-                    && (toWhom(f, s) || !namesAThing(f, s));
+            case PERSON -> f.type() == Fact.Type.NAME && !describedOwner(f, s)
+                    && (toWhom(f, s) || !isPlace(f, s) && !namesAThing(f, s));
             case ORGANIZATION -> f.type() == Fact.Type.NAME && !describedOwner(f, s);
             case PLACE -> f.type() == Fact.Type.PLACE;
             case REASON -> f.type() == Fact.Type.REASON;
