@@ -52,12 +52,13 @@ public final class Language {
     /** Time words; the relative years are counted from a document's year. */
     public record TimeWords(Phrases months, Phrases weekdays, Phrases days, Phrases words, Phrases thisYear,
                             Phrases lastYear, Phrases nextYear, Phrases since, Phrases every, Phrases clock,
-                            Phrases comparisons, Phrases earlyYears, Phrases present) {
+                            Phrases comparisons, Phrases earlyYears, Phrases present, Phrases until) {
     }
 
     /** Number words with their values, and the words that scale a figure. */
     public record Numbers(Map<String, Double> words, Phrases magnitudes, Phrases range, Phrases ordinals,
-                          Phrases ordinalSuffixes, Phrases occurrences, Phrases fractionBefore, Phrases fractionOf) {
+                          Phrases ordinalSuffixes, Phrases occurrences, Phrases fractionBefore, Phrases fractionOf,
+                          Phrases one) {
     }
 
     /** The units of each dimension, and the words that may stand between a figure and its unit. */
@@ -170,7 +171,8 @@ public final class Language {
         this.numbers = new Numbers(Map.copyOf(numberWords), Phrases.of(numbersNode.list("magnitudes")),
                 Phrases.of(numbersNode.list("range")), Phrases.of(numbersNode.list("ordinals")),
                 Phrases.of(numbersNode.list("ordinalSuffixes")), Phrases.of(numbersNode.list("occurrences")),
-                Phrases.of(numbersNode.list("fractionBefore")), Phrases.of(numbersNode.list("fractionOf")));
+                Phrases.of(numbersNode.list("fractionBefore")), Phrases.of(numbersNode.list("fractionOf")),
+                Phrases.of(numbersNode.list("one")));
         Node unitsNode = root.node("units");
         Map<Dimension, Phrases> byDimension = new EnumMap<>(Dimension.class);
         for (String key : unitsNode.keys()) {
@@ -183,7 +185,7 @@ public final class Language {
         this.time = new TimeWords(t.phrases("months"), t.phrases("weekdays"), t.phrases("days"), t.phrases("words"),
                 t.phrases("thisYear"), t.phrases("lastYear"), t.phrases("nextYear"), t.phrases("since"),
                 t.phrases("every"), t.phrases("clock"), t.phrases("comparisons"), t.phrases("earlyYears"),
-                t.phrases("present"));
+                t.phrases("present"), t.phrases("until"));
         this.placePrepositions = root.node("places").phrases("prepositions");
         this.placeArticles = root.node("places").phrases("articles");
         this.placeRecipients = root.node("places").phrases("recipients");

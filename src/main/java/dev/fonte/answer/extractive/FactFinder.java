@@ -150,6 +150,32 @@ public final class FactFinder {
                 spans.add(new int[] {attached.start(), attached.end()});
             }
         }
+        // an article counts one of a unit ("within a year", "durante un año"), not a rate ("30,000 a day") or a
+        // frequency ("once a year")
+        Matcher one = matcher(language.numbers().one(), text, folded);
+        while (one.find()) {
+            int before = one.start();
+            while (before > 0 && Character.isWhitespace(text.charAt(before - 1))) {
+                before--;
+            }
+            // "30,000 a day", "30,000 visitors a day": a figure right before, or one word before
+            int word = before;
+            while (word > 0 && Character.isLetter(text.charAt(word - 1))) {
+                word--;
+            }
+            while (word > 0 && word < before && Character.isWhitespace(text.charAt(word - 1))) {
+                word--;
+            }
+            if (before > 0 && Character.isDigit(text.charAt(before - 1))
+                    || word > 0 && word < before && Character.isDigit(text.charAt(word - 1))
+                    || language.time().every().endingAt(text, one.end(), 16) >= 0) {
+                continue;
+            }
+            Fact f = figure(text, one.start(), one.end());
+            if (f.type() == Fact.Type.QUANTITY && f.end() > one.end()) {
+                spans.add(new int[] {one.start(), one.end()});
+            }
+        }
         Matcher w = numberPhrases.possibleIn(folded) ? numberWords.matcher(text) : NOTHING.matcher("");
         while (w.find()) {
             spans.add(new int[] {w.start(), w.end()});
@@ -387,10 +413,41 @@ public final class FactFinder {
                 if (time.start() >= after && time.start() - after <= 12) {
                     out.add(new Fact(Fact.Type.SINCE, null, since.start(), time.end(),
                             text.substring(since.start(), time.end()), false));
+                    // "dal 2001 al 2013", "from May to July": a span of time says how long
+                    int from = through(text, time, times);
+                    int to = skipSpaces(text, from, text.length());
+                    Matcher until = language.time().until().matcher(text).region(to, text.length());
+                    if (to > from && until.lookingAt()) {
+                        int next = skipSpaces(text, until.end(), text.length());
+                        for (Fact end : times) {
+                            if (end.start() >= next && end.start() - next <= 4) {
+                                int last = through(text, end, times);
+                                out.add(new Fact(Fact.Type.QUANTITY, Dimension.DURATION, since.start(), last,
+                                        text.substring(since.start(), last), false));
+                                break;
+                            }
+                        }
+                    }
                     break;
                 }
             }
         }
+    }
+
+    /** Where a time ends with the times written right after it: "May 2019" is one. */
+    private static int through(String text, Fact time, List<Fact> times) {
+        int end = time.end();
+        for (boolean grew = true; grew; ) {
+            grew = false;
+            int next = skipSpaces(text, end, text.length());
+            for (Fact t : times) {
+                if (t.start() == next && t.end() > end) {
+                    end = t.end();
+                    grew = true;
+                }
+            }
+        }
+        return end;
     }
 
     /** A matcher of a word list over a text, or one that finds nothing when the text holds none of its first words. */

@@ -685,6 +685,14 @@ final class SentenceScorer {
             // a relative clause is about the name it follows: "Clarity AD, che ha coinvolto 1.795 pazienti"
             boolean inClause = name.start() >= clause[0] && name.end() <= clause[1]
                     || antecedent(name, clause, clauses, s);
+            if (ours && !inClause && f.type() != Fact.Type.NAME && name.end() <= f.start()) {
+                // a question's name said before the clause that holds a figure or a time may be what that clause
+                // goes on about ("EDF estimated Hinkley's cost at £18 billion; ... its first reactor is not expected
+                // before 2029"): the clause's own names decide; one said after it ("the Egyptian forward, 32, ...; the
+                // captain, Virgil van Dijk") is someone the figure is not about, and who a name is stays tied to the
+                // question's names in its own clause
+                continue;
+            }
             if (ours) {
                 anyQuestionName = true;
                 if (!inClause) {

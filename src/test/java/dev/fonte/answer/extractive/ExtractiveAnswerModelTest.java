@@ -71,6 +71,8 @@ class ExtractiveAnswerModelTest {
             Il nuovo ponte sullo Stretto è lungo 3.300 metri e pesa 12.000 tonnellate.
 
             I lavori sono iniziati nel 2023 e dureranno sette anni.
+
+            Dal 2001 al 2013 il vecchio direttore ha guidato il cantiere.
             """;
 
     private static final String PEOPLE = """
@@ -83,6 +85,15 @@ class ExtractiveAnswerModelTest {
             Il romanzo «Borgo Antico» è arrivato secondo.
 
             Ha vinto la Coppa Bassani nel 2023.
+            """;
+
+    private static final String PLANTS = """
+            EDF estimated Hinkley's cost at £18 billion in 2016; it now puts it at £46 billion, and its first reactor \
+            is not expected to start before 2029.
+
+            The striker, 31, signed a new contract in April; the captain, Marco Verdi, will stay until 2027.
+
+            The reactor will be cooled by sea water for more than a century.
             """;
 
     private static final String GLOSSARY = """
@@ -104,7 +115,8 @@ class ExtractiveAnswerModelTest {
         index = TestCorpus.index(Glossary.load(folder),
                 new Document("club", "The club's season", "en", null, "2024-09-01", null, ENGLISH),
                 new Document("ponte", "Il ponte", "it", null, null, null, ITALIAN),
-                new Document("ferri", "Una famiglia di ingegneri", "it", null, null, null, PEOPLE));
+                new Document("ferri", "Una famiglia di ingegneri", "it", null, null, null, PEOPLE),
+                new Document("plants", "Power plants", "en", null, "2025-07-22", null, PLANTS));
         // the fitted weights, with a low threshold: what these tests hold are the engine's checks, which no weight
         // overrules, on a corpus too small for retrieval ranks and embeddings to mean anything
         model = new ExtractiveAnswerModel(Languages.standard(), dev.fonte.language.Lexicon.empty(),
@@ -365,6 +377,22 @@ class ExtractiveAnswerModelTest {
         // given a novel's title in guillemets and a cup's name, neither of them anyone, then neither answers "who"
         assertThat(ask("Chi è arrivato secondo?")).startsWith("REFUSED");
         assertThat(ask("Chi ha vinto nel 2023?")).startsWith("REFUSED");
+    }
+
+    @Test
+    void a_name_said_before_the_clause_of_a_figure_may_be_what_the_clause_goes_on_about() {
+        // given "EDF estimated Hinkley's cost ...; ..., and its first reactor is not expected to start before 2029",
+        // then the time in the last clause is Hinkley's, said earlier in the sentence
+        assertThat(ask("When is Hinkley's first reactor expected to start?")).contains("2029");
+        // but a name said after the clause of a figure is someone the figure is not about: the striker is 31
+        assertThat(ask("How old is Marco Verdi?")).startsWith("REFUSED");
+    }
+
+    @Test
+    void an_article_before_a_unit_and_a_span_between_two_times_say_how_long() {
+        // "for more than a century" and "dal 2001 al 2013" are durations, though neither holds a number of years
+        assertThat(ask("For how long will the reactor be cooled by sea water?")).contains("a century");
+        assertThat(ask("Per quanto tempo il vecchio direttore ha guidato il cantiere?")).contains("Dal 2001 al 2013");
     }
 
     private static AnswerRequest.Source source(int n, Passage p) {

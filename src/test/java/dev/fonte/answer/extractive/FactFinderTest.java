@@ -43,6 +43,35 @@ class FactFinderTest {
     }
 
     @Test
+    void an_article_counts_one_of_the_unit_after_it_but_not_in_a_rate_or_a_frequency() {
+        FactFinder english = new FactFinder(Languages.standard().get("en"), Set.of("the", "a", "of", "for"));
+        FactFinder spanish = new FactFinder(Languages.standard().get("es"), Set.of("la", "con", "un"));
+
+        assertThat(english.find("The shares were listed for more than a century.", Set.of()))
+                .anyMatch(f -> f.dimension() == Dimension.DURATION && f.text().equals("a century"));
+        assertThat(spanish.find("No podrá comunicarse con ella durante un año.", Set.of()))
+                .anyMatch(f -> f.dimension() == Dimension.DURATION && f.text().equals("un año"));
+        assertThat(english.find("The museum received about 30,000 visitors a day.", Set.of()))
+                .noneMatch(f -> f.dimension() == Dimension.DURATION);
+        assertThat(english.find("The board meets once a year.", Set.of()))
+                .noneMatch(f -> f.dimension() == Dimension.DURATION);
+    }
+
+    @Test
+    void two_times_after_since_and_until_words_are_a_span_of_time() {
+        FactFinder italian = new FactFinder(Languages.standard().get("it"), Set.of("è", "stato"));
+        FactFinder english = new FactFinder(Languages.standard().get("en"), Set.of("he", "was"));
+
+        assertThat(italian.find("Dal 2001 al 2013 è stato priore generale.", Set.of()))
+                .anyMatch(f -> f.dimension() == Dimension.DURATION && f.text().equals("Dal 2001 al 2013"));
+        assertThat(english.find("He was chairman from May 2019 to July 2021.", Set.of()))
+                .anyMatch(f -> f.dimension() == Dimension.DURATION && f.text().equals("from May 2019 to July 2021"));
+        // a "since" time alone lasts until now: no span
+        assertThat(english.find("He has been chairman since 2019.", Set.of()))
+                .noneMatch(f -> f.dimension() == Dimension.DURATION);
+    }
+
+    @Test
     void an_acronym_is_part_of_a_name_even_when_its_letters_spell_a_function_word() {
         FactFinder finder = new FactFinder(Languages.standard().get("it"), Set.of("ad", "in", "che"));
 
