@@ -150,24 +150,26 @@ public final class FactFinder {
                 spans.add(new int[] {attached.start(), attached.end()});
             }
         }
-        // an article counts one of a unit ("within a year", "durante un año"), not a rate ("30,000 a day") or a
-        // frequency ("once a year")
+        // an article counts one of a unit ("within a year", "durante un año"), not in a rate ("30,000 a day",
+        // "30,000 visitors a day", "several millimetres a day") or a frequency ("once a year")
         Matcher one = matcher(language.numbers().one(), text, folded);
         while (one.find()) {
             int before = one.start();
             while (before > 0 && Character.isWhitespace(text.charAt(before - 1))) {
                 before--;
             }
-            // "30,000 a day", "30,000 visitors a day": a figure right before, or one word before
-            int word = before;
-            while (word > 0 && Character.isLetter(text.charAt(word - 1))) {
-                word--;
+            // a figure right before the article, or one word before it, or a unit right before it
+            int wordStart = before;
+            while (wordStart > 0 && Character.isLetter(text.charAt(wordStart - 1))) {
+                wordStart--;
             }
+            int word = wordStart;
             while (word > 0 && word < before && Character.isWhitespace(text.charAt(word - 1))) {
                 word--;
             }
             if (before > 0 && Character.isDigit(text.charAt(before - 1))
                     || word > 0 && word < before && Character.isDigit(text.charAt(word - 1))
+                    || wordStart < before && unitAt(text, wordStart, before)
                     || language.time().every().endingAt(text, one.end(), 16) >= 0) {
                 continue;
             }
@@ -432,6 +434,17 @@ public final class FactFinder {
                 }
             }
         }
+    }
+
+    /** Whether a unit of any dimension stands between two places of a text ("millimetres" of "millimetres a day"). */
+    private boolean unitAt(String text, int start, int end) {
+        for (Dimension d : Dimension.values()) {
+            Matcher unit = language.units().of(d).matcher(text).region(start, end);
+            if (unit.lookingAt() && unit.end() == end) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Where a time ends with the times written right after it: "May 2019" is one. */

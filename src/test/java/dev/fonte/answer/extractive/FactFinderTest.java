@@ -53,6 +53,8 @@ class FactFinderTest {
                 .anyMatch(f -> f.dimension() == Dimension.DURATION && f.text().equals("un año"));
         assertThat(english.find("The museum received about 30,000 visitors a day.", Set.of()))
                 .noneMatch(f -> f.dimension() == Dimension.DURATION);
+        assertThat(english.find("The ground was rising by several millimetres a day.", Set.of()))
+                .noneMatch(f -> f.dimension() == Dimension.DURATION);
         assertThat(english.find("The board meets once a year.", Set.of()))
                 .noneMatch(f -> f.dimension() == Dimension.DURATION);
     }
