@@ -468,6 +468,10 @@ final class SentenceScorer {
         List<int[]> clauses = s.clauses(level);
         Fact best = null;
         for (Fact f : s.facts()) {
+            if (f.type() == Fact.Type.NUMBER && partOfADate(f, s)) {
+                // the day of a date counts nothing and costs nothing ("la noche del 13 de marzo")
+                continue;
+            }
             if (!answers(f, kind, s) || stated(f, s) || measuresSomethingElse(f, s)) {
                 continue;
             }
@@ -479,6 +483,12 @@ final class SentenceScorer {
             }
         }
         return best;
+    }
+
+    /** Whether a number is the day of a date or a year of a time the sentence writes ("13" of "13 de marzo"). */
+    private static boolean partOfADate(Fact number, ReadSentence s) {
+        return s.facts().stream().anyMatch(t -> (t.type() == Fact.Type.DATE || t.type() == Fact.Type.TIME)
+                && t.start() <= number.start() && number.end() <= t.end());
     }
 
     /** Whether a fact is of the kind the question asks for. */

@@ -73,6 +73,8 @@ class ExtractiveAnswerModelTest {
             I lavori sono iniziati nel 2023 e dureranno sette anni.
 
             Dal 2001 al 2013 il vecchio direttore ha guidato il cantiere.
+
+            Gli operai del cantiere sono tornati al lavoro il 14 marzo.
             """;
 
     private static final String PEOPLE = """
@@ -393,6 +395,13 @@ class ExtractiveAnswerModelTest {
         // "for more than a century" and "dal 2001 al 2013" are durations, though neither holds a number of years
         assertThat(ask("For how long will the reactor be cooled by sea water?")).contains("a century");
         assertThat(ask("Per quanto tempo il vecchio direttore ha guidato il cantiere?")).contains("Dal 2001 al 2013");
+    }
+
+    @Test
+    void the_day_of_a_date_counts_nothing() {
+        // given "Gli operai del cantiere sono tornati al lavoro il 14 marzo", then 14 is a day, not how many workers
+        assertThat(ask("Quanti operai lavorano nel cantiere?")).startsWith("REFUSED");
+        assertThat(ask("Quando sono tornati al lavoro gli operai del cantiere?")).contains("14 marzo");
     }
 
     private static AnswerRequest.Source source(int n, Passage p) {
