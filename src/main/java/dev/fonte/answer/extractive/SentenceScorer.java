@@ -684,6 +684,11 @@ final class SentenceScorer {
         Fact firstBefore = null;
         boolean firstIsOurs = false;
         boolean anyQuestionName = false;
+        // a question's name the fact's own clause says ties the fact to it: the same name said again in another
+        // clause ("fondato nel 1947 da Maria Bellonci, che ... proprietario del liquore Strega") says no more
+        boolean oursInClause = s.facts().stream().anyMatch(name -> name.type() == Fact.Type.NAME
+                && !name.overlaps(f.start(), f.end()) && name.start() >= clause[0] && name.end() <= clause[1]
+                && ours(name, s));
         for (Fact name : s.facts()) {
             if (name.type() != Fact.Type.NAME || name.overlaps(f.start(), f.end())) {
                 continue;
@@ -695,6 +700,9 @@ final class SentenceScorer {
             // a relative clause is about the name it follows: "Clarity AD, che ha coinvolto 1.795 pazienti"
             boolean inClause = name.start() >= clause[0] && name.end() <= clause[1]
                     || antecedent(name, clause, clauses, s);
+            if (ours && !inClause && oursInClause) {
+                continue;
+            }
             if (ours && !inClause && f.type() != Fact.Type.NAME && name.end() <= f.start()) {
                 // a question's name said before the clause that holds a figure or a time may be what that clause
                 // goes on about ("EDF estimated Hinkley's cost at £18 billion; ... its first reactor is not expected

@@ -87,6 +87,9 @@ class ExtractiveAnswerModelTest {
             Il romanzo «Borgo Antico» è arrivato secondo.
 
             Ha vinto la Coppa Bassani nel 2023.
+
+            Il Premio Arno è stato fondato nel 1961 da Piero Galli, che per trent'anni ha presieduto la giuria del \
+            Premio Arno.
             """;
 
     private static final String PLANTS = """
@@ -402,6 +405,13 @@ class ExtractiveAnswerModelTest {
         // given "Gli operai del cantiere sono tornati al lavoro il 14 marzo", then 14 is a day, not how many workers
         assertThat(ask("Quanti operai lavorano nel cantiere?")).startsWith("REFUSED");
         assertThat(ask("Quando sono tornati al lavoro gli operai del cantiere?")).contains("14 marzo");
+    }
+
+    @Test
+    void a_name_the_clause_of_a_fact_says_is_not_undone_by_the_same_name_in_another_clause() {
+        // given "Il Premio Arno è stato fondato nel 1961 da Piero Galli, che ... la giuria del Premio Arno", then the
+        // founder is Piero Galli: the prize is named in his clause, and naming it again later takes nothing away
+        assertThat(ask("Chi ha fondato il Premio Arno?")).contains("Piero Galli");
     }
 
     private static AnswerRequest.Source source(int n, Passage p) {
