@@ -138,6 +138,7 @@ public final class Language {
     private final Things things;
     private final Phrases attributions;
     private final Phrases subjectReferences;
+    private final Phrases definiteArticles;
     private final Phrases genitives;
     private final Clauses clauses;
     private final List<Pattern> reasons;
@@ -204,6 +205,7 @@ public final class Language {
                 List.copyOf(titleQuotes));
         this.attributions = root.phrases("attributions");
         this.subjectReferences = root.phrases("subjectReferences");
+        this.definiteArticles = root.phrases("definiteArticles");
         this.genitives = root.phrases("genitives");
         Node c = root.node("clauses");
         this.clauses = new Clauses(c.phrases("connectors"), c.phrases("relatives"), c.phrases("complementizers"),
@@ -396,6 +398,14 @@ public final class Language {
      */
     public Phrases subjectReferences() {
         return subjectReferences;
+    }
+
+    /**
+     * The definite articles: a description of the role a question asks about said with one of them ("Il comandante,
+     * James Cutfield, ...") is said of the document's subject.
+     */
+    public Phrases definiteArticles() {
+        return definiteArticles;
     }
 
     /** The words that say whose something is ("il sindaco di Napoli", "the mayor of Naples"). */

@@ -955,13 +955,34 @@ final class SentenceScorer {
 
     /**
      * Whether a sentence speaks of a name it does not write by the words its language refers to a document's subject
-     * with ("A guidare l'azienda è l'amministratore delegato Benedetto Vigna" in a document about Ferrari).
+     * with ("A guidare l'azienda è l'amministratore delegato Benedetto Vigna" in a document about Ferrari), or by the
+     * very role the question asks about, said with a definite article ("Il comandante, il neozelandese James
+     * Cutfield, ..." in a document about the Bayesian: the commander is the Bayesian's).
      */
     private boolean referredTo(Term term, ReadSentence s, SentenceReader.DocumentFacts doc) {
-        if (!term.isName() || !reader.language(s.language()).subjectReferences().in(s.text())) {
+        if (!term.isName() || !reader.language(s.language()).subjectReferences().in(s.text())
+                && !definiteDescription(s)) {
             return false;
         }
         return telling(entity(term)).stream().anyMatch(t -> matches(said(t, s.language()), doc.subjectStems()));
+    }
+
+    /** Whether a sentence says one of the question's subject words right after a definite article. */
+    private boolean definiteDescription(ReadSentence s) {
+        Phrases articles = reader.language(s.language()).definiteArticles();
+        for (ReadSentence.Stem stem : s.stems()) {
+            if (subject.stream().noneMatch(t -> t.stems(s.language()).contains(stem.stem()))) {
+                continue;
+            }
+            int before = stem.start();
+            while (before > 0 && Character.isWhitespace(s.text().charAt(before - 1))) {
+                before--;
+            }
+            if (articles.endingAt(s.text(), before, 6) >= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -101,6 +101,14 @@ class ExtractiveAnswerModelTest {
             The reactor will be cooled by sea water for more than a century.
             """;
 
+    private static final String SHIP = """
+            La nave Aurora è rientrata a Genova dopo tre mesi di viaggio.
+
+            Il comandante, il genovese Marco Bruni, ha guidato un equipaggio di quaranta persone.
+
+            Nel porto era ormeggiata anche la nave Vega.
+            """;
+
     private static final String GLOSSARY = """
             revenue, revenues, ricavi, fatturato
             coach, manager, allenatore
@@ -121,7 +129,8 @@ class ExtractiveAnswerModelTest {
                 new Document("club", "The club's season", "en", null, "2024-09-01", null, ENGLISH),
                 new Document("ponte", "Il ponte", "it", null, null, null, ITALIAN),
                 new Document("ferri", "Una famiglia di ingegneri", "it", null, null, null, PEOPLE),
-                new Document("plants", "Power plants", "en", null, "2025-07-22", null, PLANTS));
+                new Document("plants", "Power plants", "en", null, "2025-07-22", null, PLANTS),
+                new Document("aurora", "La nave Aurora torna a Genova", "it", null, null, null, SHIP));
         // the fitted weights, with a low threshold: what these tests hold are the engine's checks, which no weight
         // overrules, on a corpus too small for retrieval ranks and embeddings to mean anything
         model = new ExtractiveAnswerModel(Languages.standard(), dev.fonte.language.Lexicon.empty(),
@@ -412,6 +421,14 @@ class ExtractiveAnswerModelTest {
         // given "Il Premio Arno è stato fondato nel 1961 da Piero Galli, che ... la giuria del Premio Arno", then the
         // founder is Piero Galli: the prize is named in his clause, and naming it again later takes nothing away
         assertThat(ask("Chi ha fondato il Premio Arno?")).contains("Piero Galli");
+    }
+
+    @Test
+    void a_role_said_with_a_definite_article_is_the_role_held_in_the_documents_subject() {
+        // given "Il comandante, il genovese Marco Bruni, ..." in a document about the Aurora, then he is the Aurora's
+        assertThat(ask("Chi era il comandante della nave Aurora?")).contains("Marco Bruni");
+        // but not the commander of another ship the document only names
+        assertThat(ask("Chi era il comandante della nave Vega?")).startsWith("REFUSED");
     }
 
     private static AnswerRequest.Source source(int n, Passage p) {
