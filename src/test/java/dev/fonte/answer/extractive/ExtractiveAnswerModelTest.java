@@ -107,6 +107,8 @@ class ExtractiveAnswerModelTest {
             Il comandante, il genovese Marco Bruni, ha guidato un equipaggio di quaranta persone.
 
             Nel porto era ormeggiata anche la nave Vega.
+
+            Il controllo del carico è stato affidato agli ispettori Carla Neri e Luca Sala.
             """;
 
     private static final String GLOSSARY = """
@@ -429,6 +431,8 @@ class ExtractiveAnswerModelTest {
         assertThat(ask("Chi era il comandante della nave Aurora?")).contains("Marco Bruni");
         // but not the commander of another ship the document only names
         assertThat(ask("Chi era il comandante della nave Vega?")).startsWith("REFUSED");
+        // the article may be joined to a preposition: "affidato agli ispettori ..."
+        assertThat(ask("Chi erano gli ispettori della nave Aurora?")).contains("Carla Neri");
     }
 
     private static AnswerRequest.Source source(int n, Passage p) {
