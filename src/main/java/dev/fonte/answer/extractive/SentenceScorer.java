@@ -634,9 +634,28 @@ final class SentenceScorer {
         return false;
     }
 
-    /** The same, for a sentence that may be in another language than the question, where it names it translated. */
+    /**
+     * The same, for a sentence that may be in another language than the question, where it names it translated, or
+     * that names it inside a longer name.
+     */
     private boolean stated(Fact f, ReadSentence s) {
-        return stated(f) || (f.type() == Fact.Type.NAME || f.type() == Fact.Type.PLACE) && statedInTranslation(f, s);
+        return stated(f) || (f.type() == Fact.Type.NAME || f.type() == Fact.Type.PLACE) && statedInTranslation(f, s)
+                || f.type() == Fact.Type.NAME && holdsAQuestionName(f, s);
+    }
+
+    /**
+     * Whether a name holds every word of one of the question's names: "lo Strega Giovani" is a kind of the Strega the
+     * question asks about ("Chi ha vinto lo Strega nel 2023?"), not who won it.
+     */
+    private boolean holdsAQuestionName(Fact f, ReadSentence s) {
+        Set<String> stems = s.stemsIn(f.start(), f.end());
+        for (List<Term> entity : entities) {
+            if (!entity.isEmpty() && entity.stream().allMatch(t -> t.stems(s.language()).stream()
+                    .anyMatch(stems::contains))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

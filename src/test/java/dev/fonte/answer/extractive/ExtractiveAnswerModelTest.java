@@ -90,6 +90,8 @@ class ExtractiveAnswerModelTest {
 
             Il Premio Arno è stato fondato nel 1961 da Piero Galli, che per trent'anni ha presieduto la giuria del \
             Premio Arno.
+
+            Nel 1990 il suo romanzo aveva vinto anche il Galileo Giovani.
             """;
 
     private static final String PLANTS = """
@@ -423,6 +425,13 @@ class ExtractiveAnswerModelTest {
         // given "Il Premio Arno è stato fondato nel 1961 da Piero Galli, che ... la giuria del Premio Arno", then the
         // founder is Piero Galli: the prize is named in his clause, and naming it again later takes nothing away
         assertThat(ask("Chi ha fondato il Premio Arno?")).contains("Piero Galli");
+    }
+
+    @Test
+    void a_name_that_holds_the_name_asked_about_is_not_who_answers() {
+        // given "Nel 1990 il suo romanzo aveva vinto anche il Galileo Giovani", then the Galileo Giovani is a kind of
+        // the prize asked about, not who won the Galileo in 1990
+        assertThat(ask("Chi ha vinto il Galileo nel 1990?")).startsWith("REFUSED");
     }
 
     @Test
