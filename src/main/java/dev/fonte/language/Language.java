@@ -401,8 +401,8 @@ public final class Language {
     }
 
     /**
-     * The definite articles: a description of the role a question asks about said with one of them ("Il comandante,
-     * James Cutfield, ...") is said of the document's subject.
+     * The definite articles, and the prepositions that hold one ("agli"): a description of the role a question asks
+     * about said with one of them ("Il comandante, James Cutfield, ...") is said of the document's subject.
      */
     public Phrases definiteArticles() {
         return definiteArticles;
