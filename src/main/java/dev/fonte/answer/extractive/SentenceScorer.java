@@ -475,7 +475,9 @@ final class SentenceScorer {
             if (!answers(f, kind, s) || stated(f, s) || measuresSomethingElse(f, s)) {
                 continue;
             }
-            if (!ownedByQuestion(f, s, clauses) || !datesTheQuestion(f, s, clauses)) {
+            boolean owned = ownedByQuestion(f, s, clauses);
+            if (!owned || !datesTheQuestion(f, s, clauses)) {
+                LOG.trace("      fact '{}' not the question's: owned={}", f.text(), owned);
                 continue;
             }
             if (best == null || rank(f, kind) > rank(best, kind)) {
@@ -768,6 +770,13 @@ final class SentenceScorer {
                 otherAfter = Math.min(otherAfter, distance);
             }
         }
+        if (oursInClause && (f.type() == Fact.Type.TIME || f.type() == Fact.Type.DATE
+                || f.type() == Fact.Type.SINCE) && saysTheQuestionsWords(clause, s)) {
+            // a time dates its clause's event, and the event is as much about its object as about its subject: "Il
+            // Parco ha presentato il 26 febbraio un affresco della Casa del Tiaso" dates the fresco's presentation
+            // though the park is named nearer; the clause must say what the question asks happened, in its words
+            return true;
+        }
         if (!anyQuestionName) {
             // the question's names are implied here (by the document's subject, or the sentences just before): the
             // fact is theirs unless another name stands as the clause's subject ("The Greens won four seats")
@@ -782,6 +791,12 @@ final class SentenceScorer {
         int own = ownerBefore ? ownBefore : ownAfter;
         int other = ownerBefore ? otherBefore : otherAfter;
         return own != Integer.MAX_VALUE && (other == Integer.MAX_VALUE || own <= other + config.ownershipSlack());
+    }
+
+    /** Whether a clause says one of the question's own words (not a name, a year or a figure). */
+    private boolean saysTheQuestionsWords(int[] clause, ReadSentence s) {
+        Set<String> stems = s.stemsIn(clause[0], clause[1]);
+        return terms.stream().anyMatch(t -> t.kind() == Term.Kind.ORDINARY && matches(t.phrases(s.language()), stems));
     }
 
     /**

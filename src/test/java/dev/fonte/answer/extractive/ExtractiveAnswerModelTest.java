@@ -111,6 +111,8 @@ class ExtractiveAnswerModelTest {
             Nel porto era ormeggiata anche la nave Vega.
 
             Il controllo del carico è stato affidato agli ispettori Carla Neri e Luca Sala.
+
+            L'armatore Navalis ha varato nel 2015 la nave Aurora.
             """;
 
     private static final String GLOSSARY = """
@@ -442,6 +444,15 @@ class ExtractiveAnswerModelTest {
         assertThat(ask("Chi era il comandante della nave Vega?")).startsWith("REFUSED");
         // the article may be joined to a preposition: "affidato agli ispettori ..."
         assertThat(ask("Chi erano gli ispettori della nave Aurora?")).contains("Carla Neri");
+    }
+
+    @Test
+    void a_time_dates_its_clauses_event_for_the_thing_the_event_befell() {
+        // given "L'armatore Navalis ha varato nel 2015 la nave Aurora", then 2015 is when the Aurora was launched,
+        // though the owner is named nearer the year
+        assertThat(ask("Quando è stata varata la nave Aurora?")).contains("2015");
+        // but not when it was built: the clause must say the question's event
+        assertThat(ask("Quando è stata costruita la nave Aurora?")).startsWith("REFUSED");
     }
 
     private static AnswerRequest.Source source(int n, Passage p) {
