@@ -487,11 +487,14 @@ public final class FactFinder {
             boolean opening = m.start() <= opens;
             // an acronym is a name even when its letters spell a function word ("lo studio Clarity AD")
             boolean acronym = word.length() > 1 && word.equals(word.toUpperCase(Locale.ROOT));
-            if (notNames.contains(lower) && !acronym || language.time().months().contains(lower)
+            // a function word capitalised inside a sentence may open a name ("New York", "La Repubblica")
+            if (notNames.contains(lower) && !acronym && (opening || !opensName(text, m.end()))
+                    || language.time().months().contains(lower)
                     || language.time().weekdays().contains(lower) || opening && !documentNames.contains(bare(word))) {
                 continue;
             }
-            if (runStart >= 0 && text.substring(runEnd, m.start()).isBlank()) {
+            if (runStart >= 0 && (text.substring(runEnd, m.start()).isBlank()
+                    || NUMBER_IN_NAME.matcher(text.substring(runEnd, m.start())).matches())) {
                 runEnd = m.end();
                 continue;
             }
@@ -526,6 +529,22 @@ public final class FactFinder {
                 out.add(new Fact(Fact.Type.PLACE, null, run[0], run[1], name, false));
             }
         }
+    }
+
+    /** A figure standing between two capitalised words of one name: "East 72nd Street", "Route 4 Bridge". */
+    private static final Pattern NUMBER_IN_NAME = Pattern.compile(" \\p{N}+(?:\\p{Ll}{1,2}|[ªº])? ");
+
+    /**
+     * Whether a capitalised word that is a function word elsewhere opens a name: another capitalised word, not one
+     * of them either, follows it after one space ("New York", "La Repubblica", "The Now").
+     */
+    private boolean opensName(String text, int end) {
+        if (end >= text.length() || text.charAt(end) != ' ') {
+            return false;
+        }
+        Matcher next = CapitalisedWords.CAPITALISED.matcher(text).region(end + 1, text.length());
+        return next.lookingAt() && !notNames.contains(next.group().toLowerCase(Locale.ROOT))
+                && !language.time().months().contains(next.group().toLowerCase(Locale.ROOT));
     }
 
     /** A word in lower case without its possessive ending: "Google's" is "google". */

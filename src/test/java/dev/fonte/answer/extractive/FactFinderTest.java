@@ -1,6 +1,7 @@
 package dev.fonte.answer.extractive;
 
 import dev.fonte.language.Dimension;
+import dev.fonte.language.Language;
 import dev.fonte.language.Languages;
 import org.junit.jupiter.api.Test;
 
@@ -19,6 +20,21 @@ class FactFinderTest {
 
         assertThat(facts).anyMatch(f -> f.type() == Fact.Type.RESULT && f.text().equals("27-18"));
         assertThat(facts).noneMatch(f -> f.type() == Fact.Type.NUMBER);
+    }
+
+    @Test
+    void a_name_may_open_with_a_function_word_and_hold_a_figure() {
+        Language english = Languages.standard().get("en");
+        FactFinder finder = new FactFinder(english, english.functionWords());
+
+        List<Fact> facts = finder.find("It was sold at Sotheby's in New York, near East 72nd Street. The buyer paid.",
+                Set.of());
+
+        assertThat(facts).filteredOn(f -> f.type() == Fact.Type.NAME).extracting(Fact::text)
+                .containsExactly("Sotheby's", "New York", "East 72nd Street");
+        // a function word before a word that is no name stays out, and so does one that opens the sentence
+        assertThat(finder.find("The New buyer came from Rome.", Set.of())).filteredOn(f -> f.type() == Fact.Type.NAME)
+                .extracting(Fact::text).containsExactly("Rome");
     }
 
     @Test
