@@ -133,6 +133,8 @@ class LexiconTest {
         assertThat(shipped.translations("scoppiato", "it", "en")).contains("break out", "explode");
         // and a Spanish preterite finds its verb
         assertThat(shipped.translations("decidió", "es", "en")).contains("decided");
+        // and so does an Italian future, whose accent the stemmer reads before it is folded
+        assertThat(shipped.translations("tornerà", "it", "en")).contains("return");
     }
 
     @Test
