@@ -536,7 +536,7 @@ public final class FactFinder {
 
     /**
      * Whether a capitalised word that is a function word elsewhere opens a name: another capitalised word, not one
-     * of them either, follows it after one space ("New York", "La Repubblica", "The Now").
+     * of them either, follows it after one space ("New York", "La Repubblica", "Le Monde").
      */
     private boolean opensName(String text, int end) {
         if (end >= text.length() || text.charAt(end) != ' ') {
