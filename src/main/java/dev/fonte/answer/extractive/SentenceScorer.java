@@ -819,8 +819,7 @@ final class SentenceScorer {
         // Leone XIII died; the question's own words that some document uses say what happened
         if (saysWhatHappened) {
             // in the question's words, or in words near them in meaning ("began" for "start", "opened" for "begin")
-            return terms.stream().anyMatch(t -> t.kind() == Term.Kind.ORDINARY
-                    && matches(t.phrases(s.language()), stems))
+            return saysTheQuestionsWords(clause, s)
                     || terms.stream().anyMatch(t -> t.kind() == Term.Kind.ORDINARY && !t.glossary()
                     && s.language().equals(question.language().code())
                     && softCredit(t.surface(), s, clause, index.embedder()) >= 0.5);
@@ -1008,11 +1007,7 @@ final class SentenceScorer {
             if (subject.stream().noneMatch(t -> t.stems(s.language()).contains(stem.stem()))) {
                 continue;
             }
-            int before = stem.start();
-            while (before > 0 && Character.isWhitespace(s.text().charAt(before - 1))) {
-                before--;
-            }
-            if (articles.endingAt(s.text(), before, 6) >= 0) {
+            if (saidRightBefore(articles, s.text(), stem.start(), 6)) {
                 return true;
             }
         }
@@ -1181,11 +1176,19 @@ final class SentenceScorer {
 
     /** Whether the word before a name is a preposition that also says to whom ("a Silvio Berlusconi"). */
     private boolean toWhom(Fact name, ReadSentence s) {
-        int before = name.start();
-        while (before > 0 && Character.isWhitespace(s.text().charAt(before - 1))) {
+        return saidRightBefore(reader.language(s.language()).placeRecipients(), s.text(), name.start(), 4);
+    }
+
+    /**
+     * Whether one of the phrases ends right before a position, spaces aside, looking at most {@code window} characters
+     * back.
+     */
+    private static boolean saidRightBefore(Phrases phrases, String text, int at, int window) {
+        int before = at;
+        while (before > 0 && Character.isWhitespace(text.charAt(before - 1))) {
             before--;
         }
-        return reader.language(s.language()).placeRecipients().endingAt(s.text(), before, 4) >= 0;
+        return phrases.endingAt(text, before, window) >= 0;
     }
 
     /**
