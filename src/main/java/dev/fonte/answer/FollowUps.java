@@ -132,7 +132,8 @@ final class FollowUps {
         FactFinder finder = finders.computeIfAbsent(language.code(), c -> new FactFinder(language, notNames));
         List<Fact> facts = finder.find(said, opening);
         Set<Integer> places = new HashSet<>();
-        facts.stream().filter(f -> f.type() == Fact.Type.PLACE).forEach(f -> places.add(f.start()));
+        // a place ends with its name ("Texas", "rada di Porticello")
+        facts.stream().filter(f -> f.type() == Fact.Type.PLACE).forEach(f -> places.add(f.end()));
         List<int[]> anchors = new ArrayList<>();
         Matcher w = WORD.matcher(said);
         while (w.find()) {
@@ -148,7 +149,7 @@ final class FollowUps {
         String best = "";
         int nearest = Integer.MAX_VALUE;
         for (Fact f : facts) {
-            if (f.type() != Fact.Type.NAME || places.contains(f.start())) {
+            if (f.type() != Fact.Type.NAME || places.contains(f.end())) {
                 continue;
             }
             String name = f.text();

@@ -283,7 +283,8 @@ public final class Grounding {
         }
         Set<String> out = new HashSet<>();
         for (Fact f : finder.find(text, opening)) {
-            if (f.type() == Fact.Type.NAME || f.type() == Fact.Type.PLACE) {
+            // a place's name is found as a name too; its common noun ("nella rada di Porticello") is no name
+            if (f.type() == Fact.Type.NAME) {
                 Matcher w = WORD.matcher(f.text());
                 while (w.find()) {
                     out.add(w.group().toLowerCase(Locale.ROOT));

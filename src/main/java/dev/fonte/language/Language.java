@@ -135,6 +135,7 @@ public final class Language {
     private final Phrases placePrepositions;
     private final Phrases placeArticles;
     private final Phrases placeRecipients;
+    private final Phrases placeOf;
     private final Things things;
     private final Phrases attributions;
     private final Phrases subjectReferences;
@@ -190,6 +191,7 @@ public final class Language {
         this.placePrepositions = root.node("places").phrases("prepositions");
         this.placeArticles = root.node("places").phrases("articles");
         this.placeRecipients = root.node("places").phrases("recipients");
+        this.placeOf = root.node("places").phrases("of");
         Node thingsNode = root.node("things");
         String head = thingsNode.string("head");
         if (!head.equals("first") && !head.equals("last")) {
@@ -385,6 +387,14 @@ public final class Language {
      */
     public Phrases placeRecipients() {
         return placeRecipients;
+    }
+
+    /**
+     * Words that join a common noun to the name it is of ("nella rada di Porticello", "in the port of Piraeus"): after
+     * a place preposition, the noun and its name are a place.
+     */
+    public Phrases placeOf() {
+        return placeOf;
     }
 
     /** Nouns of kinds of things, not people: a name they introduce or head names no one. */

@@ -237,7 +237,9 @@ public final class ExtractiveAnswerModel implements AnswerModel {
         start += sentences.splitter(sentences.language(s.language())).leadingConnector(text.substring(start, end));
         String kept = text.substring(start, end).strip();
         boolean holdsFact = c.evidence().start() >= start && c.evidence().end() <= end;
-        if (!holdsFact || kept.split("\\s+").length < config.minClauseWords()) {
+        // a clause that opens on a comma goes on from what precedes it ("(ECMWF), which has its headquarters in
+        // Reading"): it does not stand alone
+        if (!holdsFact || kept.split("\\s+").length < config.minClauseWords() || kept.startsWith(",")) {
             return whole;
         }
         // keep the sentence's own closing punctuation when the clause ends where it does

@@ -527,7 +527,62 @@ public final class FactFinder {
             }
             if (prepositions.endingAt(text, before, 12) >= 0) {
                 out.add(new Fact(Fact.Type.PLACE, null, run[0], run[1], name, false));
+                continue;
             }
+            int noun = placeOf(text, before);
+            if (noun >= 0) {
+                out.add(new Fact(Fact.Type.PLACE, null, noun, run[1], text.substring(noun, run[1]), false));
+            }
+        }
+    }
+
+    /** The most words a place's common noun may take before its name ("in un centro commerciale di"). */
+    private static final int PLACE_NOUN_WORDS = 3;
+
+    /**
+     * Where the common noun of a place starts whose name follows {@code end} ("nella rada di Porticello", "in the
+     * port of Piraeus"): a joining word ends there, after a few lowercase words that a place preposition opens, with
+     * only an article or a determiner between ("in un centro commerciale di Marghera"; not "in spagnolo alla diocesi
+     * di Chiclayo"). -1 when there is none.
+     */
+    private int placeOf(String text, int end) {
+        int of = language.placeOf().endingAt(text, end, 8);
+        if (of < 0) {
+            return -1;
+        }
+        // walking back from the joining word: the noun's words, then its article or determiner, then the preposition
+        int at = of;
+        int noun = -1;
+        int words = 0;
+        boolean determiner = false;
+        while (true) {
+            int space = at;
+            while (space > 0 && (Character.isWhitespace(text.charAt(space - 1)) || text.charAt(space - 1) == '\''
+                    || text.charAt(space - 1) == '’')) {
+                space--;
+            }
+            if (noun >= 0 && language.placePrepositions().endingAt(text, space, 12) >= 0) {
+                return noun;
+            }
+            int start = space;
+            while (start > 0 && Character.isLetter(text.charAt(start - 1))) {
+                start--;
+            }
+            if (start == space || space == at || !Character.isLowerCase(text.charAt(start))) {
+                return -1;
+            }
+            String word = text.substring(start, space).toLowerCase(Locale.ROOT);
+            if (language.functionWords().contains(word)) {
+                if (noun < 0 || determiner) {
+                    return -1;
+                }
+                determiner = true;
+            } else if (determiner || ++words > PLACE_NOUN_WORDS) {
+                return -1;
+            } else {
+                noun = start;
+            }
+            at = start;
         }
     }
 

@@ -530,10 +530,20 @@ final class SentenceScorer {
         };
     }
 
-    /** Among facts that answer, the more telling one: a "since" time for "since when", a quantity over a number. */
-    private static int rank(Fact f, FactKind kind) {
+    /**
+     * Among facts that answer, the more telling one: a "since" time for "since when", a quantity over a number; a
+     * common noun of a place that the question asks for ("near the town of Leiston" for "Which town...?"), else a
+     * place's own name ("in Reading") over a common noun of a place ("on behalf of the European Commission").
+     */
+    private int rank(Fact f, FactKind kind) {
         if (kind == FactKind.SINCE) {
             return f.type() == Fact.Type.SINCE ? 2 : 1;
+        }
+        if (kind == FactKind.PLACE) {
+            if (Character.isUpperCase(f.text().codePointAt(0))) {
+                return 2;
+            }
+            return questionWords.contains(f.text().split("[^\\p{L}]+")[0].toLowerCase(Locale.ROOT)) ? 3 : 1;
         }
         return f.type() == Fact.Type.QUANTITY || f.type() == Fact.Type.PLACE ? 2 : 1;
     }

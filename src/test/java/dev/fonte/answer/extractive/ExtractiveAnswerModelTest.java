@@ -101,6 +101,8 @@ class ExtractiveAnswerModelTest {
             The striker, 31, signed a new contract in April; the captain, Marco Verdi, will stay until 2027.
 
             The reactor will be cooled by sea water for more than a century.
+
+            The turbines are made by the Atom Agency (AA), which has its offices in Bristol.
             """;
 
     private static final String SHIP = """
@@ -113,6 +115,10 @@ class ExtractiveAnswerModelTest {
             Il controllo del carico è stato affidato agli ispettori Carla Neri e Luca Sala.
 
             L'armatore Navalis ha varato nel 2015 la nave Aurora.
+
+            Il rimorchiatore Orione è affondato nella rada di Porticello.
+
+            Il cantiere navale ha aperto nella provincia di Imperia; i suoi uffici sono a Savona.
             """;
 
     private static final String GLOSSARY = """
@@ -453,6 +459,21 @@ class ExtractiveAnswerModelTest {
         assertThat(ask("Quando è stata varata la nave Aurora?")).contains("2015");
         // but not when it was built: the clause must say the question's event
         assertThat(ask("Quando è stata costruita la nave Aurora?")).startsWith("REFUSED");
+    }
+
+    @Test
+    void a_common_noun_of_a_named_place_is_where() {
+        // "nella rada di Porticello": the place is the roadstead the name is of, though no preposition stands
+        // right before the name
+        assertThat(ask("Dove è affondato il rimorchiatore Orione?")).contains("rada di Porticello");
+        // a place's own name tells more than a common noun of a place: the clause quoted is the one with the name
+        assertThat(ask("Dove sono gli uffici?")).contains("Savona").doesNotContain("Imperia");
+    }
+
+    @Test
+    void a_clause_that_opens_on_a_comma_is_quoted_with_what_it_goes_on_from() {
+        // ", which has its offices in Bristol" follows a parenthesis: alone it would not say whose offices they are
+        assertThat(ask("Where are the offices?")).startsWith("The turbines are made by the Atom Agency (AA), which");
     }
 
     private static AnswerRequest.Source source(int n, Passage p) {

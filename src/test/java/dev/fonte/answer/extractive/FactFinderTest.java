@@ -38,6 +38,21 @@ class FactFinderTest {
     }
 
     @Test
+    void a_common_noun_that_a_place_preposition_opens_makes_the_name_it_is_of_a_place() {
+        Language italian = Languages.standard().get("it");
+        FactFinder finder = new FactFinder(italian, italian.functionWords());
+
+        assertThat(finder.find("La nave è affondata nella rada di Porticello, poi portata in un centro commerciale "
+                + "di Marghera e nell'area di Milano.", Set.of())).filteredOn(f -> f.type() == Fact.Type.PLACE)
+                .extracting(Fact::text).containsExactly("rada di Porticello", "centro commerciale di Marghera",
+                        "area di Milano");
+        // a function word inside the noun's words ends it: "spagnolo alla diocesi" is no noun of a place, nor is a
+        // noun no place preposition opens
+        assertThat(finder.find("Ha parlato in spagnolo alla diocesi di Chiclayo e al governo di Roma.", Set.of()))
+                .noneMatch(f -> f.type() == Fact.Type.PLACE);
+    }
+
+    @Test
     void a_percentage_written_in_words_is_one_figure_whose_unit_holds_a_number_word() {
         FactFinder finder = new FactFinder(Languages.standard().get("it"), Set.of());
 
