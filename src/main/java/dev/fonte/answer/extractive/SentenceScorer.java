@@ -713,6 +713,7 @@ final class SentenceScorer {
         int otherBefore = Integer.MAX_VALUE;
         int otherAfter = Integer.MAX_VALUE;
         Fact firstBefore = null;
+        Fact nearestOwnBefore = null;
         boolean firstIsOurs = false;
         boolean anyQuestionName = false;
         // a question's name the fact's own clause says ties the fact to it: the same name said again in another
@@ -771,6 +772,9 @@ final class SentenceScorer {
             }
             int distance = before ? f.start() - name.end() : name.start() - f.end();
             if (ours && before) {
+                if (distance < ownBefore) {
+                    nearestOwnBefore = name;
+                }
                 ownBefore = Math.min(ownBefore, distance);
             } else if (ours) {
                 ownAfter = Math.min(ownAfter, distance);
@@ -797,10 +801,37 @@ final class SentenceScorer {
         if (firstIsOurs && atClauseStart(firstBefore, clause, s)) {
             return true;
         }
+        if (nearestOwnBefore != null && f.type() != Fact.Type.NAME
+                && otherBefore > config.ownershipSlack() && apposition(nearestOwnBefore, f, s)) {
+            // the names between the question's name and a figure or a time stand in what a comma sets beside it
+            // ("Luis Rubiales, expresidente de la RFEF, a 18 meses de multa", "Shah Alam, 74, an immigrant from
+            // Bangladesh who works ... for $12 an hour"): they say who it is, the figure is still its own (a name
+            // there may answer "who" of it: "Webuild, di cui fanno parte anche ... Sacyr")
+            return true;
+        }
         boolean ownerBefore = ownBefore != Integer.MAX_VALUE || otherBefore != Integer.MAX_VALUE;
         int own = ownerBefore ? ownBefore : ownAfter;
         int other = ownerBefore ? otherBefore : otherAfter;
         return own != Integer.MAX_VALUE && (other == Integer.MAX_VALUE || own <= other + config.ownershipSlack());
+    }
+
+    /**
+     * Whether what stands between a name and a fact after it is set beside the name by a comma: a description of it
+     * ("Rubiales, expresidente de la RFEF, ...", "Shah Alam, 74, an immigrant ..."), not the next item of a list
+     * ("Pozzuoli, Bacoli, Monte di Procida"), a new clause joined by "and", nor a statement after a colon.
+     */
+    private boolean apposition(Fact name, Fact f, ReadSentence s) {
+        String between = s.text().substring(name.end(), f.start());
+        if (!between.stripLeading().startsWith(",") || between.contains(":")) {
+            return false;
+        }
+        java.util.regex.Matcher next = WORD.matcher(between);
+        if (!next.find()) {
+            return false;
+        }
+        String word = next.group();
+        return !Character.isUpperCase(word.codePointAt(0))
+                && !reader.language(s.language()).clauses().leading().contains(word);
     }
 
     /** Whether a clause says one of the question's own words (not a name, a year or a figure). */

@@ -103,6 +103,10 @@ class ExtractiveAnswerModelTest {
             The reactor will be cooled by sea water for more than a century.
 
             The turbines are made by the Atom Agency (AA), which has its offices in Bristol.
+
+            The canteen is run by Omar Aziz, 61, a cook from Morocco who is paid $15 an hour.
+
+            The evacuation zone covers Alba, Brava and Corte and in all it has 5,000 inhabitants.
             """;
 
     private static final String SHIP = """
@@ -468,6 +472,15 @@ class ExtractiveAnswerModelTest {
         assertThat(ask("Dove è affondato il rimorchiatore Orione?")).contains("rada di Porticello");
         // a place's own name tells more than a common noun of a place: the clause quoted is the one with the name
         assertThat(ask("Dove sono gli uffici?")).contains("Savona").doesNotContain("Imperia");
+    }
+
+    @Test
+    void the_names_a_comma_sets_beside_the_questions_name_do_not_take_its_figure() {
+        // "Omar Aziz, 61, a cook from Morocco who is paid $15 an hour": Morocco stands nearer the figure, but in
+        // what describes Omar Aziz
+        assertThat(ask("How much is Omar Aziz paid an hour?")).contains("$15");
+        // the next item of a list is no description: the whole zone has 5,000 inhabitants, not Alba
+        assertThat(ask("How many inhabitants does Alba have?")).startsWith("REFUSED");
     }
 
     @Test
