@@ -468,8 +468,9 @@ final class SentenceScorer {
         List<int[]> clauses = s.clauses(level);
         Fact best = null;
         for (Fact f : s.facts()) {
-            if (f.type() == Fact.Type.NUMBER && partOfADate(f, s)) {
-                // the day of a date counts nothing and costs nothing ("la noche del 13 de marzo")
+            if (f.type() == Fact.Type.NUMBER && (partOfADate(f, s) || designation(f, s))) {
+                // the day of a date counts nothing and costs nothing ("la noche del 13 de marzo"), nor does the
+                // figure that ends a name ("American Airlines Flight 587", "Rai 3", "the Fortune 500 companies")
                 continue;
             }
             if (!answers(f, kind, s) || stated(f, s) || measuresSomethingElse(f, s)) {
@@ -485,6 +486,13 @@ final class SentenceScorer {
             }
         }
         return best;
+    }
+
+    /** Whether a number written in digits alone stands right after a name, one space between: it is part of it. */
+    private static boolean designation(Fact number, ReadSentence s) {
+        return number.text().chars().allMatch(Character::isDigit) && s.facts().stream()
+                .anyMatch(n -> n.type() == Fact.Type.NAME && n.end() + 1 == number.start()
+                        && s.text().charAt(n.end()) == ' ');
     }
 
     /** Whether a number is the day of a date or a year of a time the sentence writes ("13" of "13 de marzo"). */

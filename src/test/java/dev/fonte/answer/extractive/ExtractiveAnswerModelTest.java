@@ -107,6 +107,8 @@ class ExtractiveAnswerModelTest {
             The canteen is run by Omar Aziz, 61, a cook from Morocco who is paid $15 an hour.
 
             The evacuation zone covers Alba, Brava and Corte and in all it has 5,000 inhabitants.
+
+            The ceremony was shown to viewers on Channel 4.
             """;
 
     private static final String SHIP = """
@@ -481,6 +483,12 @@ class ExtractiveAnswerModelTest {
         assertThat(ask("How much is Omar Aziz paid an hour?")).contains("$15");
         // the next item of a list is no description: the whole zone has 5,000 inhabitants, not Alba
         assertThat(ask("How many inhabitants does Alba have?")).startsWith("REFUSED");
+    }
+
+    @Test
+    void a_figure_that_ends_a_name_counts_nothing() {
+        // "Channel 4", like "Flight 587" or "Rai 3", is a name: it does not say how many watched
+        assertThat(ask("How many viewers watched the ceremony?")).startsWith("REFUSED");
     }
 
     @Test
