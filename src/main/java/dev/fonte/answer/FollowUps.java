@@ -28,8 +28,8 @@ import java.util.regex.Pattern;
 final class FollowUps {
 
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
-    /** A capitalised word after the first: a name. */
-    private static final Pattern NAME = Pattern.compile("(?<=\\s)\\p{Lu}[\\p{L}\\p{N}]+");
+    /** A capitalised word after the first, with what an apostrophe or a hyphen joins to it: a name ("Dell'Orco"). */
+    private static final Pattern NAME = Pattern.compile("(?<=\\s)\\p{Lu}[\\p{L}\\p{N}]*(?:[-'’][\\p{L}\\p{N}]+)*");
     private static final Pattern YEAR = Pattern.compile("\\b(19|20)\\d{2}\\b");
     /** The kinds of question whose answer is a name: the next question may speak of that name. */
     private static final Set<FactKind> NAMING = Set.of(FactKind.PERSON, FactKind.ORGANIZATION);
