@@ -93,7 +93,22 @@ final class FollowUps {
         // after an opening mark ("¿Y desde dónde habló?") or a quote
         String q = question.substring(CapitalisedWords.leadingEnd(question));
         boolean leans = startsWith(language.followUp().openers().matcher(q)) || language.followUp().references().in(q);
-        return words <= config.followUpWords() && leans || words <= config.followUpAlwaysWords();
+        return words <= config.followUpWords() && (leans || bare(q, language))
+                || words <= config.followUpAlwaysWords();
+    }
+
+    /**
+     * Whether a question asks for a fact and says nothing of what it is about: one word at most beside the language's
+     * function words, and no name ("Over how many days?", "Dove si era svolta?", "Chi l'ha diretto?").
+     */
+    private static boolean bare(String question, Language language) {
+        if (NAME.matcher(question).find() || QuestionReader.asking(question, language).start() < 0) {
+            return false;
+        }
+        long content = WORD.matcher(question).results()
+                .filter(w -> !language.functionWords().contains(w.group().toLowerCase(Locale.ROOT)))
+                .count();
+        return content <= 1;
     }
 
     /**
