@@ -860,6 +860,9 @@ final class SentenceScorer {
         }
         boolean time = f.type() == Fact.Type.TIME || f.type() == Fact.Type.DATE || f.type() == Fact.Type.SINCE;
         int[] clause = clauseOf(f, clauses);
+        if (time && clause != null && !saysTheVerb(clause, s)) {
+            return false;
+        }
         if (!time || clause == null || clauses.size() < 2) {
             return true;
         }
@@ -874,6 +877,23 @@ final class SentenceScorer {
                     && softCredit(t.surface(), s, clause, index.embedder()) >= 0.5);
         }
         return terms.stream().anyMatch(t -> t.kind() != Term.Kind.YEAR && matches(t.phrases(s.language()), stems));
+    }
+
+    /**
+     * Whether a time's clause says the event the question asks the time of, when its verb is one some document uses
+     * ("Quando è cominciato il conclave?" is not answered by "nel 2005 e nel 2013 gli elettori erano stati 115"): in
+     * the verb's words, or in words near them in meaning in the question's language.
+     */
+    private boolean saysTheVerb(int[] clause, ReadSentence s) {
+        List<Term> verbs = question.verbs().stream().filter(v -> v.kind() == Term.Kind.ORDINARY && knownAnywhere(v))
+                .toList();
+        if (verbs.isEmpty()) {
+            return true;
+        }
+        Set<String> stems = s.stemsIn(clause[0], clause[1]);
+        return verbs.stream().anyMatch(v -> matches(v.phrases(s.language()), stems)
+                || s.language().equals(question.language().code())
+                && softCredit(v.surface(), s, clause, index.embedder()) >= 0.5);
     }
 
     /** Whether a name is one of the question's (any word of one of its names). */

@@ -125,6 +125,8 @@ class ExtractiveAnswerModelTest {
             Il rimorchiatore Orione è affondato nella rada di Porticello.
 
             Il cantiere navale ha aperto nella provincia di Imperia; i suoi uffici sono a Savona.
+
+            Nel 2019 la nave Vega aveva un equipaggio di venti marinai.
             """;
 
     private static final String GLOSSARY = """
@@ -495,6 +497,15 @@ class ExtractiveAnswerModelTest {
     void a_clause_that_opens_on_a_comma_is_quoted_with_what_it_goes_on_from() {
         // ", which has its offices in Bristol" follows a parenthesis: alone it would not say whose offices they are
         assertThat(ask("Where are the offices?")).startsWith("The turbines are made by the Atom Agency (AA), which");
+    }
+
+    @Test
+    void a_time_answers_when_only_where_its_clause_says_the_questions_event() {
+        // "Nel 2019 la nave Vega aveva un equipaggio di venti marinai" names the ship and a year, but says nothing of
+        // a sinking, a verb another document uses ("il rimorchiatore Orione è affondato")
+        assertThat(ask("Quando è affondata la nave Vega?")).startsWith("REFUSED");
+        // the event said, the year answers
+        assertThat(ask("Quando è stata varata la nave Aurora?")).contains("2015");
     }
 
     private static AnswerRequest.Source source(int n, Passage p) {
