@@ -511,12 +511,8 @@ public final class FactFinder {
         for (int[] run : runs) {
             String name = text.substring(run[0], run[1]);
             out.add(new Fact(Fact.Type.NAME, null, run[0], run[1], name, false));
-            int before = run[0];
             // "in Texas", and the elided "nell'Ohio"
-            while (before > 0 && (Character.isWhitespace(text.charAt(before - 1)) || text.charAt(before - 1) == '\''
-                    || text.charAt(before - 1) == '’')) {
-                before--;
-            }
+            int before = backOverSpacesAndElisions(text, run[0]);
             // "at the Stade de France": one article may stand between
             int article = language.placeArticles().endingAt(text, before, 6);
             if (article >= 0) {
@@ -534,6 +530,16 @@ public final class FactFinder {
                 out.add(new Fact(Fact.Type.PLACE, null, noun, run[1], text.substring(noun, run[1]), false));
             }
         }
+    }
+
+    /** Where the spaces and elision marks that end just before {@code at} start ("nell'" of "nell'Ohio"). */
+    private static int backOverSpacesAndElisions(String text, int at) {
+        int i = at;
+        while (i > 0 && (Character.isWhitespace(text.charAt(i - 1)) || text.charAt(i - 1) == '\''
+                || text.charAt(i - 1) == '’')) {
+            i--;
+        }
+        return i;
     }
 
     /** The most words a place's common noun may take before its name ("in un centro commerciale di"). */
@@ -556,11 +562,7 @@ public final class FactFinder {
         int words = 0;
         boolean determiner = false;
         while (true) {
-            int space = at;
-            while (space > 0 && (Character.isWhitespace(text.charAt(space - 1)) || text.charAt(space - 1) == '\''
-                    || text.charAt(space - 1) == '’')) {
-                space--;
-            }
+            int space = backOverSpacesAndElisions(text, at);
             if (noun >= 0 && language.placePrepositions().endingAt(text, space, 12) >= 0) {
                 return noun;
             }
