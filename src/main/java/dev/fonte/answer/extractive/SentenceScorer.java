@@ -75,6 +75,8 @@ final class SentenceScorer {
     private final List<Term> places;
     /** Some of the question's own words that a document uses say what happened, beside its names. */
     private final boolean saysWhatHappened;
+    /** The question's verb, when some document uses it: what a time's clause must say (see saysTheVerb). */
+    private final List<Term> knownVerbs;
     /** The question carried into another language by the bilingual lexicon, per language code. */
     private final Function<String, String> carried;
     /** The question sets a year it writes against its fact ("cresciuti rispetto al 2023"). */
@@ -134,6 +136,8 @@ final class SentenceScorer {
                 && Character.isUpperCase(t.surface().charAt(0)) && t.start() > 0
                 && QuestionReader.afterPlacePreposition(question.text(), t.start(), question.language())).toList();
         this.saysWhatHappened = terms.stream().anyMatch(t -> t.kind() == Term.Kind.ORDINARY && knownAnywhere(t));
+        this.knownVerbs = question.verbs().stream().filter(v -> v.kind() == Term.Kind.ORDINARY && knownAnywhere(v))
+                .toList();
         // the words the asker wrote (a follow-up's carried ones say what the previous question asked), when none of
         // them is said anywhere
         List<Term> written = terms.stream().filter(t -> t.kind() == Term.Kind.ORDINARY && t.asked()).toList();
@@ -885,13 +889,11 @@ final class SentenceScorer {
      * the verb's words, or in words near them in meaning in the question's language.
      */
     private boolean saysTheVerb(int[] clause, ReadSentence s) {
-        List<Term> verbs = question.verbs().stream().filter(v -> v.kind() == Term.Kind.ORDINARY && knownAnywhere(v))
-                .toList();
-        if (verbs.isEmpty()) {
+        if (knownVerbs.isEmpty()) {
             return true;
         }
         Set<String> stems = s.stemsIn(clause[0], clause[1]);
-        return verbs.stream().anyMatch(v -> matches(v.phrases(s.language()), stems)
+        return knownVerbs.stream().anyMatch(v -> matches(v.phrases(s.language()), stems)
                 || s.language().equals(question.language().code())
                 && softCredit(v.surface(), s, clause, index.embedder()) >= 0.5);
     }
