@@ -136,6 +136,7 @@ public final class Language {
     private final Phrases placeArticles;
     private final Phrases placeRecipients;
     private final Phrases placeOf;
+    private final Phrases placeWithin;
     private final Things things;
     private final Phrases attributions;
     private final Phrases subjectReferences;
@@ -192,6 +193,7 @@ public final class Language {
         this.placeArticles = root.node("places").phrases("articles");
         this.placeRecipients = root.node("places").phrases("recipients");
         this.placeOf = root.node("places").phrases("of");
+        this.placeWithin = root.node("places").phrases("within");
         Node thingsNode = root.node("things");
         String head = thingsNode.string("head");
         if (!head.equals("first") && !head.equals("last")) {
@@ -395,6 +397,14 @@ public final class Language {
      */
     public Phrases placeOf() {
         return placeOf;
+    }
+
+    /**
+     * Place prepositions that put something inside a place ("in Catarroja", "a Roma"), as against beside, towards or
+     * at it: two names after them, in a question and a sentence, are two places of the same rank.
+     */
+    public Phrases placeWithin() {
+        return placeWithin;
     }
 
     /** Nouns of kinds of things, not people: a name they introduce or head names no one. */

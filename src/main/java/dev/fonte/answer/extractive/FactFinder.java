@@ -532,6 +532,19 @@ public final class FactFinder {
         }
     }
 
+    /**
+     * Whether a place preposition that puts something inside a place ({@link Language#placeWithin()}) stands before a
+     * position, one article allowed between ("in Catarroja", "nella rada di Porticello", "in the United Kingdom").
+     */
+    static boolean within(String text, int at, Language language) {
+        int before = backOverSpacesAndElisions(text, at);
+        int article = language.placeArticles().endingAt(text, before, 6);
+        if (article >= 0) {
+            before = backOverSpacesAndElisions(text, article);
+        }
+        return language.placeWithin().endingAt(text, before, 12) >= 0;
+    }
+
     /** Where the spaces and elision marks that end just before {@code at} start ("nell'" of "nell'Ohio"). */
     private static int backOverSpacesAndElisions(String text, int at) {
         int i = at;

@@ -240,11 +240,15 @@ final class SentenceScorer {
         }
         // a place (or a day) the question puts its fact in, which neither the sentence, its neighbours nor its
         // document's subject says, leaves the fact somewhere else ("Qual è stata l'affluenza in Sicilia?"); in another
-        // language, the place is said as the lexicon carries it ("Italy", "Italia")
+        // language, the place is said as the lexicon carries it ("Italy", "Italia"). Nor do its neighbours speak for
+        // a sentence that puts its fact inside another named place ("En Paiporta" for "en Catarroja"), unless the
+        // whole document is set in the question's place (its title or subject says it: a town of that country)
         for (Term place : places) {
             Set<List<String>> phrases = place.phrases(lang);
-            if (!matches(phrases, s.stemSet()) && !matches(phrases, context)
-                    && !matches(phrases, doc.subjectStems()) && !matches(phrases, doc.titleStems())) {
+            boolean documentThere = matches(phrases, doc.subjectStems()) || matches(phrases, doc.titleStems());
+            if (!matches(phrases, s.stemSet()) && !documentThere && (!matches(phrases, context)
+                    || FactFinder.within(question.text(), place.start(), question.language())
+                    && placedElsewhere(s, lang))) {
                 criticalOk = false;
                 uncovered.add(place.surface());
             }
@@ -347,6 +351,18 @@ final class SentenceScorer {
             }
         }
         return false;
+    }
+
+    /**
+     * Whether a sentence that does not say the place the question puts its fact in puts its own in another named
+     * place ("En Paiporta ... murieron más de 40 vecinos" for "¿Cuántos vecinos murieron en Catarroja?"): what its
+     * neighbours or its document say of the question's place is then not what it says.
+     */
+    private boolean placedElsewhere(ReadSentence s, String lang) {
+        Language language = reader.language(lang);
+        return s.facts().stream().anyMatch(f -> f.type() == Fact.Type.PLACE
+                && FactFinder.within(s.text(), f.start(), language)
+                && terms.stream().noneMatch(t -> matches(t.phrases(lang), s.stemsIn(f.start(), f.end()))));
     }
 
     /** Whether a candidate's sentence says one of the question's names (not one its language writes as a word). */
@@ -566,7 +582,8 @@ final class SentenceScorer {
      */
     private boolean counts(Fact f, ReadSentence s) {
         if (f.type() == Fact.Type.NUMBER) {
-            return true;
+            return inWords(f) && question.thing().isPresent()
+                    ? countsTheThing(f, s) : true;
         }
         if (f.type() == Fact.Type.ORDINAL) {
             // a place in a series counts what it places ("Liverpool's 20th league championship") or how often the
@@ -585,6 +602,31 @@ final class SentenceScorer {
             return true;
         }
         return unitIsThing(f, s);
+    }
+
+    /** Whether a figure is written in words only ("three", "uno"), not in digits. */
+    private static boolean inWords(Fact f) {
+        return f.text().chars().noneMatch(Character::isDigit);
+    }
+
+    /**
+     * Whether a number written in words counts the question's thing: it names it within the next few words, or
+     * nothing follows it in its clause ("i finalisti erano sei."). A number word is also an article or a pronoun ("uno
+     * spoglio", "one of the country's best-known attractions"), and one that a noun follows counts that noun ("two
+     * display cases" does not count the guards).
+     */
+    private boolean countsTheThing(Fact f, ReadSentence s) {
+        String text = s.text();
+        int next = f.end();
+        while (next < text.length() && Character.isWhitespace(text.charAt(next))) {
+            next++;
+        }
+        if (next >= text.length() || !Character.isLetter(text.charAt(next))) {
+            return true;
+        }
+        int end = wordsAfter(text, f.end(), config.ordinalWords());
+        Set<String> stems = s.stemsIn(f.end(), end);
+        return question.thing().get().stems(s.language()).stream().anyMatch(stems::contains);
     }
 
     /** Where the {@code words}th word after a position ends (the text's end when there are fewer). */
@@ -664,7 +706,29 @@ final class SentenceScorer {
      */
     private boolean stated(Fact f, ReadSentence s) {
         return stated(f) || (f.type() == Fact.Type.NAME || f.type() == Fact.Type.PLACE) && statedInTranslation(f, s)
-                || f.type() == Fact.Type.NAME && holdsAQuestionName(f, s);
+                || f.type() == Fact.Type.NAME && (holdsAQuestionName(f, s) || abbreviatesAStatedName(f, s));
+    }
+
+    /**
+     * Whether a name in brackets right after a name the question states is that name's short form: "The National
+     * Transportation Safety Board (NTSB) published..." does not answer who chairs the board with "NTSB".
+     */
+    private boolean abbreviatesAStatedName(Fact f, ReadSentence s) {
+        String text = s.text();
+        int open = f.start();
+        while (open > 0 && Character.isWhitespace(text.charAt(open - 1))) {
+            open--;
+        }
+        if (open == 0 || text.charAt(open - 1) != '(') {
+            return false;
+        }
+        int end = open - 1;
+        while (end > 0 && Character.isWhitespace(text.charAt(end - 1))) {
+            end--;
+        }
+        int before = end;
+        return s.facts().stream().anyMatch(g -> g.type() == Fact.Type.NAME && g.end() == before
+                && (stated(g) || statedInTranslation(g, s) || holdsAQuestionName(g, s)));
     }
 
     /**

@@ -109,6 +109,13 @@ class ExtractiveAnswerModelTest {
             The evacuation zone covers Alba, Brava and Corte and in all it has 5,000 inhabitants.
 
             The ceremony was shown to viewers on Channel 4.
+
+            The Atom Agency (AA) is headed by a board of nine members.
+
+            The guards on duty protected two display cases. The finalists on the shortlist were five.
+
+            The storm flooded the towns of the valley, Alton and Bexley among them. In Alton, the floods closed 40 \
+            schools.
             """;
 
     private static final String SHIP = """
@@ -485,6 +492,27 @@ class ExtractiveAnswerModelTest {
         assertThat(ask("How much is Omar Aziz paid an hour?")).contains("$15");
         // the next item of a list is no description: the whole zone has 5,000 inhabitants, not Alba
         assertThat(ask("How many inhabitants does Alba have?")).startsWith("REFUSED");
+    }
+
+    @Test
+    void a_sentence_that_puts_its_fact_in_another_named_place_is_not_about_the_questions() {
+        // the sentence before names Bexley, but the 40 schools were closed in Alton
+        assertThat(ask("How many schools were closed in Bexley?")).startsWith("REFUSED");
+        assertThat(ask("How many schools were closed in Alton?")).contains("40 schools");
+    }
+
+    @Test
+    void a_short_form_in_brackets_after_the_questions_name_is_that_name() {
+        // "The Atom Agency (AA)": "AA" is the agency, not who heads it
+        assertThat(ask("Who heads the Atom Agency?")).startsWith("REFUSED");
+    }
+
+    @Test
+    void a_number_in_words_counts_the_noun_that_follows_it() {
+        // "two display cases" counts cases, not guards
+        assertThat(ask("How many guards were on duty?")).startsWith("REFUSED");
+        // a number word that ends its clause counts what the clause speaks of
+        assertThat(ask("How many finalists were on the shortlist?")).contains("five");
     }
 
     @Test
