@@ -582,8 +582,8 @@ final class SentenceScorer {
      */
     private boolean counts(Fact f, ReadSentence s) {
         if (f.type() == Fact.Type.NUMBER) {
-            return inWords(f) && question.thing().isPresent()
-                    ? countsTheThing(f, s) : true;
+            // a figure in digits counts whatever the sentence counts; one in words, only what follows it
+            return !inWords(f) || question.thing().isEmpty() || countsTheThing(f, s);
         }
         if (f.type() == Fact.Type.ORDINAL) {
             // a place in a series counts what it places ("Liverpool's 20th league championship") or how often the
@@ -610,10 +610,11 @@ final class SentenceScorer {
     }
 
     /**
-     * Whether a number written in words counts the question's thing: it names it within the next few words, or
-     * nothing follows it in its clause ("i finalisti erano sei."). A number word is also an article or a pronoun ("uno
-     * spoglio", "one of the country's best-known attractions"), and one that a noun follows counts that noun ("two
-     * display cases" does not count the guards).
+     * Whether a number written in words counts the question's thing: it names it within the next few words, itself or
+     * by a word near it in meaning in the question's language ("two young men" counts people), or nothing follows it
+     * in its clause ("i finalisti erano sei."). A number word is also an article or a pronoun ("uno spoglio", "one of
+     * the country's best-known attractions"), and one that a noun follows counts that noun ("two display cases" does
+     * not count the guards).
      */
     private boolean countsTheThing(Fact f, ReadSentence s) {
         String text = s.text();
@@ -625,8 +626,11 @@ final class SentenceScorer {
             return true;
         }
         int end = wordsAfter(text, f.end(), config.ordinalWords());
+        Term thing = question.thing().get();
         Set<String> stems = s.stemsIn(f.end(), end);
-        return question.thing().get().stems(s.language()).stream().anyMatch(stems::contains);
+        return thing.stems(s.language()).stream().anyMatch(stems::contains)
+                || !thing.glossary() && s.language().equals(question.language().code())
+                && softCredit(thing.surface(), s, new int[] {f.end(), end}, index.embedder()) >= config.thingCredit();
     }
 
     /** Where the {@code words}th word after a position ends (the text's end when there are fewer). */

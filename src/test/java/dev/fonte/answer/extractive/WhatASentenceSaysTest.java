@@ -98,7 +98,7 @@ class WhatASentenceSaysTest {
             """;
 
     private static final String ARRESTS = """
-            In May the city police arrested two young men suspected of planning an attack on the market of Dunmore.
+            In May the city police arrested two foreign citizens suspected of planning an attack on the market of Dunmore.
             """;
 
     private static final String SEGGI = """
@@ -296,9 +296,10 @@ class WhatASentenceSaysTest {
 
     @Test
     void a_count_may_name_what_it_counts_by_a_word_near_in_meaning() throws IOException {
-        // given "arrested two young men", in an index with the embedding model (what is near in meaning is its say)
+        // given "arrested two foreign citizens", in an index with the embedding model (what is near in meaning is its
+        // say: it puts "citizens" near "people", "young men" not)
         // when asked how many people the police arrested, then how many weapons they seized
-        // then the count answers the first (men are people), not the second
+        // then the count answers the first (citizens are people), not the second
         Corpus corpus = new Corpus(List.of(new Document("arrests", "Arrests in Dunmore", "en", null, null, null,
                 ARRESTS)), Segmenter.segment("arrests", "en", ARRESTS));
         try (PassageIndex arrests = PassageIndex.build(corpus, Glossary.empty(), 0.3,
