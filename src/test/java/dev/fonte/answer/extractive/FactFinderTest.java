@@ -53,6 +53,20 @@ class FactFinderTest {
     }
 
     @Test
+    void a_collective_number_word_is_a_figure() {
+        // "un centinaio", "una treintena", "un millar": a round count said as a noun of its own
+        Language italian = Languages.standard().get("it");
+        Language spanish = Languages.standard().get("es");
+
+        assertThat(new FactFinder(italian, italian.functionWords())
+                .find("Gli archeologi hanno trovato un centinaio di sepolture.", Set.of()))
+                .anyMatch(f -> f.type() == Fact.Type.NUMBER && f.text().contains("centinaio"));
+        assertThat(new FactFinder(spanish, spanish.functionWords())
+                .find("Los cuatro países han sumado alrededor de un centenar de casos.", Set.of()))
+                .anyMatch(f -> f.type() == Fact.Type.NUMBER && f.text().contains("centenar"));
+    }
+
+    @Test
     void a_percentage_written_in_words_is_one_figure_whose_unit_holds_a_number_word() {
         FactFinder finder = new FactFinder(Languages.standard().get("it"), Set.of());
 
