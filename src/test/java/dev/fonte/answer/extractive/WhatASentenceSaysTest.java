@@ -98,7 +98,8 @@ class WhatASentenceSaysTest {
             """;
 
     private static final String ARRESTS = """
-            In May the city police arrested two foreign citizens suspected of planning an attack on the market of Dunmore.
+            In May the city police arrested two foreign citizens suspected of planning an attack on the market of \
+            Dunmore.
             """;
 
     private static final String SEGGI = """
