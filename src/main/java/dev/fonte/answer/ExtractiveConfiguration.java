@@ -36,7 +36,10 @@ import jakarta.validation.constraints.Min;
  *                           (the head noun of "Elton John's farewell tour, which grossed...")
  * @param ordinalWords       words after an ordinal within which what it places is named ("20th league championship")
  * @param thingCredit        the soft credit (0..1, between softLow and softHigh) a sentence's nearest word must earn
- *                           to name the thing a question counts or measures ("two young men" for "how many people")
+ *                           to name the thing a question counts or measures ("two foreign citizens" for "how many
+ *                           people")
+ * @param paraphraseCredit   the soft credit a sentence's nearest word must earn to say a question's word in other
+ *                           words ("began" for "start"): the word counts as covered, and says a time's event
  */
 @ConfigurationProperties(ExtractiveConfiguration.PREFIX)
 public record ExtractiveConfiguration(
@@ -59,13 +62,14 @@ public record ExtractiveConfiguration(
         @Min(0) @Max(10) @Bindable(defaultValue = "3") int subjectWords,
         @Min(0) @Max(10) @Bindable(defaultValue = "3") int antecedentWords,
         @Min(1) @Max(10) @Bindable(defaultValue = "3") int ordinalWords,
-        @DecimalMin("0") @DecimalMax("1") @Bindable(defaultValue = "0.3") double thingCredit) {
+        @DecimalMin("0") @DecimalMax("1") @Bindable(defaultValue = "0.3") double thingCredit,
+        @DecimalMin("0") @DecimalMax("1") @Bindable(defaultValue = "0.5") double paraphraseCredit) {
 
     public static final String PREFIX = "fonte.answer.extractive";
 
     /** The defaults, for code that runs the engine without an application context (tests, tools). */
     public static ExtractiveConfiguration defaults() {
         return new ExtractiveConfiguration(0.35, 2, 6, 6, 3, 0.5, 0.75, 0.5, 2, 0.5, 0.5, 2, 12, 50_000, 0.5, 0.5, 3,
-                3, 3, 0.3);
+                3, 3, 0.3, 0.5);
     }
 }

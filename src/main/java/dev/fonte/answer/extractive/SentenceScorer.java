@@ -229,7 +229,7 @@ final class SentenceScorer {
                 // for a glossary term, whose synonyms are all listed ("revenue" is near "profits", yet not them)
                 double credit = softCredit(term.surface(), s, index.embedder());
                 got += weight * credit;
-                if (credit < 0.5) {
+                if (credit < config.paraphraseCredit()) {
                     uncovered.add(term.surface());
                 } else {
                     covered.add(term.surface());
@@ -473,8 +473,8 @@ final class SentenceScorer {
             // "Quanti dipendenti..." is not answered by a sentence counting GPUs; what an amount measures may be its
             // paragraph's subject ("$38 billion spent last year" in a paragraph on capital expenditure)
             Term thing = question.thing().get();
-            // or by a word near it in meaning ("two young men" counts people), nearer than a question's other words
-            // need to be to count as said
+            // or by a word near it in meaning ("two foreign citizens" counts people), nearer than a question's other
+            // words need to be to count as said
             boolean named = !onlyInNames(thing, s, doc) && names(thing, s)
                     || kind == FactKind.AMOUNT && matches(thing.phrases(s.language()), context)
                     || !thing.glossary() && s.language().equals(question.language().code())
@@ -611,10 +611,10 @@ final class SentenceScorer {
 
     /**
      * Whether a number written in words counts the question's thing: it names it within the next few words, itself or
-     * by a word near it in meaning in the question's language ("two young men" counts people), or nothing follows it
-     * in its clause ("i finalisti erano sei."). A number word is also an article or a pronoun ("uno spoglio", "one of
-     * the country's best-known attractions"), and one that a noun follows counts that noun ("two display cases" does
-     * not count the guards).
+     * by a word near it in meaning in the question's language ("two foreign citizens" counts people), or nothing
+     * follows it in its clause ("i finalisti erano sei."). A number word is also an article or a pronoun ("uno
+     * spoglio", "one of the country's best-known attractions"), and one that a noun follows counts that noun ("two
+     * display cases" does not count the guards).
      */
     private boolean countsTheThing(Fact f, ReadSentence s) {
         String text = s.text();
@@ -946,7 +946,7 @@ final class SentenceScorer {
             return saysTheQuestionsWords(clause, s)
                     || terms.stream().anyMatch(t -> t.kind() == Term.Kind.ORDINARY && !t.glossary()
                     && s.language().equals(question.language().code())
-                    && softCredit(t.surface(), s, clause, index.embedder()) >= 0.5);
+                    && softCredit(t.surface(), s, clause, index.embedder()) >= config.paraphraseCredit());
         }
         return terms.stream().anyMatch(t -> t.kind() != Term.Kind.YEAR && matches(t.phrases(s.language()), stems));
     }
@@ -963,7 +963,7 @@ final class SentenceScorer {
         Set<String> stems = s.stemsIn(clause[0], clause[1]);
         return knownVerbs.stream().anyMatch(v -> matches(v.phrases(s.language()), stems)
                 || s.language().equals(question.language().code())
-                && softCredit(v.surface(), s, clause, index.embedder()) >= 0.5);
+                && softCredit(v.surface(), s, clause, index.embedder()) >= config.paraphraseCredit());
     }
 
     /** Whether a name is one of the question's (any word of one of its names). */
@@ -1509,7 +1509,7 @@ final class SentenceScorer {
     private boolean names(Term term, ReadSentence s) {
         return matches(term.phrases(s.language()), s.stemSet())
                 || !term.glossary() && s.language().equals(question.language().code())
-                && softCredit(term.surface(), s, index.embedder()) >= 0.5;
+                && softCredit(term.surface(), s, index.embedder()) >= config.paraphraseCredit();
     }
 
     /**
