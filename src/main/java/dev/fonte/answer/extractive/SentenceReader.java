@@ -33,14 +33,15 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class SentenceReader {
 
-    /** What the engine keeps of a document. */
     /**
+     * What the engine keeps of a document.
+     *
      * @param subjectStems the stems of its title and of the names it keeps coming back to: a sentence of it may leave
      *                     them implicit ("L'azienda ha...")
-     * @param years        the years its text writes anywhere
+     * @param year         the year it speaks of: the latest its title writes, else its date's
      */
     record DocumentFacts(String language, Set<String> names, Set<String> titleStems, Set<String> subjectStems,
-                         Set<String> stems, Integer year, Set<Integer> years) {
+                         Set<String> stems, Integer year) {
     }
 
     private final Languages languages;
@@ -114,8 +115,7 @@ final class SentenceReader {
             Set<String> subject = new java.util.HashSet<>(title);
             subject.addAll(FonteAnalyzers.terms(analyzer, String.join(" ", subjectNames(words.paragraphNames()))));
             return new DocumentFacts(d.language(), words.names(), title, Set.copyOf(subject), words.stems(),
-                    titleYears.isEmpty() ? yearOf(d) : titleYears.stream().max(Integer::compare).orElseThrow(),
-                    Set.copyOf(Years.written(d.text())));
+                    titleYears.isEmpty() ? yearOf(d) : titleYears.stream().max(Integer::compare).orElseThrow());
         });
     }
 

@@ -1442,10 +1442,11 @@ final class SentenceScorer {
             said = Years.in(corpus.paragraphOf(passage).text(), language);
         }
         if (said.isEmpty() && !asked.written().isEmpty() && doc.year() != null) {
-            // a sentence with no time of its own speaks of its document's: a question about a year its document
-            // never writes asks about another time (a year's results reported the year after are written with it)
-            int now = doc.year();
-            return asked.written().stream().anyMatch(y -> y == now || doc.years().contains(y));
+            // a sentence with no time of its own, in a paragraph that writes none, speaks of its document's year: a
+            // year the document writes elsewhere is another edition, season or report's ("How much prize money did
+            // Ding win in 2023?" is not answered by the 2024 match's figures); a year's results reported the year
+            // after are dated by the paragraph or the title that writes that year, read above
+            return asked.written().contains(doc.year());
         }
         return asked.admit(said, doc.year());
     }
