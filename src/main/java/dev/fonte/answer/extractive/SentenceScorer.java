@@ -69,6 +69,8 @@ final class SentenceScorer {
     private final List<Term> known;
     /** In a follow-up, the terms the asker wrote in this turn. */
     private final List<Term> own;
+    /** The words an elliptical follow-up swaps for some of the previous question's ({@link #swapped}). */
+    private final List<Term> swapped;
     /** None of the words the asker wrote is said by any document: the corpus does not speak of that event. */
     private final boolean unknownEvent;
     /** The places the question puts its fact in ("in Sicilia", "in Europe"). */
@@ -132,6 +134,7 @@ final class SentenceScorer {
         this.projectionAsked = question.language().projections().in(question.text());
         boolean followUp = terms.stream().anyMatch(t -> !t.asked());
         this.own = followUp ? terms.stream().filter(t -> t.asked() && t.kind() != Term.Kind.YEAR).toList() : List.of();
+        this.swapped = swapped(this.own, question);
         this.places = terms.stream().filter(t -> t.kind() == Term.Kind.ORDINARY && !t.surface().isEmpty()
                 && Character.isUpperCase(t.surface().charAt(0)) && t.start() > 0
                 && QuestionReader.afterPlacePreposition(question.text(), t.start(), question.language())).toList();
@@ -148,6 +151,21 @@ final class SentenceScorer {
 
     List<Term> terms() {
         return terms;
+    }
+
+    /**
+     * The words of an elliptical follow-up: one that asks nothing of its own ("E il secondo?", "And the one in
+     * August?"), whose question words are all the previous question's (after its own words in its standalone form),
+     * but swaps some of that question's words for these. Empty for any other question.
+     */
+    private static List<Term> swapped(List<Term> own, ReadQuestion question) {
+        if (own.isEmpty()) {
+            return List.of();
+        }
+        int asking = QuestionReader.asking(question.text(), question.language()).start();
+        int ownEnd = own.stream().mapToInt(t -> t.start() + t.surface().length()).max().orElseThrow();
+        return asking >= 0 && asking < ownEnd ? List.of()
+                : own.stream().filter(t -> t.kind() == Term.Kind.ORDINARY).toList();
     }
 
     FactKind kind() {
@@ -252,6 +270,12 @@ final class SentenceScorer {
                 criticalOk = false;
                 uncovered.add(place.surface());
             }
+        }
+        // an elliptical follow-up ("E il secondo?", "¿Y una hembra?") asks the previous question of its own words:
+        // a sentence that leaves all of them to its neighbours answers the previous question again
+        if (!swapped.isEmpty() && swapped.stream().noneMatch(t -> covered.contains(t.surface()))) {
+            criticalOk = false;
+            swapped.forEach(t -> uncovered.add(t.surface()));
         }
         double coverage = total == 0 ? 1.0 : got / total;
         double similarity = index.embedder().similarity(question.text(), passage.text()).orElse(0.0);

@@ -173,14 +173,19 @@ class ExtractiveAnswerModelTest {
 
     /** The answer's sentences joined, or REFUSED followed by what the refusal says is missing. */
     private static String ask(String question) {
+        return ask(question, question);
+    }
+
+    /** A question asked in a conversation, as its standalone form completes it with the previous question. */
+    private static String ask(String question, String standalone) {
         List<AnswerRequest.Source> sources = new ArrayList<>();
         for (Passage p : index.corpus().sentences()) {
             sources.add(new AnswerRequest.Source(sources.size() + 1, new ScoredPassage(p, 1.0),
                     index.corpus().document(p.documentId()).orElseThrow(), p.text()));
         }
         var language = Languages.standard().detect(question);
-        Draft draft = model.draft(new AnswerRequest(AnswerRequest.Task.ANSWER, question, question, language, sources,
-                List.of(), index));
+        Draft draft = model.draft(new AnswerRequest(AnswerRequest.Task.ANSWER, question, standalone, language,
+                sources, List.of(), index));
         if (!draft.answered()) {
             Draft.Refusal r = draft.refusal();
             return "REFUSED " + (r.missing() == null ? "" : r.missing()) + String.join(",", r.unknown());
@@ -356,6 +361,17 @@ class ExtractiveAnswerModelTest {
         assertThat(read("Quanto costò il nuovo ponte?").kind()).isEqualTo(FactKind.MONEY);
         assertThat(read("¿Cuánto costará el nuevo puente?").kind()).isEqualTo(FactKind.MONEY);
         assertThat(read("¿Cuánto costó el nuevo puente?").kind()).isEqualTo(FactKind.MONEY);
+    }
+
+    @Test
+    void an_elliptical_follow_up_is_answered_by_a_sentence_that_says_its_own_words() {
+        // given "Il nuovo ponte sullo Stretto è lungo 3.300 metri e pesa 12.000 tonnellate."
+        assertThat(ask("Quanto è lungo il nuovo ponte?")).contains("3.300 metri");
+        // when the next question only swaps a word of that one for its own ("E la diga?"), then the sentence on the
+        // bridge does not answer for the dam
+        assertThat(ask("E la diga?", "E la diga? Quanto è lungo il nuovo ponte")).startsWith("REFUSED");
+        // while a follow-up that asks a question of its own asks it of the previous question's subject
+        assertThat(ask("E quanto pesa?", "E quanto pesa? Quanto è lungo il nuovo ponte")).contains("12.000");
     }
 
     @Test
