@@ -134,10 +134,11 @@ final class SentenceScorer {
         this.projectionAsked = question.language().projections().in(question.text());
         boolean followUp = terms.stream().anyMatch(t -> !t.asked());
         this.own = followUp ? terms.stream().filter(t -> t.asked() && t.kind() != Term.Kind.YEAR).toList() : List.of();
-        this.swapped = swapped(this.own, question);
         this.places = terms.stream().filter(t -> t.kind() == Term.Kind.ORDINARY && !t.surface().isEmpty()
                 && Character.isUpperCase(t.surface().charAt(0)) && t.start() > 0
                 && QuestionReader.afterPlacePreposition(question.text(), t.start(), question.language())).toList();
+        // a place the follow-up swaps in is judged as every place is (below): "la capital" may say "Barcelona"
+        this.swapped = swapped(this.own, question).stream().filter(t -> !places.contains(t)).toList();
         this.saysWhatHappened = terms.stream().anyMatch(t -> t.kind() == Term.Kind.ORDINARY && knownAnywhere(t));
         this.knownVerbs = question.verbs().stream().filter(v -> v.kind() == Term.Kind.ORDINARY && knownAnywhere(v))
                 .toList();
