@@ -48,6 +48,8 @@ class ExtractiveAnswerModelTest {
 
             The club won the Italian Cup in 2019.
 
+            The supporters' association met in Turin. It counts 3,000 members.
+
             Wall paintings decorate the new training centre.
 
             The author holds no shares in the clubs mentioned.
@@ -372,6 +374,11 @@ class ExtractiveAnswerModelTest {
         assertThat(ask("E la diga?", "E la diga? Quanto è lungo il nuovo ponte")).startsWith("REFUSED");
         // while a follow-up that asks a question of its own asks it of the previous question's subject
         assertThat(ask("E quanto pesa?", "E quanto pesa? Quanto è lungo il nuovo ponte")).contains("12.000");
+        // and a place it swaps in is judged as any place: the sentence before may say it ("The supporters'
+        // association met in Turin. It counts 3,000 members.")
+        assertThat(ask("How many members does the supporters' association count?")).contains("3,000");
+        assertThat(ask("And in Turin?", "And in Turin? How many members does the supporters' association count"))
+                .contains("3,000");
     }
 
     @Test
