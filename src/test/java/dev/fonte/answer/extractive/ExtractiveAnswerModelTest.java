@@ -384,7 +384,8 @@ class ExtractiveAnswerModelTest {
     @Test
     void a_sentence_with_no_time_of_its_own_answers_only_for_its_documents_year() {
         // given "The club's new stadium will hold 41,000 spectators." in an article of 2024, in a paragraph that
-        // writes no year, when asked about another year, then the sentence speaks of its article's time, not of that one
+        // writes no year, when asked about another year, then the sentence speaks of its article's time, not of that
+        // one
         assertThat(ask("How many spectators did the club's stadium hold in 2015?")).startsWith("REFUSED");
         // nor of a year the article writes elsewhere ("The club won the Italian Cup in 2019."): that is another season
         assertThat(ask("How many spectators did the club's stadium hold in 2019?")).startsWith("REFUSED");
